@@ -1,0 +1,267 @@
+"""The data citecheck passes between its stages, in one place.
+
+Every record is a frozen dataclass: a stage never mutates what an earlier stage
+produced, it builds a new record (``dataclasses.replace``).  Offsets are indices
+into the decoded source text of a document (``Document.text``); ``line`` and
+``column`` are 1-based and refer to that same source text, so they stay right
+for Markdown and HTML, whose markup the extractors never see.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: The kinds of reference the extractor knows (the ``kind`` field of a citation).
+CITATION_KINDS = ("footnote", "ibid", "inline", "attribution", "quoted-in", "wikilink", "prose")
+
+#: How a quotation is set: inside quotation marks in running text, or set off as a block.
+QUOTATION_FORMS = ("inline", "block")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One decoded input file.
+
+    ``text`` is the whole file decoded to ``str`` with line ends kept as written
+    (``\\r\\n`` and bare ``\\r`` included), so offsets and line numbers agree with
+    what an editor shows.
+    """
+
+    path: str
+    text: str
+    format: str  # "text" | "markdown" | "html"
+    sha256: str
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A mojibake repair made while reading a document (reported, never silent)."""
+
+    line: int
+    column: int
+    original: str
+    replacement: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One bibliographic reference found in a document.
+
+    The parsed fields are normalised (``volume`` in arabic numerals, ``pages``
+    without ``p.``/``pp.`` and with short ranges written out, ``author`` in one
+    canonical ``Surname, Initials`` form); what the text actually said is kept
+    beside them in the ``*_raw`` fields so that later stages can compare spellings.
+    """
+
+    id: str
+    line: int
+    column: int
+    start: int
+    end: int
+    raw: str
+    kind: str
+    author: str | None = None
+    work: str | None = None
+    volume: str | None = None
+    pages: str | None = None
+    year: str | None = None
+    place: str | None = None
+    publisher: str | None = None
+    note: int | None = None
+    resolves_to: str | None = None
+    #: True for "Quoted in/by X": X is the (secondary) source, not the speaker.
+    secondhand: bool = False
+    #: The date of the cited material as an ISO 8601 date or interval, when the
+    #: citation itself names one (an attribution line "March 18-23, 1919").
+    material_date: str | None = None
+    author_raw: str | None = None
+    work_raw: str | None = None
+    volume_raw: str | None = None
+    pages_raw: str | None = None
+    place_raw: str | None = None
+    #: For ibid / op. cit. / short forms: why resolution failed or is doubtful.
+    resolution_problem: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The citation as a JSON-ready dict (the documented schema)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One quotation: words of someone else, in quotation marks or set as a block."""
+
+    id: str
+    line: int
+    column: int
+    start: int
+    end: int
+    text: str
+    speaker: str | None = None
+    form: str = "inline"
+    citation: str | None = None
+    #: How the speaker was found ("cue", "attribution", "citation", "echo", "context").
+    speaker_basis: str | None = None
+    #: Date of the quoted words when the surrounding prose names one (ISO 8601).
+    material_date: str | None = None
+    #: The paragraph around the quotation, for reports (source offsets).
+    context_start: int = 0
+    context_end: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """The quotation as a JSON-ready dict (the documented schema)."""
+        return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    path: str
+    sha256: str
+    format: str
+    citations: tuple[Citation, ...] = ()
+    quotations: tuple[Quotation, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+
+    def citation(self, cid: str | None) -> Citation | None:
+        """The citation with id ``cid`` (None when absent)."""
+        if cid is None:
+            return None
+        for c in self.citations:
+            if c.id == cid:
+                return c
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """The document as a JSON-ready dict (the documented schema)."""
+        return {
+            "path": self.path,
+            "sha256": self.sha256,
+            "format": self.format,
+            "citations": [c.to_json() for c in self.citations],
+            "quotations": [q.to_json() for q in self.quotations],
+            "repairs": [asdict(r) for r in self.repairs],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """A file that could not be read, or a line that could not be processed."""
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``error > warning > info``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        """``"warning"`` -> ``Severity.WARNING`` (case-insensitive)."""
+        try:
+            return cls[name.strip().upper()]
+        except KeyError as exc:
+            raise ValueError(f"unknown severity {name!r} (info, warning, error)") from exc
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in the corpus that a finding points at."""
+
+    path: str
+    line: int
+    column: int
+    excerpt: str
+    #: What this location contributes to the conflict ("Vol. 24", "p. 287", a wording).
+    detail: str | None = None
+    #: The paragraph around the location, for reports.
+    context: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One discrepancy reported by a rule."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    locations: tuple[Location, ...]
+    fingerprint: str
+    #: A source the corpus gives elsewhere, when the rule knows one.
+    suggestion: str | None = None
+    #: Rule-specific data for reports (the conflicting values, wordings to diff ...).
+    data: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as a JSON-ready dict (the documented schema)."""
+        return {
+            "rule": self.rule,
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message,
+            "locations": [
+                {"path": loc.path, "line": loc.line, "column": loc.column, "excerpt": loc.excerpt}
+                | ({"detail": loc.detail} if loc.detail else {})
+                for loc in self.locations
+            ],
+            "fingerprint": self.fingerprint,
+            **({"suggestion": self.suggestion} if self.suggestion else {}),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Variant:
+    """A way a citation's metadata differs from the canonical entry it maps to."""
+
+    field: str  # "author" | "title" | "place" | "year" | "publisher" ...
+    written: str
+    canonical: str
+    kind: str  # "spelling" | "case" | "unknown-edition" | "conflict"
+
+
+@dataclass(frozen=True, slots=True)
+class NormalisedCitation:
+    """A citation mapped to a BibTeX entry (canonical from references.bib, or generated)."""
+
+    path: str
+    citation: Citation
+    #: Key of the entry for this work *and volume* in the merged bibliography ("lenin-cw-33").
+    key: str
+    #: Key of the work regardless of volume ("lenin-cw"); equal to ``key`` for one-volume works.
+    work_key: str
+    #: True when references.bib has the entry; False for a generated one.
+    known: bool
+    author: str | None = None
+    title: str | None = None
+    volume: str | None = None
+    #: ISO 8601 interval of the writings the volume holds ("1920-12/1921-08"), when known.
+    contents_dates: str | None = None
+    variants: tuple[Variant, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """What ``citecheck check`` computes: documents, their normalised citations, findings."""
+
+    documents: tuple[DocumentResult, ...]
+    normalised: tuple[NormalisedCitation, ...]
+    findings: tuple[Finding, ...]
+    errors: tuple[InputError, ...] = ()
