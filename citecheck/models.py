@@ -127,6 +127,9 @@ class DocumentResult:
     citations: tuple[Citation, ...] = ()
     quotations: tuple[Quotation, ...] = ()
     repairs: tuple[Repair, ...] = ()
+    #: The decoded source text (for context in reports and inline suppressions);
+    #: not part of the JSON output.
+    source: str = field(default="", repr=False, compare=False)
 
     def citation(self, cid: str | None) -> Citation | None:
         """The citation with id ``cid`` (None when absent)."""
