@@ -1,0 +1,222 @@
+"""Extract: one document in, its citations and quotations out.
+
+The stages, each in its own module: build the plain view (:mod:`markup`),
+find quotations (:mod:`find_quotes`) and references (:mod:`find_citations`),
+resolve short forms (:mod:`resolve`), link quotations to references
+(:mod:`link`) and find who speaks (:mod:`speakers`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from .dates import prose_date
+from .find_citations import FoundCitation, find_citations
+from .find_quotes import FoundQuote, find_quotes
+from .grammar.reference import ParsedRef
+from .link import link_quotes
+from .markup import build_view
+from .mentions import find_mentions
+from .models import Citation, Document, DocumentResult, Quotation
+from .names import default_people, display_name, surname
+from .resolve import Resolution, resolve
+from .sentences import sentence_spans
+from .speakers import Cue, SentenceContext, cue_for
+from .view import TextView
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
+_WS = regex.compile(r"\s+")
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+
+
+def extract_document(doc: Document, catalogue: Catalogue | None = None) -> DocumentResult:
+    """Every citation and quotation in ``doc``, linked, with speakers."""
+    view, repairs = build_view(doc)
+    quotes = find_quotes(view)
+    found = find_citations(view, quotes, catalogue)
+    in_note = [view.blocks[c.block].kind == "note" if c.block < len(view.blocks) else False for c in found]
+    refs, resolutions = resolve(found, in_note)
+
+    opaque = sorted((q.open_mark, q.close_mark) for q in quotes)
+    ctx = _sentence_context(view, opaque, catalogue)
+    sentence_of = [ctx.sentences[ctx.sentence_of(q.open_mark)] for q in quotes]
+    cues = [_cue(view, ctx, qi, q, quotes, opaque) for qi, q in enumerate(quotes)]
+    links = link_quotes(view, quotes, found, sentence_of, [c.name if c else None for c in cues])
+
+    cit_ids = [f"c{i + 1}" for i in range(len(found))]
+    citations = tuple(
+        _citation(view, cit_ids[i], c, refs[i], resolutions[i], cit_ids) for i, c in enumerate(found)
+    )
+    speakers = _speakers(view, quotes, cues, links, refs, found)
+    quotations = tuple(
+        _quotation(view, f"q{i + 1}", q, speakers[i], cues[i], links[i], cit_ids, ctx, opaque)
+        for i, q in enumerate(quotes)
+    )
+    return DocumentResult(doc.path, doc.sha256, doc.format, citations, quotations, tuple(repairs), source=doc.text)
+
+
+def _sentence_context(view: TextView, opaque: list[tuple[int, int]], catalogue: Catalogue | None) -> SentenceContext:
+    sentences: list[tuple[int, int]] = []
+    for b in view.blocks:
+        spans = sentence_spans(view.text, b.start, b.end, [o for o in opaque if b.start <= o[0] < b.end])
+        sentences.extend(spans or [(b.start, b.end)])
+    if not sentences:
+        sentences = [(0, len(view.text))]
+    mentions = []
+    people = default_people()
+    for b in view.blocks:
+        if b.kind != "heading":
+            mentions.extend(find_mentions(view.text, b.start, b.end, people, catalogue))
+    return SentenceContext(sentences, mentions)
+
+
+def _cue(
+    view: TextView, ctx: SentenceContext, qi: int, q: FoundQuote, quotes: list[FoundQuote], opaque: list[tuple[int, int]]
+) -> Cue | None:
+    others = [o for o in opaque if o != (q.open_mark, q.close_mark)]
+    intro = _intro_sentence(view, ctx, q) if q.form == "block" else None
+    if q.form == "block" and intro is None:
+        return None
+    cue = cue_for(ctx, view.text, q.open_mark, q.close_mark, intro, others)
+    if cue is None and q.form == "inline" and qi > 0:
+        prev = quotes[qi - 1]
+        if prev.block == q.block and prev.form == "inline":
+            prev_cue = _cue(view, ctx, qi - 1, prev, quotes, opaque)
+            if prev_cue is not None:
+                return Cue(prev_cue.name, "weak")
+    return cue
+
+
+def _intro_sentence(view: TextView, ctx: SentenceContext, q: FoundQuote) -> tuple[int, int] | None:
+    """The sentence introducing a block quotation: the last one before it, when it ends with a colon."""
+    if q.block == 0:
+        return None
+    b = view.blocks[q.block - 1]
+    if b.kind == "heading" or not view.text[b.start : b.end].rstrip().endswith(":"):
+        return None
+    return ctx.sentences[ctx.sentence_of(b.end - 1)]
+
+
+def _speakers(
+    view: TextView,
+    quotes: list[FoundQuote],
+    cues: list[Cue | None],
+    links: list[int | None],
+    refs: list[ParsedRef],
+    found: list[FoundCitation],
+) -> list[tuple[str | None, str | None]]:
+    """Final speaker and its basis: strong cue > cited author > echo > weak cue."""
+    out: list[tuple[str | None, str | None]] = []
+    for qi, q in enumerate(quotes):
+        cue = cues[qi]
+        link = links[qi]
+        ref = refs[link] if link is not None else None
+        if cue is not None and cue.strength == "strong":
+            out.append((cue.name, "cue"))
+        elif ref is not None and ref.author and not ref.secondhand and found[link or 0].kind != "prose":
+            out.append((display_name(ref.author), "citation"))
+        else:
+            out.append((cue.name, "context") if cue is not None else (None, None))
+    # a quotation repeating an earlier one takes its speaker ("echo")
+    words = [_WORDS.findall(view.text[q.start : q.end].lower()) for q in quotes]
+    for qi in range(len(quotes)):
+        if (out[qi][0] is not None and out[qi][1] != "context") or len(words[qi]) < 3:
+            continue
+        for qj in range(qi):
+            if out[qj][0] and out[qj][1] != "context" and _contains(words[qj], words[qi]):
+                out[qi] = (out[qj][0], "echo")
+                break
+    return out
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return 0 < n <= len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _citation(
+    view: TextView,
+    cid: str,
+    c: FoundCitation,
+    ref: ParsedRef,
+    res: Resolution | None,
+    ids: list[str],
+) -> Citation:
+    s, e = view.source_span(c.start, c.end)
+    line, col = view.line_col(s)
+    note = int(c.note) if c.note and c.note.isdigit() else None
+    return Citation(
+        id=cid,
+        line=line,
+        column=col,
+        start=s,
+        end=e,
+        raw=view.source[s:e],
+        kind=c.kind,
+        author=ref.author,
+        work=ref.work,
+        volume=ref.volume,
+        pages=ref.pages,
+        year=ref.year,
+        place=ref.place,
+        publisher=ref.publisher,
+        note=note,
+        resolves_to=ids[res.antecedent] if res is not None and res.antecedent is not None else None,
+        secondhand=ref.secondhand,
+        material_date=ref.material_date,
+        author_raw=ref.author_raw,
+        work_raw=ref.work_raw,
+        volume_raw=ref.volume_raw,
+        pages_raw=ref.pages_raw,
+        place_raw=ref.place_raw,
+        resolution_problem=res.problem if res is not None and res.problem else None,
+    )
+
+
+def _quotation(
+    view: TextView,
+    qid: str,
+    q: FoundQuote,
+    speaker: tuple[str | None, str | None],
+    cue: Cue | None,
+    link: int | None,
+    ids: list[str],
+    ctx: SentenceContext,
+    opaque: list[tuple[int, int]],
+) -> Quotation:
+    s, e = view.source_span(q.start, q.end)
+    line, col = view.line_col(s)
+    b0, b1 = view.blocks[q.block], view.blocks[q.last_block]
+    cs, ce = view.source_span(b0.start, b1.end)
+    if q.block > 0 and q.form == "block":
+        cs = view.source_span(view.blocks[q.block - 1].start, view.blocks[q.block - 1].end)[0]
+    sent = ctx.sentences[ctx.sentence_of(q.open_mark)]
+    date_text = view.text[sent[0] : q.open_mark] if q.form == "inline" else ""
+    if q.form == "block" and q.block > 0:
+        prev = view.blocks[q.block - 1]
+        date_text = view.text[prev.start : prev.end] if view.text[prev.start : prev.end].rstrip().endswith(":") else ""
+    for o in opaque:
+        if sent[0] <= o[0] < q.open_mark:
+            date_text = date_text.replace(view.text[o[0] : o[1]], " ")
+    return Quotation(
+        id=qid,
+        line=line,
+        column=col,
+        start=s,
+        end=e,
+        text=_WS.sub(" ", view.text[q.start : q.end]).strip(),
+        speaker=speaker[0],
+        form=q.form,
+        citation=ids[link] if link is not None else None,
+        speaker_basis=speaker[1],
+        material_date=prose_date(date_text) if date_text else None,
+        context_start=cs,
+        context_end=ce,
+    )
+
+
+__all__ = ["extract_document", "surname"]

@@ -1,0 +1,223 @@
+"""Find quotations: text in quotation marks, and block quotes.
+
+Inline quotations are found by pairing marks (“…”, "…", «…», ‘…’) inside a
+block; marks nested in a quotation belong to it.  Block quotations are
+paragraphs set off as quotes: Markdown ``>`` / HTML ``<blockquote>`` blocks,
+paragraphs wholly inside quotation marks (also over several paragraphs), and
+in plain text the paragraphs between an introduction ending in a colon and an
+attribution line.  Titles in quotation marks are not quotations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .grammar.attribution import looks_like_attribution
+from .view import Block, TextView
+
+_PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
+_OPENERS = "“«‘\"„"
+_TITLE_CUE = regex.compile(
+    r"(?:article|essay|pamphlet|book|speech|report|letter|chapter|preface|poem|song|novel|film|"
+    r"entitled|titled|headed|called|named|volume|paper|thesis|theses|resolution|slogan|magazine|newspaper)"
+    r"[,:]?\s*$",
+    regex.I,
+)
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
+_SMALL = frozenset("a an and the of in on to for at by from with or nor but as is into de la le".split())
+_MD_ATTR = regex.compile(r"([”\"»])?[ \t]*(?:\r?\n[ \t]*)?([-—–―]{1,2})[ \t]*(?=\p{Lu}|\S)")
+_TRAILER = regex.compile(r"^[\s\d.,;:!?)\]]*(?:\([^()]{0,300}\)[\s.,;:]*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundQuote:
+    """A quotation in view offsets: ``start``/``end`` hold the words, not the marks."""
+
+    start: int
+    end: int
+    form: str
+    block: int  # index of the (first) block
+    last_block: int
+    open_mark: int  # view offset of the opening mark (== start for unmarked blocks)
+    close_mark: int  # view offset just past the closing mark (== end when unmarked)
+    #: view span of an attribution line or clause that sources a block quote
+    attribution: tuple[int, int] | None = None
+
+
+def find_quotes(view: TextView) -> list[FoundQuote]:
+    """Every quotation in the view, in document order."""
+    text = view.text
+    blocks = view.blocks
+    out: list[FoundQuote] = []
+    consumed: set[int] = set()
+    for i, b in enumerate(blocks):
+        if i in consumed or b.kind == "heading":
+            continue
+        if b.kind == "quote":
+            out.append(_markdown_block(view, i))
+            continue
+        whole = _whole_paragraph_quote(view, i)
+        if whole is not None:
+            out.append(whole)
+            consumed.update(range(whole.block, whole.last_block + 1))
+            continue
+        if b.kind == "para" and text[b.start : b.end].rstrip().endswith(":"):
+            unmarked = _introduced_block(view, i)
+            if unmarked is not None:
+                out.append(unmarked)
+                consumed.update(range(unmarked.block, unmarked.last_block + 2))
+                out.extend(_inline_quotes(text, b, i))
+                continue
+        if b.kind == "para" and b.indented and i > 0:
+            out.append(FoundQuote(b.start, b.end, "block", i, i, b.start, b.end))
+            continue
+        out.extend(_inline_quotes(text, b, i))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _markdown_block(view: TextView, i: int) -> FoundQuote:
+    """A ``>`` block: its words, without outer quotation marks and without the attribution."""
+    text = view.text
+    b = view.blocks[i]
+    s, e = b.start, b.end
+    attribution = None
+    last = None
+    for m in _MD_ATTR.finditer(text, s, e):
+        at_line_start = text[s : m.start(2)].strip() == "" or "\n" in text[m.start() : m.start(2)]
+        if m.group(1) or at_line_start:
+            last = m
+    if last is not None:
+        attribution = (last.start(2), e)
+        e = last.start() + len(last.group(1) or "")
+    s2, e2 = _strip_marks(text, s, e)
+    return FoundQuote(s2, e2, "block", i, i, s, e, attribution)
+
+
+def _strip_marks(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s < e and text[s] in _OPENERS and text[e - 1] == _PAIRS[text[s]]:
+        return s + 1, e - 1
+    if s < e and text[s] in _OPENERS:
+        return s + 1, e
+    return s, e
+
+
+def _whole_paragraph_quote(view: TextView, i: int) -> FoundQuote | None:
+    """A paragraph (or run of paragraphs) wholly inside quotation marks."""
+    text = view.text
+    b = view.blocks[i]
+    if b.kind not in ("para", "note") or text[b.start] not in "“\"«":
+        return None
+    opener = text[b.start]
+    closer = _PAIRS[opener]
+    for j in range(i, min(i + 12, len(view.blocks))):
+        bj = view.blocks[j]
+        if j > i and (bj.kind != "para" or text[bj.start : bj.end].lstrip()[:1] not in (opener, "")):
+            # continuation paragraphs may or may not repeat the opening mark
+            if bj.kind != "para":
+                return None
+        close = _closing(text, b.start + 1 if j == i else bj.start, bj.end, opener, closer)
+        if close is not None:
+            if not _TRAILER.match(text[close + 1 : bj.end]):
+                return None
+            return FoundQuote(b.start + 1, close, "block", i, j, b.start, close + 1)
+        if j == i and b.kind == "note":
+            return None
+    return None
+
+
+def _closing(text: str, lo: int, hi: int, opener: str, closer: str) -> int | None:
+    """Offset of the mark closing a quotation opened before ``lo`` (nesting counted)."""
+    depth = 0
+    for k in range(lo, hi):
+        c = text[k]
+        if opener != closer and c == opener:
+            depth += 1
+        elif c == closer and (opener != '"' or _can_close(text, k)):
+            if depth == 0:
+                return k
+            depth -= 1
+    return None
+
+
+def _introduced_block(view: TextView, i: int) -> FoundQuote | None:
+    """Plain text: paragraphs after ``...:`` that end at an attribution line."""
+    blocks = view.blocks
+    text = view.text
+    for j in range(i + 2, min(i + 7, len(blocks))):
+        bj = blocks[j]
+        if bj.kind != "para":
+            return None
+        if looks_like_attribution(text[bj.start : bj.end]):
+            first, last = blocks[i + 1], blocks[j - 1]
+            if any(text[blocks[k].start : blocks[k].end].rstrip().endswith(":") for k in range(i + 1, j - 1)):
+                return None
+            return FoundQuote(first.start, last.end, "block", i + 1, j - 1, first.start, last.end, (bj.start, bj.end))
+    return None
+
+
+def _can_open(text: str, k: int, lo: int) -> bool:
+    return (k == lo or not text[k - 1].isalnum()) and k + 1 < len(text) and not text[k + 1].isspace()
+
+
+def _can_close(text: str, k: int) -> bool:
+    return k > 0 and not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalnum())
+
+
+def _inline_quotes(text: str, b: Block, bi: int) -> list[FoundQuote]:
+    out: list[FoundQuote] = []
+    k = b.start
+    while k < b.end:
+        c = text[k]
+        if c in _OPENERS and c != "„" and _can_open(text, k, b.start):
+            close = _find_close(text, k, b.end)
+            if close is not None:
+                s, e = k + 1, close
+                if e > s and not _is_title(text, k, s, e, b.start):
+                    out.append(FoundQuote(s, e, "inline", bi, bi, k, close + 1))
+                k = close + 1
+                continue
+        k += 1
+    return out
+
+
+def _find_close(text: str, k: int, hi: int) -> int | None:
+    opener = text[k]
+    closer = _PAIRS[opener]
+    if opener == "‘":
+        fallback = None
+        for j in range(k + 1, min(hi, k + 600)):
+            if text[j] == "’" and _can_close(text, j):
+                nxt = text[j + 1] if j + 1 < hi else ""
+                if text[j - 1] in "sS" and nxt == " " and j + 2 < hi and text[j + 2].islower():
+                    fallback = fallback if fallback is not None else j
+                    continue  # "workers’ state": an apostrophe, probably
+                return j
+            if text[j] == "“":
+                break
+        return fallback
+    if opener == '"':
+        for j in range(k + 1, hi):
+            if text[j] == '"' and _can_close(text, j):
+                return j
+        return None
+    return _closing(text, k + 1, hi, opener, closer)
+
+
+def _is_title(text: str, mark: int, s: int, e: int, floor: int) -> bool:
+    """A title in quotation marks: after "article", or Title Case with no sentence punctuation."""
+    before = text[max(floor, mark - 40) : mark]
+    if _TITLE_CUE.search(before):
+        return True
+    words = _WORD.findall(text[s:e])
+    if len(words) < 2 or regex.search(r"[.!?;,]\s*$", text[s:e]) or regex.search(r"[.!?;]", text[s:e]):
+        return False
+    content = [w for w in words if w.lower() not in _SMALL]
+    caps = [w for w in content if w[0].isupper()]
+    return len(content) >= 2 and len(caps) == len(content) and not words[0].islower()

@@ -1,0 +1,90 @@
+"""Link each quotation to the reference that sources it.
+
+A quotation is sourced by the attribution line under it, else by the note
+marker or citation right after its closing mark, else by the next one in the
+same sentence.  A reference also sources the quotations before it in the
+paragraph when nothing else does and they have the same speaker cue ("“…,”
+remarked Trotsky. “…” (Trotsky, …)").
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from .find_citations import FoundCitation
+from .find_quotes import FoundQuote
+from .view import TextView
+
+_SKIP = regex.compile(r"[\s.,;:!?”’\"»)]*")
+
+
+def link_quotes(
+    view: TextView,
+    quotes: list[FoundQuote],
+    citations: list[FoundCitation],
+    sentence_of: list[tuple[int, int]],
+    cue_names: list[str | None],
+) -> list[int | None]:
+    """For each quotation, the index of its citation (or None).
+
+    ``sentence_of[i]`` is the sentence span of quotation ``i``; ``cue_names``
+    its speaker cue (used to carry a citation back over earlier quotations).
+    """
+    text = view.text
+    note_primary = _note_primary(view, citations)
+    tokens: list[tuple[int, int]] = []  # (view position, citation index)
+    for m in view.markers:
+        if m.label in note_primary:
+            tokens.append((m.start, note_primary[m.label]))
+    for ci, c in enumerate(citations):
+        if c.kind in ("inline", "ibid", "quoted-in", "footnote") and c.quote_index is None:
+            tokens.append((c.start, ci))
+    tokens.sort()
+    positions = [p for p, _ in tokens]
+    links: list[int | None] = [None] * len(quotes)
+    by_quote = {c.quote_index: ci for ci, c in enumerate(citations) if c.quote_index is not None}
+    for qi, q in enumerate(quotes):
+        if qi in by_quote:
+            links[qi] = by_quote[qi]
+            continue
+        after = _SKIP.match(text, q.close_mark).end()
+        k = bisect.bisect_left(positions, q.close_mark)
+        if k < len(tokens) and tokens[k][0] <= after + 1:
+            links[qi] = tokens[k][1]
+            continue
+        s1 = sentence_of[qi][1]
+        if k < len(tokens) and tokens[k][0] < max(s1, q.close_mark) + 1:
+            links[qi] = tokens[k][1]
+    # carry a citation back over earlier quotations of the same speaker in the paragraph
+    for qi in range(len(quotes) - 2, -1, -1):
+        nxt = qi + 1
+        if links[qi] is not None or links[nxt] is None:
+            continue
+        q, q2 = quotes[qi], quotes[nxt]
+        if q.block != q2.block or q.form == "block" or q2.form == "block":
+            continue
+        if not cue_names[qi] or not cue_names[nxt] or _fold(cue_names[qi]) != _fold(cue_names[nxt]):
+            continue
+        k = bisect.bisect_left(positions, q.close_mark)
+        if k < len(tokens) and tokens[k][0] < q2.open_mark:
+            continue  # a reference stands between them: it is the earlier one's, or nobody's
+        links[qi] = links[nxt]
+    return links
+
+
+def _note_primary(view: TextView, citations: list[FoundCitation]) -> dict[str, int]:
+    """The reference each note label stands for: the first one in the note that is not prose."""
+    out: dict[str, int] = {}
+    for ci, c in enumerate(citations):
+        if c.note is not None and c.kind != "prose" and c.note not in out:
+            out[c.note] = ci
+    for ci, c in enumerate(citations):
+        if c.note is not None and c.note not in out:
+            out[c.note] = ci
+    return out
+
+
+def _fold(name: str) -> str:
+    return name.split(" and ")[0].split()[-1].lower()

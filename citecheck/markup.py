@@ -1,0 +1,272 @@
+"""Build the :class:`~citecheck.view.TextView` of a plain-text or Markdown document.
+
+Markdown markup is blanked out with spaces rather than removed, so view and
+source offsets stay equal (except where a mojibake repair changed a length).
+HTML is handled by :mod:`citecheck.markup_html`.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+import regex
+
+from .models import Document, Repair
+from .repair import repair_line, to_repairs
+from .view import Block, Marker, TextView, iter_lines
+
+_FENCE = regex.compile(r"^\s{0,3}(```|~~~)")
+_HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s")
+_SETEXT = regex.compile(r"^\s{0,3}(=+|-+)\s*$")
+_QUOTE_PREFIX = regex.compile(r"^\s{0,3}((?:>\s?)+)")
+_FOOTDEF = regex.compile(r"^\s{0,3}(\[\^([^\]\s]{1,40})\]:)\s?")
+_FOOTREF = regex.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
+_WIKILINK = regex.compile(r"\[\[([^\[\]\n|]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]")
+_LINK = regex.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\(([^()\s]{0,500})\)")
+_EMPH = regex.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=\S)([^\n]{1,400}?)(?<=\S)\1(?![\w*])")
+_HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_NOTE_NUM = regex.compile(r"^\s{0,8}(\d{1,4})[.)]\s+(?!\d)")
+_NOTE_BRACKET = regex.compile(r"^\s{0,8}\[(\d{1,4})\]\s+")
+_SECTION_NUM = regex.compile(r"^\s*\d+\.\d+")
+_NOTES_HEADING = regex.compile(r"^\s*(?:#+\s*)?(notes|endnotes|footnotes|references|sources)\s*:?\s*$", regex.I)
+_RETURN_MARK = regex.compile(r"\s*↩\ufe0e?\ufe0f?\s*$")
+# A note marker glued to the end of a word or a closing mark: ”4  .12  Congress41
+_BODY_MARKER = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])(\d{1,3})(?=[\s.,;:)\]]|$)")
+
+
+def build_view(doc: Document) -> tuple[TextView, list[Repair]]:
+    """The view of a plain-text or Markdown document, and the repairs made."""
+    if doc.format == "html":
+        from .markup_html import build_html_view
+
+        return build_html_view(doc)
+    text, src, repairs = _repaired_text(doc.text)
+    view = TextView(source=doc.text, text=text, src=src)
+    if doc.format == "markdown":
+        view.text = _mask_markdown(view)
+    _find_blocks(view, markdown=doc.format == "markdown")
+    _find_body_markers(view, markdown=doc.format == "markdown")
+    return view, repairs
+
+
+def _repaired_text(source: str) -> tuple[str, list[int] | None, list[Repair]]:
+    """Repair mojibake line by line; a source map only when a length changed."""
+    out: list[str] = []
+    src: list[int] = []
+    need_map = False
+    repairs: list[Repair] = []
+    pos = 0
+    for lineno, (a, b) in enumerate(iter_lines(source), start=1):
+        if a > pos:  # the line end(s) before this line
+            out.append(source[pos:a])
+            src.extend(range(pos, a))
+        line = source[a:b]
+        fixed, notes = repair_line(line) if not line.isascii() else (line, [])
+        if notes:
+            repairs.extend(to_repairs(notes, lineno, 0))
+        out.append(fixed)
+        if len(fixed) == len(line):
+            src.extend(range(a, b))
+        else:
+            need_map = True
+            src.extend(_align(line, fixed, a))
+        pos = b
+    if pos < len(source):
+        out.append(source[pos:])
+        src.extend(range(pos, len(source)))
+    return "".join(out), (src if need_map else None), repairs
+
+
+def _align(orig: str, fixed: str, base: int) -> list[int]:
+    mapping = [base] * len(fixed)
+    sm = difflib.SequenceMatcher(None, orig, fixed, autojunk=False)
+    for _tag, a1, a2, b1, b2 in sm.get_opcodes():
+        for k in range(b2 - b1):
+            mapping[b1 + k] = base + min(a1 + k, max(a2 - 1, a1))
+    return mapping
+
+
+def _blank(s: str, a: int, b: int) -> str:
+    return s[:a] + " " * (b - a) + s[b:]
+
+
+def _mask_markdown(view: TextView) -> str:
+    """Blank Markdown markup (same length); record wikilinks and footnote markers."""
+    text = view.text
+    chars = list(text)
+    lines = iter_lines(text)
+    in_fence = False
+    # YAML front matter
+    first = 0
+    if lines and text[lines[0][0] : lines[0][1]].strip() == "---":
+        for i, (a, b) in enumerate(lines[1:], start=1):
+            if text[a:b].strip() in ("---", "..."):
+                for j in range(lines[0][0], b):
+                    if chars[j] not in "\r\n":
+                        chars[j] = " "
+                first = i + 1
+                break
+    for a, b in lines[first:]:
+        line = text[a:b]
+        if _FENCE.match(line) or in_fence:
+            if _FENCE.match(line):
+                in_fence = not in_fence
+            for j in range(a, b):
+                chars[j] = " "
+            continue
+    text = "".join(chars)
+    for m in _HTML_COMMENT.finditer(text):
+        text = _blank_keep_newlines(text, m.start(), m.end())
+    for m in _WIKILINK.finditer(text):
+        target = m.group(1)
+        label_start = m.start(2) if m.group(2) else m.start(1)
+        label_end = m.end(2) if m.group(2) else m.end(1)
+        text = _blank(text, m.start(), label_start)
+        text = _blank(text, label_end, m.end())
+        view.wikilinks.append((m.start(), m.end(), target.strip()))
+    for m in _LINK.finditer(text):
+        text = _blank(text, m.start(), m.start() + 1)
+        text = _blank(text, m.end(1), m.end())
+    for m in _FOOTREF.finditer(text):
+        view.markers.append(Marker(m.group(1), m.start(), m.end()))
+        text = _blank(text, m.start(), m.end())
+    for _ in range(2):  # nested emphasis: ***x***, **x *y* z**
+        for m in _EMPH.finditer(text):
+            d = len(m.group(1))
+            text = _blank(text, m.start(), m.start() + d)
+            text = _blank(text, m.end() - d, m.end())
+    return text
+
+
+def _blank_keep_newlines(s: str, a: int, b: int) -> str:
+    return s[:a] + "".join(c if c in "\r\n" else " " for c in s[a:b]) + s[b:]
+
+
+def _find_blocks(view: TextView, markdown: bool) -> None:
+    """Cut the view into blocks: headings, quotes, note definitions, paragraphs."""
+    text = view.text
+    lines = iter_lines(text)
+    blocks: list[Block] = []
+    cur: list[int] | None = None  # [start, end]
+    cur_kind = "para"
+    cur_note: str | None = None
+    cur_indented = False
+    notes_zone = False
+
+    def flush() -> None:
+        nonlocal cur, cur_note
+        if cur is not None:
+            blocks.append(Block(cur_kind, cur[0], cur[1], note=cur_note, indented=cur_indented))
+        cur = None
+        cur_note = None
+
+    prev_blank = True
+    for a, b in lines:
+        line = text[a:b]
+        stripped = line.strip()
+        if not stripped:
+            if cur_kind != "note" or markdown:
+                flush()
+            prev_blank = True
+            continue
+        lead = len(line) - len(line.lstrip())
+        s0 = a + lead
+        e0 = a + len(line.rstrip())
+        src_line = view.source[view.to_source(a) : view.to_source(b)] if markdown else line
+        heading = markdown and _HEADING.match(src_line)
+        quote = markdown and _QUOTE_PREFIX.match(src_line)
+        footdef = markdown and _FOOTDEF.match(src_line)
+        if markdown and quote:
+            # blank the ">" prefixes (same length)
+            qa, qb = quote.span(1)
+            view.text = text = _blank(text, a + qa, a + qb)
+            line = text[a:b]
+            s0 = a + len(line) - len(line.lstrip())
+        if heading or (not markdown and _NOTES_HEADING.match(line) and prev_blank):
+            flush()
+            if heading:
+                ha, hb = heading.span(1)
+                view.text = text = _blank(text, a + ha, a + hb)
+            blocks.append(Block("heading", s0, e0))
+            notes_zone = notes_zone or bool(_NOTES_HEADING.match(text[a:b].replace("#", " ")))
+            prev_blank = False
+            continue
+        if footdef:
+            flush()
+            view.text = text = _blank(text, a + footdef.start(1), a + footdef.end(1))
+            cur, cur_kind, cur_note, cur_indented = [a + footdef.end(0), e0], "note", footdef.group(2), False
+            prev_blank = False
+            continue
+        if markdown and quote:
+            if cur is None or cur_kind != "quote":
+                flush()
+                cur, cur_kind, cur_indented = [s0, e0], "quote", False
+            else:
+                cur[1] = e0
+            prev_blank = False
+            continue
+        note_m = None if markdown else (_NOTE_NUM.match(line) or _NOTE_BRACKET.match(line))
+        if note_m and not _SECTION_NUM.match(line) and prev_blank and (notes_zone or _RETURN_MARK.search(line)):
+            flush()
+            cur, cur_kind, cur_note, cur_indented = [a + note_m.end(), e0], "note", note_m.group(1), False
+            notes_zone = True
+            prev_blank = False
+            continue
+        if cur is not None and not prev_blank:
+            cur[1] = e0
+        elif cur is not None and cur_kind == "note" and lead >= 2:
+            cur[1] = e0  # an indented continuation paragraph of a note
+        else:
+            flush()
+            cur, cur_kind, cur_indented = [s0, e0], "para", lead >= 4 and not markdown
+        prev_blank = False
+    flush()
+    # A numbered paragraph run at the end counts as notes even without ↩ marks
+    view.blocks = _promote_trailing_notes(text, blocks) if not markdown else blocks
+
+
+def _promote_trailing_notes(text: str, blocks: list[Block]) -> list[Block]:
+    if any(b.kind == "note" for b in blocks):
+        return blocks
+    run: list[int] = []
+    expected = None
+    for i in range(len(blocks) - 1, -1, -1):
+        m = _NOTE_NUM.match(text[blocks[i].start : blocks[i].end])
+        if blocks[i].kind != "para" or not m:
+            break
+        n = int(m.group(1))
+        if expected is not None and n != expected:
+            break
+        run.append(i)
+        expected = n - 1
+    if len(run) < 3 or expected != 0:
+        return blocks
+    out = list(blocks)
+    for i in run:
+        b = blocks[i]
+        m = _NOTE_NUM.match(text[b.start : b.end])
+        assert m is not None
+        out[i] = Block("note", b.start + m.end(), b.end, note=m.group(1))
+    return out
+
+
+def _find_body_markers(view: TextView, markdown: bool) -> None:
+    """Note markers glued to words in plain text (``difficulties”.4``), in sequence."""
+    if markdown:
+        return
+    notes = {b.note for b in view.blocks if b.kind == "note" and b.note}
+    if not notes:
+        return
+    expected = 1
+    text = view.text
+    for b in view.blocks:
+        if b.kind in ("note", "heading"):
+            continue
+        for m in _BODY_MARKER.finditer(text, b.start, b.end):
+            n = int(m.group(1))
+            before = text[m.start() - 1]
+            if before == "," and m.start() >= 2 and text[m.start() - 2].isdigit():
+                continue  # 1,118,000
+            if str(n) in notes and (n == expected or expected < n <= expected + 3):
+                view.markers.append(Marker(str(n), m.start(), m.end()))
+                expected = n + 1

@@ -1,0 +1,166 @@
+"""Names of people: recognising them in prose and writing authors one way.
+
+``format_author("EH Carr") == "Carr, E. H."``; ``People`` knows the people
+essays quote (``data/people.txt``) with their accepted spellings and known
+misspellings, which are corrected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+from rapidfuzz import fuzz, process
+
+_INITIALS = regex.compile(r"^(?:\p{Lu}{1,3}|\p{Lu}-\p{Lu}\.?|(?:\p{Lu}\.\s?-?)+)$")
+_PARTICLES = frozenset({"de", "d’", "d'", "von", "van", "le", "la", "du", "di", "da"})
+_EDITOR = regex.compile(r"\s*\((eds?)\.?\)\s*$", regex.I)
+_SPLIT_AUTHORS = regex.compile(r"\s+(?:and|&)\s+|\s*,\s*(?=(?:\p{Lu}{1,3}|\p{Lu}\.)\s)")
+
+
+def format_author(written: str) -> str:
+    """One author string in ``Surname, I. I.`` form: ``"VI Lenin"`` -> ``"Lenin, V. I."``.
+
+    Several authors are joined with `` and ``; an editor mark is kept as ``(ed.)``.
+    A name already in ``Surname, Initials`` form is tidied, not reordered.
+    """
+    s = " ".join(written.replace("’", "’").split())
+    editor = ""
+    m = _EDITOR.search(s)
+    if m:
+        editor = " (eds.)" if m.group(1).lower() == "eds" else " (ed.)"
+        s = s[: m.start()]
+    parts = [p for p in _SPLIT_AUTHORS.split(s) if p.strip()]
+    return " and ".join(_one_author(p.strip()) for p in parts) + editor
+
+
+def _one_author(s: str) -> str:
+    if "," in s:
+        sur, _, given = s.partition(",")
+        return f"{sur.strip()}, {_initials(given.strip())}".rstrip(", ")
+    toks = s.split()
+    if len(toks) == 1:
+        return toks[0]
+    # surname starts at the first particle or at the last token
+    k = len(toks) - 1
+    for i, t in enumerate(toks[1:], start=1):
+        if t.lower() in _PARTICLES or t.lower().startswith(("d’", "d'")):
+            k = i
+            break
+    if toks[k - 1].lower() in _PARTICLES and k - 1 > 0:
+        k -= 1
+    given, surname = toks[:k], " ".join(toks[k:])
+    return f"{surname}, {_initials(' '.join(given))}"
+
+
+def _initials(given: str) -> str:
+    if not given:
+        return ""
+    out = []
+    for tok in given.replace(".", ". ").split():
+        tok = tok.strip()
+        if not tok:
+            continue
+        if "-" in tok and all(p[:1].isupper() for p in tok.split("-") if p):
+            out.append("-".join(p[0] + "." for p in tok.split("-") if p))
+        elif _INITIALS.match(tok) and tok.rstrip(".").isupper():
+            out.extend(c + "." for c in tok if c.isalpha())
+        else:
+            out.append(tok[0].upper() + ".")
+    return " ".join(out)
+
+
+def surname(author: str | None) -> str | None:
+    """The first author's surname: ``"Marx, K. and Engels, F."`` -> ``"Marx"``."""
+    if not author:
+        return None
+    first = regex.split(r"\s+and\s+|;", author)[0]
+    if "," in first:
+        return first.split(",")[0].strip()
+    toks = [t for t in first.split() if not _INITIALS.match(t)]
+    return toks[-1] if toks else first.strip()
+
+
+def display_name(author: str) -> str:
+    """A speaker name from an author: ``"Marx, K. and Engels, F."`` -> ``"Marx and Engels"``."""
+    names = [surname(a) or a for a in regex.split(r"\s+and\s+", regex.sub(r"\s*\(eds?\.\)", "", author))]
+    return " and ".join(n for n in names if n)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person from the people list."""
+
+    name: str
+    variants: tuple[str, ...]
+    misspellings: tuple[str, ...]
+
+
+class People:
+    """The people essays quote, with accepted spellings and corrected misspellings."""
+
+    def __init__(self, people: list[Person]) -> None:
+        self.people = people
+        self._index: dict[str, tuple[Person, bool]] = {}
+        for p in people:
+            self._index[_fold(p.name)] = (p, False)
+            for v in p.variants:
+                self._index.setdefault(_fold(v), (p, False))
+                self._index.setdefault(_fold(v.split()[-1]), (p, False))
+            for v in p.misspellings:
+                self._index[_fold(v)] = (p, True)
+        self._keys = sorted(self._index)
+
+    def lookup(self, written: str) -> str | None:
+        """The display name for ``written`` when it names a known person, else None.
+
+        An accepted variant is returned as written (its last word, title-cased);
+        a known misspelling is corrected; a near miss (rapidfuzz, one edit in a
+        long name) is corrected too.
+        """
+        key = _fold(written)
+        if not key:
+            return None
+        hit = self._index.get(key) or self._index.get(key.split()[-1])
+        if hit is None and len(key) >= 6:
+            best = process.extractOne(key.split()[-1], self._keys, scorer=fuzz.ratio, score_cutoff=88)
+            if best is not None:
+                hit = (self._index[best[0]][0], True)
+        if hit is None:
+            return None
+        person, wrong = hit
+        if wrong:
+            return person.name
+        last = written.split()[-1]
+        return last if _fold(last) != _fold(person.name) else person.name
+
+    def is_known(self, word: str) -> bool:
+        """True when ``word`` (a single name) is a known person or spelling."""
+        return _fold(word) in self._index
+
+
+def _fold(s: str) -> str:
+    return " ".join(regex.sub(r"[^\p{L}\s-]", "", s).lower().split())
+
+
+@lru_cache(maxsize=1)
+def default_people() -> People:
+    """The people list shipped with citecheck (``citecheck/data/people.txt``)."""
+    text = resources.files("citecheck").joinpath("data/people.txt").read_text(encoding="utf-8")
+    people = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, rest = line.partition("|")
+        alts = [a.strip() for a in rest.split(";") if a.strip()]
+        people.append(
+            Person(
+                name.strip(),
+                tuple(a for a in alts if not a.startswith("!")),
+                tuple(a[1:] for a in alts if a.startswith("!")),
+            )
+        )
+    return People(people)

@@ -1,0 +1,102 @@
+"""Resolve short forms: ibid, op. cit., page-only continuations and short titles.
+
+Like eyecite's "Id." resolution, this is its own stage.  A short form takes
+the author, work and volume of the reference it repeats and keeps its own
+volume and page where it gives them.  Notes and body text are two streams:
+an ibid in a note repeats the previous note's reference, an "(Ibid., p. 148.)"
+in the body the previous reference in the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from .find_citations import FoundCitation
+from .grammar.reference import ParsedRef
+from .names import surname
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a short form resolved to: the index of its antecedent, or why not."""
+
+    antecedent: int | None
+    problem: str | None = None
+
+
+def resolve(citations: list[FoundCitation], in_note: list[bool]) -> tuple[list[ParsedRef], list[Resolution | None]]:
+    """Fields after resolution for each citation, and each one's resolution (None: not a short form)."""
+    refs = [replace(c.ref) for c in citations]
+    res: list[Resolution | None] = [None] * len(citations)
+    last: dict[bool, int] = {}
+    for i, c in enumerate(citations):
+        if c.kind == "prose":
+            continue
+        stream = in_note[i]
+        ref = refs[i]
+        prev = last.get(stream)
+        if ref.ibid and not ref.opcit:
+            res[i] = _inherit(refs, i, prev, "ibid has no earlier reference to repeat")
+        elif ref.opcit:
+            res[i] = _opcit(refs, i, prev, citations)
+        elif _page_only(ref) and c.kind == "inline":
+            res[i] = _inherit(refs, i, prev, "page reference with no earlier reference to continue")
+        elif stream and ref.author and ref.work and not (ref.year or ref.place or ref.publisher):
+            j = _short_title_antecedent(refs, i, citations)
+            if j is not None:
+                res[i] = _inherit(refs, i, j, "")
+        last[stream] = i
+    return refs, res
+
+
+def _page_only(ref: ParsedRef) -> bool:
+    return bool(ref.pages) and not (ref.author or ref.work or ref.volume)
+
+
+def _inherit(refs: list[ParsedRef], i: int, j: int | None, problem: str) -> Resolution:
+    if j is None:
+        return Resolution(None, problem)
+    ante, ref = refs[j], refs[i]
+    ref.author = ref.author or ante.author
+    ref.work = ante.work if (ref.work is None or ante.known_work) and ante.work else ref.work
+    ref.known_work = ref.known_work or ante.known_work
+    if ref.volume is None:
+        ref.volume, ref.volume_raw = ante.volume, ante.volume_raw
+        if ref.pages is None:
+            ref.pages, ref.pages_raw = ante.pages, ante.pages_raw
+    ref.secondhand = ref.secondhand or ante.secondhand
+    if ref.material_date is None and ref.volume == ante.volume:
+        ref.material_date = ante.material_date
+    return Resolution(j)
+
+
+def _opcit(refs: list[ParsedRef], i: int, prev: int | None, citations: list[FoundCitation]) -> Resolution:
+    ref = refs[i]
+    if not ref.author:
+        return _inherit(refs, i, prev, "op. cit. has no earlier reference to repeat")
+    name = surname(ref.author)
+    candidates = [
+        j for j in range(i) if citations[j].kind != "prose" and not refs[j].opcit and surname(refs[j].author) == name
+    ]
+    if not candidates:
+        return Resolution(None, f"op. cit.: no earlier work by {name}")
+    works = {(refs[j].work or "").lower() for j in candidates}
+    r = _inherit(refs, i, candidates[-1], "")
+    if len(works) > 1:
+        listed = " or ".join(sorted(w for w in works if w))
+        return Resolution(r.antecedent, f"op. cit. is ambiguous: {name} is cited for {listed}")
+    return r
+
+
+def _short_title_antecedent(refs: list[ParsedRef], i: int, citations: list[FoundCitation]) -> int | None:
+    ref = refs[i]
+    name = surname(ref.author)
+    for j in range(i - 1, -1, -1):
+        a = refs[j]
+        if citations[j].kind == "prose" or surname(a.author) != name or not a.work or not (a.year or a.place):
+            continue
+        if fuzz.partial_ratio((ref.work or "").lower(), a.work.lower()) >= 90:
+            return j
+    return None

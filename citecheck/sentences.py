@@ -1,0 +1,72 @@
+"""Sentence boundaries that know about quotations and citation abbreviations.
+
+A period inside a quotation does not end the sentence around it, and "Vol.",
+"p.", "pp.", "ed.", "ibid.", "i.e." and initials ("E. H. Carr") end none.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import regex
+
+ABBREVIATIONS = frozenset(
+    """vol vols p pp no nos ed eds trans tr cf ibid id op cit loc ie eg i.e e.g viz etc al ch chap
+    sec fig st mr mrs ms dr prof gen col lt capt sgt rev hon jr sr vs jan feb mar apr jun jul aug sep sept
+    oct nov dec ff pt bk n nn esp repr rpt comp cp""".split()
+)
+
+_BOUNDARY = regex.compile(r"[.!?…]+[”’\"')\]]*\d{0,3}(?=\s+[“\"‘'(\[*_]?[\p{Lu}\d])|[.!?…]+[”’\"')\]]*\d{0,3}$")
+_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
+
+
+def sentence_spans(
+    text: str, start: int, end: int, opaque: Sequence[tuple[int, int]] = ()
+) -> list[tuple[int, int]]:
+    """Sentences of ``text[start:end]`` as ``(start, end)`` offsets.
+
+    ``opaque`` spans (quotations, sorted) are never cut: a boundary inside one
+    is ignored.
+    """
+    spans: list[tuple[int, int]] = []
+    opaque_starts = [a for a, _ in opaque]
+    cur = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        cut = m.end()
+        if _inside(cut - 1, opaque, opaque_starts) and not _ends_quote(text, m, opaque, opaque_starts):
+            continue
+        if _is_abbreviation(text, m.start(), start):
+            continue
+        if cut > cur:
+            spans.append((cur, cut))
+        cur = cut
+        while cur < end and text[cur].isspace():
+            cur += 1
+    if cur < end and text[cur:end].strip():
+        spans.append((cur, end))
+    return spans
+
+
+def _inside(pos: int, opaque: Sequence[tuple[int, int]], starts: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and opaque[i][0] <= pos < opaque[i][1]
+
+
+def _ends_quote(text: str, m: regex.Match[str], opaque: Sequence[tuple[int, int]], starts: list[int]) -> bool:
+    """A boundary whose punctuation closes a quotation (``…it.”3 Hence``) does end a sentence."""
+    i = bisect.bisect_right(starts, m.start()) - 1
+    return i >= 0 and opaque[i][1] <= m.end() + 1 and opaque[i][1] >= m.start()
+
+
+def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
+    if text[dot] != ".":
+        return False
+    w = _WORD_BEFORE.search(text, max(floor, dot - 12), dot)
+    if not w:
+        return False
+    word = w.group(1).lower().strip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # initials: "E. H. Carr", "V.I."
+    return len(word) == 1 and word.isalpha() and (w.start() == floor or not text[w.start() - 1].isalpha())

@@ -1,0 +1,188 @@
+"""Who is speaking: the speaker cue of each quotation.
+
+In order of strength: a verb of saying right beside the quotation ("wrote
+Lenin", "Lenin told the Congress that"); a phrase naming the speaker ("in the
+words of", "as Trotsky put it", "in Lenin’s words"); the subject of a verb of
+saying in the same sentence (or, for a block quotation, in the sentence that
+introduces it); the nearest person named before it in its sentence; and the
+speaker of the previous quotation in the paragraph.  Pronouns resolve to the
+person named before them in the sentence, else to the subject of an earlier
+sentence.  The stronger cues beat the author of the cited work; the weaker ones
+lose to it (see :mod:`citecheck.extract`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .mentions import SPEECH_VERB, SPEECH_VERBS, Mention
+
+_TRAIL = regex.compile(
+    rf"^[\s,.;:]*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<after>\S)|(?P<before>\S.{{0,40}}?)\s+(?:\w+ly,?\s+)?"
+    rf"(?P<verb2>{SPEECH_VERBS})\b)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speaker and how strongly the text says so ("strong" beats a cited author)."""
+
+    name: str
+    strength: str  # "strong" | "weak"
+
+
+@dataclass(slots=True)
+class SentenceContext:
+    """The sentences of a paragraph with their mentions, for one document."""
+
+    #: (start, end) of every sentence in the document, in order
+    sentences: list[tuple[int, int]]
+    #: mentions in the document, in order
+    mentions: list[Mention]
+
+    def in_range(self, a: int, b: int) -> list[Mention]:
+        """Mentions that start within ``[a, b)``."""
+        return [m for m in self.mentions if a <= m.start < b]
+
+    def sentence_of(self, pos: int) -> int:
+        """Index of the sentence holding ``pos`` (the nearest one before it when between sentences)."""
+        lo, hi = 0, len(self.sentences) - 1
+        best = 0
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid][0] <= pos:
+                best = mid
+                lo = mid + 1
+            else:
+                hi = mid - 1
+        return best
+
+
+def resolve_pronoun(ctx: SentenceContext, m: Mention, depth: int = 0) -> str | None:
+    """The person a "he"/"she" refers to."""
+    si = ctx.sentence_of(m.start)
+    s0 = ctx.sentences[si][0]
+    before = [x for x in ctx.in_range(s0, m.start) if x.kind == "person"]
+    plain = [x for x in before if not x.possessive or x.speech_possessive]
+    if plain:
+        return plain[-1].name
+    for back in range(si - 1, max(-1, si - 6), -1):
+        a, b = ctx.sentences[back]
+        ms = [x for x in ctx.in_range(a, b) if x.kind in ("person", "pronoun")]
+        if not ms:
+            continue
+        first = ms[0]
+        if first.kind == "person":
+            return first.name
+        if depth < 3:
+            return resolve_pronoun(ctx, first, depth + 1)
+        return None
+    return None
+
+
+def _name(ctx: SentenceContext, m: Mention) -> str | None:
+    return resolve_pronoun(ctx, m) if m.kind == "pronoun" else m.name
+
+
+def cue_for(
+    ctx: SentenceContext,
+    text: str,
+    open_mark: int,
+    close_mark: int,
+    intro: tuple[int, int] | None,
+    opaque: list[tuple[int, int]],
+) -> Cue | None:
+    """The speaker cue of a quotation spanning ``[open_mark, close_mark)``.
+
+    ``intro`` is the sentence introducing a block quotation (else the
+    quotation's own sentence is used); ``opaque`` are the other quotations,
+    whose words are never read as cues.
+    """
+    # 1. a verb of saying right after the closing mark: “…,” wrote Lenin / “…,” he said
+    if intro is None:
+        tail = _mask(text, close_mark, min(len(text), close_mark + 60), opaque)
+        t = _TRAIL.match(tail)
+        if t:
+            pos = close_mark + (t.start("after") if t.group("verb1") else t.start("before"))
+            ms = [x for x in ctx.in_range(pos, close_mark + (t.end() if t.group("verb2") else t.end() + 40))]
+            if ms:
+                name = _name(ctx, ms[0])
+                if name:
+                    return Cue(name, "strong")
+    if intro is not None:
+        s0, s1 = intro
+        before_end = s1
+    else:
+        si = ctx.sentence_of(open_mark)
+        s0, s1 = ctx.sentences[si]
+        before_end = open_mark
+    head = _mask(text, s0, before_end, opaque)
+    # 2. "in the words of X", "as X put it", "according to X", "in X’s words"
+    named = _named_phrase(ctx, text, s0, before_end, head)
+    if named:
+        return Cue(named, "strong")
+    # 3. the subject of a verb of saying in the sentence
+    sentence = _mask(text, s0, s1, opaque)
+    for v in SPEECH_VERB.finditer(sentence):
+        vpos = s0 + v.start()
+        after = regex.match(r"\s+by\s+", sentence[v.end() :])
+        if after:
+            ms = [x for x in ctx.in_range(s0 + v.end(), s1) if x.kind != "pronoun"]
+            if ms and ms[0].start - (s0 + v.end()) < 60:
+                return Cue(ms[0].name, "strong")
+        ms = [x for x in ctx.in_range(s0, vpos) if not x.possessive or x.speech_possessive]
+        ms = [x for x in ms if not _inside_any(x.start, opaque)]
+        if ms:
+            name = _name(ctx, ms[-1])
+            if name:
+                return Cue(name, "strong")
+        inverted = regex.match(r"\s+(\S+(?:\s+\S+){0,2})", sentence[v.end() :])
+        if inverted:
+            ms = [x for x in ctx.in_range(vpos, vpos + len(v.group()) + 1 + len(inverted.group(1)) + 1)]
+            if ms and ms[0].kind != "pronoun":
+                return Cue(ms[0].name, "strong")
+    # 4. the nearest person named before the quotation in its sentence
+    ms = [
+        x
+        for x in ctx.in_range(s0, before_end)
+        if (not x.possessive or x.speech_possessive) and not _inside_any(x.start, opaque)
+    ]
+    if ms:
+        name = _name(ctx, ms[-1])
+        if name:
+            return Cue(name, "weak")
+    return None
+
+
+def _named_phrase(ctx: SentenceContext, text: str, s0: int, end: int, head: str) -> str | None:
+    for m in regex.finditer(
+        r"in\s+the\s+(?:\w+\s+)?words\s+of\s+|according\s+to\s+|to\s+paraphrase\s+|to\s+quote\s+|\bas\s+(?=\S+(?:\s+\S+)?\s+put\s+it)",
+        head,
+        flags=regex.I,
+    ):
+        ms = [x for x in ctx.in_range(s0 + m.end(), end) if x.kind == "person"]
+        if ms and ms[0].start - (s0 + m.end()) < 25:
+            return ms[0].name
+    m2 = regex.search(r"\bin\s+(\S+)[’']s?\s+words\b", head, flags=regex.I)
+    if m2:
+        ms = [x for x in ctx.in_range(s0 + m2.start(1), s0 + m2.end(1) + 2) if x.kind == "person"]
+        if ms:
+            return ms[0].name
+    return None
+
+
+def _mask(text: str, a: int, b: int, opaque: list[tuple[int, int]]) -> str:
+    """``text[a:b]`` with the words of other quotations blanked (same length)."""
+    s = list(text[a:b])
+    for x, y in opaque:
+        if y <= a or x >= b:
+            continue
+        for k in range(max(x, a), min(y, b)):
+            s[k - a] = " "
+    return "".join(s)
+
+
+def _inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
