@@ -8,6 +8,7 @@ resolve short forms (:mod:`resolve`), link quotations to references
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -38,6 +39,13 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
     view, repairs = build_view(doc)
     quotes = find_quotes(view)
     found = find_citations(view, quotes, catalogue)
+    # a title in quotation marks inside a reference is not a quotation
+    keep = [i for i, q in enumerate(quotes) if not any(c.start <= q.open_mark and q.close_mark <= c.end for c in found)]
+    renumber = {old: new for new, old in enumerate(keep)}
+    quotes = [quotes[i] for i in keep]
+    found = [
+        replace(c, quote_index=renumber.get(c.quote_index)) if c.quote_index is not None else c for c in found
+    ]
     in_note = [view.blocks[c.block].kind == "note" if c.block < len(view.blocks) else False for c in found]
     refs, resolutions = resolve(found, in_note)
 
@@ -118,7 +126,9 @@ def _speakers(
         if cue is not None and cue.strength == "strong":
             out.append((cue.name, "cue"))
         elif ref is not None and ref.author and not ref.secondhand and found[link or 0].kind != "prose":
-            out.append((display_name(ref.author), "citation"))
+            people = default_people()
+            names = [people.lookup(n) or n for n in display_name(ref.author).split(" and ")]
+            out.append((" and ".join(names), "citation"))
         else:
             out.append((cue.name, "context") if cue is not None else (None, None))
     # a quotation repeating an earlier one takes its speaker ("echo")

@@ -25,14 +25,13 @@ if TYPE_CHECKING:
 
 _RETURN = regex.compile(r"[\s]*(?:↩\ufe0e?\ufe0f?|\[?\^?return\]?)[\s]*$", regex.I)
 _NOTE_START = regex.compile(
-    r"^\s*(?:\(\s*)?(?:(?:see\s+(?:also\s+)?|cf\.?\s+)?"
+    r"^\s*(?:\(\s*)?(?:(?i:see\s+(?:also\s+)?|cf\.?\s+)?"
     r"(?:(?:\p{Lu}{1,3}|\p{Lu}-\p{Lu}\.?|(?:\p{Lu}\.\s?)+)\s+\p{Lu}[\p{L}’'-]+"  # VI Lenin / E. H. Carr
     r"|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}’'-]+){0,2},"  # Leon Trotsky,  / Trotsky,
-    r"|ibid|id\.|op\.?\s*cit|(?:as\s+)?(?:quoted|cited)\s+(?:in|by)|\p{Lu}{2,5}\b))",
-    regex.I,
+    r"|(?i:ibid|id\.|op\.?\s*cit|(?:as\s+)?(?:quoted|cited)\s+(?:in|by))|\p{Lu}{2,5}\b))"
 )
 _EMBEDDED = regex.compile(
-    r"\((?=\s*(?:see\s|quoted\s|cited\s|ibid|\p{Lu}{1,3}\s+\p{Lu}|(?:\p{Lu}\.\s?)+\p{Lu}))"
+    r"\((?=\s*(?:(?i:see|quoted|cited)\s|(?i:ibid)|\p{Lu}{1,3}\s+\p{Lu}|(?:\p{Lu}\.\s?)+\p{Lu}))"
     r"|(?:(?<=^)|(?<=[\s(–—-]))(?:see|See)\s+(?=(?:also\s+)?(?:\p{Lu}{1,3}\s+\p{Lu}|(?:\p{Lu}\.\s?)+\p{Lu}))"
     r"|(?:(?<=^)|(?<=[\s(]))(?:Quoted|Cited|quoted|cited)\s+(?:in|by)\s+(?=\p{Lu})",
 )
@@ -189,8 +188,11 @@ def _is_reference(ref: ParsedRef, strict: bool) -> bool:
         return bool(ref.author or ref.work)
     has_source = bool(ref.author_raw or ref.known_work or (ref.work and not strict))
     located = ref.has_locator() or bool(ref.year and (ref.place or not strict))
+    abbreviation = bool(ref.work_raw and regex.fullmatch(r"\p{Lu}{2,6}", ref.work_raw))
     if strict:
-        return (bool(ref.author_raw or ref.known_work) and located) or (ref.known_work and bool(ref.author))
+        return (bool(ref.author_raw or ref.known_work or abbreviation) and located) or (
+            ref.known_work and bool(ref.author)
+        )
     return has_source and (located or bool(ref.place) or ref.known_work)
 
 

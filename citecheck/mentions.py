@@ -80,7 +80,7 @@ def find_mentions(
         name = _person_name(raw, text, m.end(), people, catalogue)
         if name is None:
             continue
-        poss = m.group("poss") is not None
+        poss = m.group().endswith(("’s", "'s"))
         nxt = regex.match(r"\s+([\p{L}]+)", text[m.end() : m.end() + 30])
         speechy = poss and nxt is not None and nxt.group(1).lower() in SPEECH_NOUNS
         out.append(Mention(m.start(), m.end(), name, "person", poss, speechy))

@@ -43,14 +43,18 @@ def _one_author(s: str) -> str:
     toks = s.split()
     if len(toks) == 1:
         return toks[0]
-    # surname starts at the first particle or at the last token
+    n_init = 0
+    while n_init < len(toks) - 1 and _INITIALS.match(toks[n_init]) and toks[n_init].rstrip(".").replace("-", "").isupper():
+        n_init += 1
+    if n_init:
+        # "H Carrere d’Encausse": everything after the initials is the surname
+        return f"{' '.join(toks[n_init:])}, {_initials(' '.join(toks[:n_init]))}"
+    # full given names: the surname starts at the first particle or at the last token
     k = len(toks) - 1
     for i, t in enumerate(toks[1:], start=1):
         if t.lower() in _PARTICLES or t.lower().startswith(("d’", "d'")):
             k = i
             break
-    if toks[k - 1].lower() in _PARTICLES and k - 1 > 0:
-        k -= 1
     given, surname = toks[:k], " ".join(toks[k:])
     return f"{surname}, {_initials(' '.join(given))}"
 

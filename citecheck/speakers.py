@@ -20,7 +20,7 @@ import regex
 from .mentions import SPEECH_VERB, SPEECH_VERBS, Mention
 
 _TRAIL = regex.compile(
-    rf"^[\s,.;:]*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<after>\S)|(?P<before>\S.{{0,40}}?)\s+(?:\w+ly,?\s+)?"
+    rf"^[\s,;:]*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<after>\S)|(?P<before>[^.!?\s][^.!?]{{0,40}}?)\s+(?:\w+ly,?\s+)?"
     rf"(?P<verb2>{SPEECH_VERBS})\b)"
 )
 
@@ -111,6 +111,7 @@ def cue_for(
                 name = _name(ctx, ms[0])
                 if name:
                     return Cue(name, "strong")
+    opaque = [*opaque, (open_mark, close_mark)]
     if intro is not None:
         s0, s1 = intro
         before_end = s1
