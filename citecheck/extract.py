@@ -24,7 +24,7 @@ from .models import Citation, Document, DocumentResult, Quotation
 from .names import default_people, display_name, surname
 from .resolve import Resolution, resolve
 from .sentences import sentence_spans
-from .speakers import Cue, SentenceContext, cue_for
+from .speakers import Cue, SentenceContext, cue_for, resolve_pronoun
 from .view import TextView
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
     cues = [_cue(view, ctx, qi, q, quotes, opaque) for qi, q in enumerate(quotes)]
     links = link_quotes(view, quotes, found, sentence_of, [c.name if c else None for c in cues])
 
+    _infer_authors(refs, found, links, cues, catalogue, ctx)
     cit_ids = [f"c{i + 1}" for i in range(len(found))]
     citations = tuple(
         _citation(view, cit_ids[i], c, refs[i], resolutions[i], cit_ids) for i, c in enumerate(found)
@@ -65,6 +66,49 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
         for i, q in enumerate(quotes)
     )
     return DocumentResult(doc.path, doc.sha256, doc.format, citations, quotations, tuple(repairs), source=doc.text)
+
+
+def _infer_authors(
+    refs: list[ParsedRef],
+    found: list[FoundCitation],
+    links: list[int | None],
+    cues: list[Cue | None],
+    catalogue: Catalogue | None,
+    ctx: SentenceContext,
+) -> None:
+    """A work cited without its author ("Collected Works, Volume 33") takes it from context.
+
+    First from the speaker cue of the quotation it sources, then from an
+    earlier citation of the same work that names the author.
+    """
+    sourced: dict[int, str] = {}
+    for qi, ci in enumerate(links):
+        cue = cues[qi]
+        if ci is not None and cue is not None and ci not in sourced:
+            sourced[ci] = cue.name
+    for i, ref in enumerate(refs):
+        if ref.author or not ref.work or found[i].kind == "prose" or ref.secondhand:
+            continue
+        name = sourced.get(i)
+        if name is None and found[i].kind in ("wikilink", "prose"):
+            # "He said as much in [[The State and Revolution (1917)]]"
+            s0 = ctx.sentences[ctx.sentence_of(found[i].start)][0]
+            before = [m for m in ctx.in_range(s0, found[i].start) if m.kind != "body" and not m.possessive]
+            name = (resolve_pronoun(ctx, before[-1]) if before[-1].kind == "pronoun" else before[-1].name) if before else None
+        if name is None:
+            for j in range(i - 1, -1, -1):
+                if refs[j].author and refs[j].work and refs[j].work.lower() == ref.work.lower():
+                    ref.author = refs[j].author
+                    break
+            continue
+        if " Congress" in name or " Conference" in name:
+            continue
+        known = catalogue.canonical_author(name) if catalogue is not None else None
+        ref.author = known or name
+        if catalogue is not None and not ref.known_work:
+            work = catalogue.find_work(ref.work, ref.author)
+            if work is not None:
+                ref.work, ref.known_work = work.title, True
 
 
 def _sentence_context(view: TextView, opaque: list[tuple[int, int]], catalogue: Catalogue | None) -> SentenceContext:

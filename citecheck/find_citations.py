@@ -35,6 +35,7 @@ _EMBEDDED = regex.compile(
     r"|(?:(?<=^)|(?<=[\s(–—-]))(?:see|See)\s+(?=(?:also\s+)?(?:\p{Lu}{1,3}\s+\p{Lu}|(?:\p{Lu}\.\s?)+\p{Lu}))"
     r"|(?:(?<=^)|(?<=[\s(]))(?:Quoted|Cited|quoted|cited)\s+(?:in|by)\s+(?=\p{Lu})",
 )
+_TITLE_CASE = regex.compile(r"\p{Lu}[\p{L}’'-]*(?:\s+(?:(?:of|the|and|in|on|to|a|for)\s+)*\p{Lu}[\p{L}’'-]*)*")
 _PAREN = regex.compile(r"\(([^()\n]{1,400})\)|\[([^\[\]\n]{1,400})\]")
 
 
@@ -189,8 +190,9 @@ def _is_reference(ref: ParsedRef, strict: bool) -> bool:
     has_source = bool(ref.author_raw or ref.known_work or (ref.work and not strict))
     located = ref.has_locator() or bool(ref.year and (ref.place or not strict))
     abbreviation = bool(ref.work_raw and regex.fullmatch(r"\p{Lu}{2,6}", ref.work_raw))
+    titled = bool(ref.work_raw and _TITLE_CASE.fullmatch(ref.work_raw) and ref.volume and ref.pages)
     if strict:
-        return (bool(ref.author_raw or ref.known_work or abbreviation) and located) or (
+        return (bool(ref.author_raw or ref.known_work or abbreviation or titled) and located) or (
             ref.known_work and bool(ref.author)
         )
     return has_source and (located or bool(ref.place) or ref.known_work)

@@ -156,6 +156,8 @@ def _introduced_block(view: TextView, i: int) -> FoundQuote | None:
             return None
         if looks_like_attribution(text[bj.start : bj.end]):
             first, last = blocks[i + 1], blocks[j - 1]
+            if any(blocks[k].kind != "para" for k in range(i + 1, j)):
+                return None
             if any(text[blocks[k].start : blocks[k].end].rstrip().endswith(":") for k in range(i + 1, j - 1)):
                 return None
             return FoundQuote(first.start, last.end, "block", i + 1, j - 1, first.start, last.end, (bj.start, bj.end))

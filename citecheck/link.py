@@ -51,7 +51,7 @@ def link_quotes(
             continue
         after = _SKIP.match(text, q.close_mark).end()
         k = bisect.bisect_left(positions, q.close_mark)
-        if k < len(tokens) and tokens[k][0] <= after + 1:
+        if k < len(tokens) and tokens[k][0] <= after + 1 and _same_or_own_block(view, q, tokens[k], citations):
             links[qi] = tokens[k][1]
             continue
         s1 = sentence_of[qi][1]
@@ -72,6 +72,20 @@ def link_quotes(
             continue  # a reference stands between them: it is the earlier one's, or nobody's
         links[qi] = links[nxt]
     return links
+
+
+def _same_or_own_block(view: TextView, q: FoundQuote, token: tuple[int, int], citations: list[FoundCitation]) -> bool:
+    """The token is in the quotation's block, or is all there is of the next block."""
+    pos, ci = token
+    last = view.blocks[q.last_block]
+    if pos < last.end:
+        return True
+    nxt = view.block_at(pos)
+    if nxt is None:
+        return False
+    c = citations[ci]
+    rest = view.text[nxt.start : c.start] + view.text[c.end : nxt.end] if c.start >= nxt.start else "x"
+    return not regex.search(r"\w", rest)
 
 
 def _note_primary(view: TextView, citations: list[FoundCitation]) -> dict[str, int]:

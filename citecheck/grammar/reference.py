@@ -38,7 +38,9 @@ _LEAD_SEE = regex.compile(r"^(?:see\s+also|see|cf\.?|compare)\s+", regex.I)
 _LEAD_QUOTED = regex.compile(r"^(?:as\s+)?(?:quoted|cited)\s+(?:in|by)\s*:?\s*", regex.I)
 _IBID = regex.compile(r"^\W*(?:ibid(?:em)?|id)\b\.?\W*", regex.I)
 _OPCIT = regex.compile(r"\b(?:op\.?\s*cit|loc\.?\s*cit)\b\.?", regex.I)
-_VOLUME = regex.compile(r"\b(?:vol(?:ume)?s?\.?|v\.|tome|bd\.)\s*([IVXLC]+|\d{1,3})\b(?:\s*,)?", regex.I)
+_VOLUME = regex.compile(
+    r"\b(?:(?i:vol(?:ume)?s?\.?|tome|bd\.)\s*(?P<n>[IVXLC]+|[ivxlc]+|\d{1,3})|v\.\s*(?P<n2>\d{1,3}))\b(?:\s*,)?"
+)
 _PAGES = regex.compile(
     r"(?:(?<=^)|(?<=[\s,(:]))(?:(pp?)\.?\s*)?"
     r"(\d{1,4}(?:\s*[-–—]\s*\d{1,4})?(?:\s*(?:,|and|&)\s*\d{1,4}(?:\s*[-–—]\s*\d{1,4})?)*)\s*(?:ff?\.?)?\s*[.;]?\s*$"
@@ -174,9 +176,10 @@ def parse_reference(s: str, catalogue: Catalogue | None = None) -> ParsedRef:
     text = _take_pages(ref, text)
     vm = _VOLUME.search(text)
     if vm:
-        ref.volume_raw = vm.group(1)
-        r = roman_to_int(vm.group(1))
-        ref.volume = str(r) if r and not vm.group(1).isdigit() else vm.group(1).lstrip("0") or "0"
+        raw = vm.group("n") or vm.group("n2")
+        ref.volume_raw = raw
+        r = roman_to_int(raw)
+        ref.volume = str(r) if r and not raw.isdigit() else raw.lstrip("0") or "0"
         text = (text[: vm.start()] + " " + text[vm.end() :]).strip(" ,.;")
         text = " ".join(text.split())
     text = _take_publication(ref, text)
