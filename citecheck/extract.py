@@ -52,7 +52,10 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
     opaque = sorted((q.open_mark, q.close_mark) for q in quotes)
     ctx = _sentence_context(view, opaque, catalogue)
     sentence_of = [ctx.sentences[ctx.sentence_of(q.open_mark)] for q in quotes]
-    cues = [_cue(view, ctx, qi, q, quotes, opaque) for qi, q in enumerate(quotes)]
+    cues: list[Cue | None] = []
+    for qi, q in enumerate(quotes):
+        prev = cues[qi - 1] if qi and quotes[qi - 1].block == q.block else None
+        cues.append(_cue(view, ctx, qi, q, quotes, opaque, prev))
     links = link_quotes(view, quotes, found, sentence_of, [c.name if c else None for c in cues])
 
     _infer_authors(refs, found, links, cues, catalogue, ctx)
@@ -127,19 +130,21 @@ def _sentence_context(view: TextView, opaque: list[tuple[int, int]], catalogue: 
 
 
 def _cue(
-    view: TextView, ctx: SentenceContext, qi: int, q: FoundQuote, quotes: list[FoundQuote], opaque: list[tuple[int, int]]
+    view: TextView,
+    ctx: SentenceContext,
+    qi: int,
+    q: FoundQuote,
+    quotes: list[FoundQuote],
+    opaque: list[tuple[int, int]],
+    prev: Cue | None,
 ) -> Cue | None:
     others = [o for o in opaque if o != (q.open_mark, q.close_mark)]
     intro = _intro_sentence(view, ctx, q) if q.form == "block" else None
     if q.form == "block" and intro is None:
         return None
-    cue = cue_for(ctx, view.text, q.open_mark, q.close_mark, intro, others)
-    if cue is None and q.form == "inline" and qi > 0:
-        prev = quotes[qi - 1]
-        if prev.block == q.block and prev.form == "inline":
-            prev_cue = _cue(view, ctx, qi - 1, prev, quotes, opaque)
-            if prev_cue is not None:
-                return Cue(prev_cue.name, "weak")
+    cue = cue_for(ctx, view.text, q.open_mark, q.close_mark, intro, others, prev.name if prev else None)
+    if cue is None and q.form == "inline" and prev is not None:
+        return Cue(prev.name, "weak")
     return cue
 
 

@@ -28,6 +28,7 @@ _TITLE_CUE = regex.compile(
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 _SMALL = frozenset("a an and the of in on to for at by from with or nor but as is into de la le".split())
 _MD_ATTR = regex.compile(r"([”\"»])?[ \t]*(?:\r?\n[ \t]*)?([-—–―]{1,2})[ \t]*(?=\p{Lu}|\S)")
+_DASH_LINE = regex.compile(r"^\s*[-—–―]{1,2}\s*\p{Lu}")
 _TRAILER = regex.compile(r"^[\s\d.,;:!?)\]]*(?:\([^()]{0,300}\)[\s.,;:]*)?$")
 
 
@@ -56,7 +57,11 @@ def find_quotes(view: TextView) -> list[FoundQuote]:
         if i in consumed or b.kind == "heading":
             continue
         if b.kind == "quote":
-            out.append(_markdown_block(view, i))
+            j = i
+            while j + 1 < len(blocks) and blocks[j + 1].kind == "quote":
+                j += 1
+            out.append(_quote_blocks(view, i, j))
+            consumed.update(range(i, j + 1))
             continue
         whole = _whole_paragraph_quote(view, i)
         if whole is not None:
@@ -78,22 +83,27 @@ def find_quotes(view: TextView) -> list[FoundQuote]:
     return out
 
 
-def _markdown_block(view: TextView, i: int) -> FoundQuote:
-    """A ``>`` block: its words, without outer quotation marks and without the attribution."""
+def _quote_blocks(view: TextView, i: int, j: int) -> FoundQuote:
+    """Markdown ``>`` / HTML ``<blockquote>`` blocks ``i..j``: their words, without outer
+    quotation marks and without the attribution ("- Trotsky, [[...]]" / "— Trotsky, *...*")."""
     text = view.text
-    b = view.blocks[i]
-    s, e = b.start, b.end
+    s, e = view.blocks[i].start, view.blocks[j].end
     attribution = None
-    last = None
-    for m in _MD_ATTR.finditer(text, s, e):
-        at_line_start = text[s : m.start(2)].strip() == "" or "\n" in text[m.start() : m.start(2)]
-        if m.group(1) or at_line_start:
-            last = m
-    if last is not None:
-        attribution = (last.start(2), e)
-        e = last.start() + len(last.group(1) or "")
+    if j > i and _DASH_LINE.match(text[view.blocks[j].start : view.blocks[j].end]):
+        attribution = (view.blocks[j].start, e)
+        e = view.blocks[j - 1].end
+        j -= 1
+    else:
+        last = None
+        for m in _MD_ATTR.finditer(text, s, e):
+            at_line_start = text[s : m.start(2)].strip() == "" or "\n" in text[m.start() : m.start(2)]
+            if m.group(1) or at_line_start:
+                last = m
+        if last is not None:
+            attribution = (last.start(2), e)
+            e = last.start() + len(last.group(1) or "")
     s2, e2 = _strip_marks(text, s, e)
-    return FoundQuote(s2, e2, "block", i, i, s, e, attribution)
+    return FoundQuote(s2, e2, "block", i, j, s, e, attribution)
 
 
 def _strip_marks(text: str, s: int, e: int) -> tuple[int, int]:

@@ -24,6 +24,7 @@ _FOOTREF = regex.compile(r"\[\^([^\]\s]{1,40})\](?!:)")
 _WIKILINK = regex.compile(r"\[\[([^\[\]\n|]{1,200})(?:\|([^\[\]\n]{1,200}))?\]\]")
 _LINK = regex.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\(([^()\s]{0,500})\)")
 _EMPH = regex.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=\S)([^\n]{1,400}?)(?<=\S)\1(?![\w*])")
+_INLINE_TAG = regex.compile(r"</?(?:b|i|em|strong|u|sup|sub|span|small|cite|q|a|abbr|mark)\b[^<>\n]{0,300}>", regex.I)
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
 _NOTE_NUM = regex.compile(r"^\s{0,8}(\d{1,4})[.)]\s+(?!\d)")
 _NOTE_BRACKET = regex.compile(r"^\s{0,8}\[(\d{1,4})\]\s+")
@@ -117,6 +118,8 @@ def _mask_markdown(view: TextView) -> str:
     text = "".join(chars)
     for m in _HTML_COMMENT.finditer(text):
         text = _blank_keep_newlines(text, m.start(), m.end())
+    for m in _INLINE_TAG.finditer(text):
+        text = _blank(text, m.start(), m.end())
     for m in _WIKILINK.finditer(text):
         target = m.group(1)
         label_start = m.start(2) if m.group(2) else m.start(1)

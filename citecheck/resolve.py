@@ -47,6 +47,7 @@ def resolve(citations: list[FoundCitation], in_note: list[bool]) -> tuple[list[P
             j = _short_title_antecedent(refs, i, citations)
             if j is not None:
                 res[i] = _inherit(refs, i, j, "")
+                ref.work = refs[j].work  # the short title stands for the full one
         last[stream] = i
     return refs, res
 
@@ -75,7 +76,11 @@ def _inherit(refs: list[ParsedRef], i: int, j: int | None, problem: str) -> Reso
 def _opcit(refs: list[ParsedRef], i: int, prev: int | None, citations: list[FoundCitation]) -> Resolution:
     ref = refs[i]
     if not ref.author:
-        return _inherit(refs, i, prev, "op. cit. has no earlier reference to repeat")
+        r = _inherit(refs, i, prev, "op. cit. has no earlier reference to repeat")
+        works = {(refs[j].author, refs[j].work) for j in range(i) if citations[j].kind != "prose" and refs[j].work}
+        if r.antecedent is not None and len(works) > 1:
+            return Resolution(r.antecedent, "op. cit. without an author is ambiguous: taken to repeat the previous reference")
+        return r
     name = surname(ref.author)
     candidates = [
         j for j in range(i) if citations[j].kind != "prose" and not refs[j].opcit and surname(refs[j].author) == name

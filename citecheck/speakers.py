@@ -60,14 +60,17 @@ class SentenceContext:
         return best
 
 
-def resolve_pronoun(ctx: SentenceContext, m: Mention, depth: int = 0) -> str | None:
-    """The person a "he"/"she" refers to."""
+def resolve_pronoun(ctx: SentenceContext, m: Mention, depth: int = 0, prev_speaker: str | None = None) -> str | None:
+    """The person a "he"/"she" refers to: someone named before it in its sentence, else
+    the speaker of the previous quotation in the paragraph, else the subject of an earlier sentence."""
     si = ctx.sentence_of(m.start)
     s0 = ctx.sentences[si][0]
     before = [x for x in ctx.in_range(s0, m.start) if x.kind == "person"]
     plain = [x for x in before if not x.possessive or x.speech_possessive]
     if plain:
         return plain[-1].name
+    if prev_speaker:
+        return prev_speaker
     for back in range(si - 1, max(-1, si - 6), -1):
         a, b = ctx.sentences[back]
         ms = [x for x in ctx.in_range(a, b) if x.kind in ("person", "pronoun")]
@@ -82,8 +85,8 @@ def resolve_pronoun(ctx: SentenceContext, m: Mention, depth: int = 0) -> str | N
     return None
 
 
-def _name(ctx: SentenceContext, m: Mention) -> str | None:
-    return resolve_pronoun(ctx, m) if m.kind == "pronoun" else m.name
+def _name(ctx: SentenceContext, m: Mention, prev_speaker: str | None = None) -> str | None:
+    return resolve_pronoun(ctx, m, prev_speaker=prev_speaker) if m.kind == "pronoun" else m.name
 
 
 def cue_for(
@@ -93,6 +96,7 @@ def cue_for(
     close_mark: int,
     intro: tuple[int, int] | None,
     opaque: list[tuple[int, int]],
+    prev_speaker: str | None = None,
 ) -> Cue | None:
     """The speaker cue of a quotation spanning ``[open_mark, close_mark)``.
 
@@ -108,7 +112,7 @@ def cue_for(
             pos = close_mark + (t.start("after") if t.group("verb1") else t.start("before"))
             ms = [x for x in ctx.in_range(pos, close_mark + (t.end() if t.group("verb2") else t.end() + 40))]
             if ms:
-                name = _name(ctx, ms[0])
+                name = _name(ctx, ms[0], prev_speaker)
                 if name:
                     return Cue(name, "strong")
     opaque = [*opaque, (open_mark, close_mark)]
@@ -136,7 +140,7 @@ def cue_for(
         ms = [x for x in ctx.in_range(s0, vpos) if not x.possessive or x.speech_possessive]
         ms = [x for x in ms if not _inside_any(x.start, opaque)]
         if ms:
-            name = _name(ctx, ms[-1])
+            name = _name(ctx, ms[-1], prev_speaker)
             if name:
                 return Cue(name, "strong")
         inverted = regex.match(r"\s+(\S+(?:\s+\S+){0,2})", sentence[v.end() :])
@@ -151,7 +155,7 @@ def cue_for(
         if (not x.possessive or x.speech_possessive) and not _inside_any(x.start, opaque)
     ]
     if ms:
-        name = _name(ctx, ms[-1])
+        name = _name(ctx, ms[-1], prev_speaker)
         if name:
             return Cue(name, "weak")
     return None

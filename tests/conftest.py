@@ -1,0 +1,26 @@
+"""Shared helpers for the test suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from citecheck.extract import extract_document
+from citecheck.load import document_from_text
+from citecheck.models import DocumentResult
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+def extract_text(text: str, fmt: str = "text", path: str | None = None, catalogue: object = None) -> DocumentResult:
+    """Extract from text in memory, as if read from a file of that format."""
+    name = path or {"text": "essay.txt", "markdown": "essay.md", "html": "essay.html"}[fmt]
+    return extract_document(document_from_text(name, text, fmt), catalogue)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    """The project's top folder."""
+    return ROOT
