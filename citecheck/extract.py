@@ -23,6 +23,7 @@ from .mentions import find_mentions
 from .models import Citation, Document, DocumentResult, Quotation
 from .names import default_people, display_name, surname
 from .resolve import Resolution, resolve
+from .scare import is_mention
 from .sentences import sentence_spans
 from .speakers import Cue, SentenceContext, cue_for, resolve_pronoun
 from .view import TextView
@@ -64,9 +65,17 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
         _citation(view, cit_ids[i], c, refs[i], resolutions[i], cit_ids) for i, c in enumerate(found)
     )
     speakers = _speakers(view, quotes, cues, links, refs, found)
-    quotations = tuple(
-        _quotation(view, f"q{i + 1}", q, speakers[i], cues[i], links[i], cit_ids, ctx, opaque)
+    kept = [
+        i
         for i, q in enumerate(quotes)
+        if q.form == "block"
+        or links[i] is not None
+        or speakers[i][1] == "cue"
+        or not is_mention(view.text, view.blocks[q.block].start, q.open_mark, q.start, q.end)
+    ]
+    quotations = tuple(
+        _quotation(view, f"q{n + 1}", quotes[i], speakers[i], cues[i], links[i], cit_ids, ctx, opaque)
+        for n, i in enumerate(kept)
     )
     return DocumentResult(doc.path, doc.sha256, doc.format, citations, quotations, tuple(repairs), source=doc.text)
 
