@@ -108,8 +108,9 @@ def _infer_authors(
             before = [m for m in ctx.in_range(s0, found[i].start) if m.kind != "body" and not m.possessive]
             name = (resolve_pronoun(ctx, before[-1]) if before[-1].kind == "pronoun" else before[-1].name) if before else None
         if name is None:
+            title = ref.work.lower()
             for j in range(i - 1, -1, -1):
-                if refs[j].author and refs[j].work and refs[j].work.lower() == ref.work.lower():
+                if refs[j].author and (refs[j].work or "").lower() == title:
                     ref.author = refs[j].author
                     break
             continue

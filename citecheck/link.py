@@ -65,7 +65,8 @@ def link_quotes(
         q, q2 = quotes[qi], quotes[nxt]
         if q.block != q2.block or q.form == "block" or q2.form == "block":
             continue
-        if not cue_names[qi] or not cue_names[nxt] or _fold(cue_names[qi]) != _fold(cue_names[nxt]):
+        a, b = cue_names[qi], cue_names[nxt]
+        if not a or not b or _fold(a) != _fold(b):
             continue
         k = bisect.bisect_left(positions, q.close_mark)
         if k < len(tokens) and tokens[k][0] < q2.open_mark:

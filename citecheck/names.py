@@ -55,8 +55,8 @@ def _one_author(s: str) -> str:
         if t.lower() in _PARTICLES or t.lower().startswith(("d’", "d'")):
             k = i
             break
-    given, surname = toks[:k], " ".join(toks[k:])
-    return f"{surname}, {_initials(' '.join(given))}"
+    family = " ".join(toks[k:])
+    return f"{family}, {_initials(' '.join(toks[:k]))}"
 
 
 def _initials(given: str) -> str:

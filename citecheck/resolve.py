@@ -87,10 +87,10 @@ def _opcit(refs: list[ParsedRef], i: int, prev: int | None, citations: list[Foun
     ]
     if not candidates:
         return Resolution(None, f"op. cit.: no earlier work by {name}")
-    works = {(refs[j].work or "").lower() for j in candidates}
+    titles = {(refs[j].work or "").lower() for j in candidates}
     r = _inherit(refs, i, candidates[-1], "")
-    if len(works) > 1:
-        listed = " or ".join(sorted(w for w in works if w))
+    if len(titles) > 1:
+        listed = " or ".join(sorted(w for w in titles if w))
         return Resolution(r.antecedent, f"op. cit. is ambiguous: {name} is cited for {listed}")
     return r
 

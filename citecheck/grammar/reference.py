@@ -348,7 +348,9 @@ def _canonical_author(raw: str, catalogue: Catalogue | None) -> str:
 
 def _split_commas(text: str) -> list[str]:
     """Split on commas outside parentheses and quotation marks."""
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     quote = False
     for c in text:
         if c in "(“‘":
