@@ -80,7 +80,7 @@ def surname(author: str | None) -> str | None:
     """The first author's surname: ``"Marx, K. and Engels, F."`` -> ``"Marx"``."""
     if not author:
         return None
-    first = regex.split(r"\s+and\s+|;", author)[0]
+    first: str = regex.split(r"\s+and\s+|;", author)[0]
     if "," in first:
         return first.split(",")[0].strip()
     toks = [t for t in first.split() if not _INITIALS.match(t)]
