@@ -10,11 +10,11 @@ attribution line.  Titles in quotation marks are not quotations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
-from .grammar.attribution import looks_like_attribution
+from .grammar.attribution import looks_like_attribution, names_a_source
 from .view import Block, TextView
 
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
@@ -63,10 +63,11 @@ def find_quotes(view: TextView) -> list[FoundQuote]:
             out.append(_quote_blocks(view, i, j))
             consumed.update(range(i, j + 1))
             continue
-        whole = _whole_paragraph_quote(view, i)
+        whole = _whole_paragraph_quote(view, i) or _indented_block(view, i)
         if whole is not None:
+            whole = _with_attribution_below(view, whole)
             out.append(whole)
-            consumed.update(range(whole.block, whole.last_block + 1))
+            consumed.update(range(whole.block, whole.last_block + (2 if whole.attribution else 1)))
             continue
         if b.kind == "para" and text[b.start : b.end].rstrip().endswith(":"):
             unmarked = _introduced_block(view, i)
@@ -75,9 +76,6 @@ def find_quotes(view: TextView) -> list[FoundQuote]:
                 consumed.update(range(unmarked.block, unmarked.last_block + 2))
                 out.extend(_inline_quotes(text, b, i))
                 continue
-        if b.kind == "para" and b.indented and i > 0:
-            out.append(FoundQuote(b.start, b.end, "block", i, i, b.start, b.end))
-            continue
         out.extend(_inline_quotes(text, b, i))
     out.sort(key=lambda q: q.start)
     return out
@@ -104,6 +102,27 @@ def _quote_blocks(view: TextView, i: int, j: int) -> FoundQuote:
             e = last.start() + len(last.group(1) or "")
     s2, e2 = _strip_marks(text, s, e)
     return FoundQuote(s2, e2, "block", i, j, s, e, attribution)
+
+
+def _indented_block(view: TextView, i: int) -> FoundQuote | None:
+    """A paragraph set off by indentation (plain text), unless it is itself a source line."""
+    b = view.blocks[i]
+    if b.kind != "para" or not b.indented or i == 0 or looks_like_attribution(view.text[b.start : b.end]):
+        return None
+    return FoundQuote(b.start, b.end, "block", i, i, b.start, b.end)
+
+
+def _with_attribution_below(view: TextView, q: FoundQuote) -> FoundQuote:
+    """A block quotation takes the source line set in the paragraph right under it."""
+    j = q.last_block + 1
+    if q.attribution is not None or j >= len(view.blocks):
+        return q
+    nxt = view.blocks[j]
+    line = view.text[nxt.start : nxt.end]
+    indented = view.blocks[q.block].indented and nxt.indented
+    if nxt.kind != "para" or not (looks_like_attribution(line) if indented else names_a_source(line)):
+        return q
+    return replace(q, attribution=(nxt.start, nxt.end))
 
 
 def _strip_marks(text: str, s: int, e: int) -> tuple[int, int]:
@@ -179,7 +198,8 @@ def _can_open(text: str, k: int, lo: int) -> bool:
 
 
 def _can_close(text: str, k: int) -> bool:
-    return k > 0 and not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalnum())
+    # a digit may follow: the note marker in `production."4`
+    return k > 0 and not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalpha())
 
 
 def _inline_quotes(text: str, b: Block, bi: int) -> list[FoundQuote]:

@@ -209,7 +209,16 @@ def _find_blocks(view: TextView, markdown: bool) -> None:
             prev_blank = False
             continue
         note_m = None if markdown else (_NOTE_NUM.match(line) or _NOTE_BRACKET.match(line))
-        if note_m and not _SECTION_NUM.match(line) and prev_blank and (notes_zone or _RETURN_MARK.search(line)):
+        # notes listed one per line with no blank line between: the next number starts the next note
+        next_note = (
+            note_m is not None
+            and cur is not None
+            and cur_kind == "note"
+            and cur_note is not None
+            and cur_note.isdigit()
+            and int(note_m.group(1)) == int(cur_note) + 1
+        )
+        if note_m and not _SECTION_NUM.match(line) and (prev_blank or next_note) and (notes_zone or _RETURN_MARK.search(line)):
             flush()
             cur, cur_kind, cur_note, cur_indented = [a + note_m.end(), e0], "note", note_m.group(1), False
             notes_zone = True

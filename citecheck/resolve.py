@@ -60,7 +60,8 @@ def _inherit(refs: list[ParsedRef], i: int, j: int | None, problem: str) -> Reso
     if j is None:
         return Resolution(None, problem)
     ante, ref = refs[j], refs[i]
-    ref.author = ref.author or ante.author
+    if not ref.author or (ante.author and surname(ref.author) == surname(ante.author)):
+        ref.author = ante.author  # "Schapiro, op. cit." takes the full "Schapiro, L."
     ref.work = ante.work if (ref.work is None or ante.known_work) and ante.work else ref.work
     ref.known_work = ref.known_work or ante.known_work
     if ref.volume is None:
@@ -83,7 +84,9 @@ def _opcit(refs: list[ParsedRef], i: int, prev: int | None, citations: list[Foun
         return r
     name = surname(ref.author)
     candidates = [
-        j for j in range(i) if citations[j].kind != "prose" and not refs[j].opcit and surname(refs[j].author) == name
+        j
+        for j in range(i)
+        if citations[j].kind != "prose" and not refs[j].opcit and not refs[j].ibid and surname(refs[j].author) == name
     ]
     if not candidates:
         return Resolution(None, f"op. cit.: no earlier work by {name}")

@@ -244,3 +244,43 @@ def test_crlf_and_bare_cr_line_ends_keep_line_numbers() -> None:
         r = extract_text(text)
         assert [c.line for c in r.citations] == [5]
         assert [q.line for q in r.quotations] == [3]
+
+
+# ---------------------------------------------------------------- plain-text notes listed one per line
+PLAIN_LIST = (
+    "The trade union debate.\n\n"
+    'Lenin argued that "ours is a workers\' state with a bureaucratic twist to it".1 '
+    'He added: "This is a syndicalist deviation, and it must be fought."2 '
+    'Bukharin called for "workers\' democracy in production".3\n\n'
+    'According to Schapiro, the debate "was the last occasion on which a major issue was openly discussed".4\n\n'
+    '    "Our Party is a governing party, and the decisions of the Party Congress are binding."\n\n'
+    "    Lenin, Tenth Congress of the R.C.P.(B.), March 8-16, 1921, Collected Works, Vol. XXXII, p. 199.\n\n"
+    "Notes\n\n"
+    "  1. VI Lenin CW Vol 32, Moscow 1965, p24.\n"
+    "  2. ibid p25.\n"
+    "  3. Quoted in L Schapiro, The Origin of the Communist Autocracy, London 1955, p282.\n"
+    "  4. Schapiro, op. cit., p. 290.\n"
+)
+
+
+def test_notes_one_per_line_straight_quotes_and_indented_attribution() -> None:
+    r = extract_text(PLAIN_LIST)
+    notes = [c for c in r.citations if c.note is not None]
+    assert [c.note for c in notes] == [1, 2, 3, 4]
+    assert [linked_raw(r, i) for i in range(len(r.quotations))] == [
+        "VI Lenin CW Vol 32, Moscow 1965, p24.",
+        "ibid p25.",
+        "Quoted in L Schapiro, The Origin of the Communist Autocracy, London 1955, p282.",
+        "Schapiro, op. cit., p. 290.",
+        "Lenin, Tenth Congress of the R.C.P.(B.), March 8-16, 1921, Collected Works, Vol. XXXII, p. 199.",
+    ]
+    # the straight quotation closed before its note marker is found
+    assert r.quotations[1].text == "This is a syndicalist deviation, and it must be fought."
+    assert notes[1].resolves_to == notes[0].id and notes[1].pages == "25"
+    # the indented source line is an attribution, not a second block quotation
+    assert [q.form for q in r.quotations].count("block") == 1
+    attribution = r.citations[0]
+    assert (attribution.kind, attribution.volume, attribution.pages) == ("attribution", "32", "199")
+    assert attribution.material_date == "1921-03-08/1921-03-16"
+    # op. cit. takes the full name of the author it repeats
+    assert notes[3].author == "Schapiro, L." and notes[3].resolves_to == notes[2].id

@@ -34,3 +34,10 @@ def looks_like_attribution(line: str) -> bool:
     words = _WORD.findall(s)
     content = [w for w in words if w.lower() not in _SMALL]
     return 1 <= len(words) <= 12 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def names_a_source(line: str) -> bool:
+    """Stricter than :func:`looks_like_attribution`: the line names a volume, page or
+    edition, or opens with a dash or "Quoted in", so a bare title-case heading is not taken."""
+    s = " ".join(line.split())
+    return looks_like_attribution(s) and bool(_DASH_NAME.match(s) or _QUOTED.match(s) or _SOURCEISH.search(s))
