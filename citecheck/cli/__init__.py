@@ -15,6 +15,13 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+@app.callback()
+def _root() -> None:
+    """Extract, normalise and cross-check quotations and citations in a corpus of essays."""
+
+
 # Command modules register themselves on import.
 from . import extract_cmd  # noqa: E402,F401
 

@@ -335,7 +335,8 @@ def _pick_title(segs: list[str], catalogue: Catalogue | None) -> str | None:
 
 
 def _strip_year(title: str) -> str:
-    return regex.sub(r"\s*\(\s*\d{4}\s*\)\s*$", "", title).strip()
+    stripped: str = regex.sub(r"\s*\(\s*\d{4}\s*\)\s*$", "", title)
+    return stripped.strip()
 
 
 def _canonical_author(raw: str, catalogue: Catalogue | None) -> str:
