@@ -284,7 +284,12 @@ def _take_author_and_title(ref: ParsedRef, text: str, catalogue: Catalogue | Non
                     ref.author_raw = segs[0]
                     ref.author = ref.author or _canonical_author(segs[0], catalogue)
                 return
-    if len(segs) >= 2 and _is_name(segs[0], catalogue):
+    joint = _AUTHOR_WW.match(f"{segs[0]}, {segs[1]}") if len(segs) >= 2 and _is_name(segs[0], catalogue) else None
+    if joint is not None and "," in joint.group("a") and not _is_name(segs[1], catalogue):
+        # "K Marx, F Engels Selected correspondence": two authors, the title after the second
+        author_raw = joint.group("a")
+        title_raw = ", ".join([joint.group("rest"), *segs[2:]])
+    elif len(segs) >= 2 and _is_name(segs[0], catalogue):
         author_raw, title_raw = segs[0], _pick_title(segs[1:], catalogue)
     elif len(segs) == 1 and ref.opcit and _is_name(segs[0], catalogue):
         author_raw = segs[0]
@@ -340,6 +345,8 @@ def _strip_year(title: str) -> str:
 
 
 def _canonical_author(raw: str, catalogue: Catalogue | None) -> str:
+    if regex.fullmatch(r"(?:\p{Lu}{1,3}\s+\p{Lu}[\p{L}’'-]+)(?:\s*,\s*\p{Lu}{1,3}\s+\p{Lu}[\p{L}’'-]+)+", raw):
+        raw = regex.sub(r"\s*,\s*", " and ", raw)  # "K Marx, F Engels"
     if catalogue is not None:
         known = catalogue.canonical_author(raw)
         if known:

@@ -99,3 +99,14 @@ def test_pages(raw: str, expected: str) -> None:
 @pytest.mark.parametrize(("roman", "value"), [("XXIV", 24), ("xlv", 45), ("IX", 9), ("MCM", 1900), ("ABC", None), ("", None)])
 def test_roman(roman: str, value: int | None) -> None:
     assert roman_to_int(roman) == value
+
+
+def test_two_authors_separated_by_a_comma_before_the_title() -> None:
+    r = parse_reference("K Marx, F Engels Selected correspondence Moscow 1965, p421.")
+    assert (r.author, r.work, r.place, r.year, r.pages) == (
+        "Marx, K. and Engels, F.",
+        "Selected correspondence",
+        "Moscow",
+        "1965",
+        "421",
+    )
