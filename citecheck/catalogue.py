@@ -102,6 +102,7 @@ class Catalogue:
         self._volumes: dict[str, dict[str, VolumeInfo]] = {}
         self._authors: dict[str, str] = {}  # folded surname or variant -> canonical author
         self._same_person: dict[str, str] = {}  # folded variant or misspelling -> folded surname
+        self._accepted: set[str] = set()  # folded accepted spellings (authorvariants)
         self._aliases: dict[str, list[str]] = {}  # folded alias -> work keys
         self._titles: list[tuple[str, str]] = []  # (title key, work key)
         for e in library.entries:
@@ -139,6 +140,7 @@ class Catalogue:
                 for v in _split_list(_field(e, "authormisspellings")):
                     self._authors.setdefault(_fold(v), main)  # corrected to the canonical spelling
                 initials = main.partition(",")[2].strip()
+                self._accepted.update(_fold(v) for v in _split_list(_field(e, "authorvariants")))
                 for v in _split_list(_field(e, "authorvariants")):
                     # an accepted spelling is kept as written, in the canonical form
                     self._authors.setdefault(_fold(v), f"{v}, {initials}" if initials else v)
@@ -268,6 +270,10 @@ class Catalogue:
             if len({w.author for w in tops}) > 1:
                 return None
         return best
+
+    def accepted_spelling(self, name: str) -> bool:
+        """Whether ``name`` (a surname) is an accepted variant spelling listed in ``authorvariants``."""
+        return _fold(name) in self._accepted
 
     def _person(self, name: str) -> str:
         f = _fold(name)

@@ -34,14 +34,16 @@ def _slug(s: str) -> str:
     return slug.strip("-")
 
 
+def _letters(s: str) -> str:
+    return "".join(ch for ch in _ascii(s) if ch.isalpha())
+
+
 def _first_word(title: str) -> str:
     words = [w for w in _slug(title).split("-") if w and w not in _STOP]
     return words[0] if words else "untitled"
 
 
-def normalise_all(
-    documents: Sequence[DocumentResult], catalogue: Catalogue
-) -> tuple[NormalisedCitation, ...]:
+def normalise_all(documents: Sequence[DocumentResult], catalogue: Catalogue) -> tuple[NormalisedCitation, ...]:
     """Every citation of every document, normalised; sorted by path, then position.
 
     Citations that name no work (a page reference that continues nothing) are
@@ -152,9 +154,10 @@ def _variants(c: Citation, work: WorkRef, catalogue: Catalogue) -> tuple[Variant
     out: list[Variant] = []
     written_author = c.author_raw or c.author
     if written_author and work.author:
-        canon = {_ascii(surname(a) or "") for a in work.author.split(" and ")}
-        said = _ascii(surname(written_author) or "")
-        if said not in canon:
+        # a variant only when no canonical surname is in what was written ("K Marx, F Engels" is fine)
+        written_letters = _letters(written_author)
+        accepted = catalogue.accepted_spelling(surname(written_author) or written_author)
+        if not accepted and not any(_letters(surname(a) or a) in written_letters for a in work.author.split(" and ")):
             out.append(Variant("author", written_author, work.author, "spelling"))
     if c.work_raw:
         written = regex.sub(r"[*_]", "", c.work_raw).strip()
@@ -169,7 +172,5 @@ def _variants(c: Citation, work: WorkRef, catalogue: Catalogue) -> tuple[Variant
     if c.year:
         known = catalogue.known_years(work.key)
         if known and c.year not in known:
-            out.append(
-                Variant("year", c.year, ", ".join(sorted(known)[:1] + sorted(known)[-1:]), "unknown-edition")
-            )
+            out.append(Variant("year", c.year, ", ".join(sorted(known)[:1] + sorted(known)[-1:]), "unknown-edition"))
     return tuple(out)

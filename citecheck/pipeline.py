@@ -14,6 +14,7 @@ from .catalogue import Catalogue
 from .extract import extract_document
 from .load import iter_input_files, read_document
 from .models import CheckResult, DocumentResult, InputError
+from .settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ def extract_paths(
 def run_check(
     paths: Sequence[str | os.PathLike[str]],
     catalogue: Catalogue,
-    settings: object | None = None,
+    settings: Settings | None = None,
 ) -> CheckResult:
     """Extract, normalise and run the rules over ``paths``."""
     from .check import run_rules

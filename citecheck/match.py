@@ -1,0 +1,126 @@
+"""Which quotations are the same quotation, across every document.
+
+"Same" tolerates what real texts do: ellipses, [bracketed insertions],
+quotation marks and dashes, case, transliteration variants (Ilyich / Ilych),
+one text being an excerpt of the other, small translation differences.
+Candidate pairs come from an inverted index of word trigrams (frequent
+trigrams skipped), so the work grows with the number of quotations, not with
+its square; rapidfuzz scores the candidates.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
+from rapidfuzz import fuzz
+
+from .models import DocumentResult, Quotation
+
+#: Whole-quotation similarity (rapidfuzz ratio, 0-100) at or above which two quotations are one.
+SAME_RATIO = 85.0
+#: Similarity of the shorter quotation to the best-matching part of the longer one.
+EXCERPT_RATIO = 92.0
+#: An excerpt must have at least this many words to count as the same quotation.
+MIN_EXCERPT_WORDS = 5
+#: A trigram shared by more quotations than this says nothing about any pair of them.
+MAX_POSTING = 50
+
+_BRACKETS = regex.compile(r"\[[^\]]{0,80}\]")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRef:
+    """A quotation and the document it is in."""
+
+    path: str
+    quotation: Quotation
+    words: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """(path, quotation id): unique across the corpus."""
+        return (self.path, self.quotation.id)
+
+
+@functools.cache
+def _spellings() -> dict[str, str]:
+    table: dict[str, str] = {}
+    text = resources.files("citecheck").joinpath("data/spellings.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canon, _, variants = line.partition("|")
+        for v in variants.split(";"):
+            if v.strip():
+                table[v.strip()] = canon.strip()
+    return table
+
+
+def normal_words(text: str) -> tuple[str, ...]:
+    """The words of a quotation as compared: no insertions, folded, variants unified."""
+    text = _BRACKETS.sub(" ", text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    table = _spellings()
+    return tuple(table.get(w, w) for w in _WORD.findall(text.replace("’", "").replace("'", "")))
+
+
+def same_quotation(
+    a: Sequence[str], b: Sequence[str], same: float = SAME_RATIO, excerpt: float = EXCERPT_RATIO
+) -> bool:
+    """Whether two normalised word sequences are one quotation (see the module docstring)."""
+    if not a or not b:
+        return False
+    sa, sb = " ".join(a), " ".join(b)
+    if fuzz.ratio(sa, sb) >= same:
+        return True
+    short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    return min(len(a), len(b)) >= MIN_EXCERPT_WORDS and fuzz.partial_ratio(short, long_) >= excerpt
+
+
+def quote_refs(documents: Sequence[DocumentResult]) -> list[QuoteRef]:
+    """Every quotation of the corpus, in path then document order."""
+    return [
+        QuoteRef(d.path, q, normal_words(q.text)) for d in sorted(documents, key=lambda d: d.path) for q in d.quotations
+    ]
+
+
+def cluster(refs: Sequence[QuoteRef], same: float = SAME_RATIO, excerpt: float = EXCERPT_RATIO) -> list[list[int]]:
+    """Groups of indices into ``refs`` that are the same quotation (singletons left out).
+
+    Deterministic: groups are sorted by their first index, members ascending.
+    """
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, r in enumerate(refs):
+        grams = {r.words[k : k + 3] for k in range(len(r.words) - 2)} if len(r.words) >= 3 else {r.words}
+        for g in grams:
+            postings[g].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for members in postings.values():
+        if 1 < len(members) <= MAX_POSTING:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    candidates.add((members[x], members[y]))
+    parent = list(range(len(refs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in sorted(candidates):
+        if find(i) != find(j) and same_quotation(refs[i].words, refs[j].words, same, excerpt):
+            a, b = find(i), find(j)
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(refs)):
+        groups[find(i)].append(i)
+    return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])

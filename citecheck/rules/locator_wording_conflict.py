@@ -1,0 +1,78 @@
+"""CC102 locator-wording-conflict: one work, volume and page cited for differing wordings."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import ClassVar
+
+from rapidfuzz import fuzz
+
+from ..fingerprint import fingerprint
+from ..match import QuoteRef
+from ..models import Finding, Severity
+from .base import Rule, RuleContext, clip, describe
+
+
+#: Shorter quotations are phrases ("towards socialism"), not wordings of a passage.
+MIN_WORDING_WORDS = 4
+
+
+class LocatorWordingConflict(Rule):
+    code = "CC102"
+    name = "locator-wording-conflict"
+    severity = Severity.WARNING
+    summary = "One work, volume and page is cited for quotations whose wording differs."
+    explanation = """\
+**What it finds.** Two quotations cited to the same work, volume and page that are not the same
+quotation (beyond the tolerances of quote-source-conflict) but still resemble each other: two
+wordings of one passage. Quotations from one page that share little wording are different
+passages and are not flagged (threshold `wording-similarity`, rapidfuzz ratio 0-100).
+
+**Why it matters.** One of the wordings is misquoted, or comes from another translation or
+another page.
+
+**Example.** *Collected Works* vol. 32, p. 24 cited both for "a workers' state with a
+bureaucratic twist to it" and for "a workers' state with bureaucratic distortions".
+
+**How to fix.** Check the passage and correct the wording, or cite the translation it comes from.
+"""
+    thresholds: ClassVar[Mapping[str, float]] = {"wording-similarity": 55.0}
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        floor = ctx.settings.threshold("wording-similarity", self.thresholds["wording-similarity"])
+        same_cluster = {i: g[0] for g in ctx.clusters for i in g}
+        by_locator: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        for i, ref in enumerate(ctx.quotes):
+            n = ctx.source_of(ref)
+            if n is None or n.citation.secondhand or not n.citation.pages or len(ref.words) < MIN_WORDING_WORDS:
+                continue
+            by_locator[(n.work_key, n.citation.volume or "", n.citation.pages)].append(i)
+        for loc in sorted(by_locator):
+            members = by_locator[loc]
+            reported: set[int] = set()
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    if same_cluster.get(i, i) == same_cluster.get(j, j) or j in reported:
+                        continue
+                    a, b = ctx.quotes[i], ctx.quotes[j]
+                    if fuzz.ratio(" ".join(a.words), " ".join(b.words)) < floor:
+                        continue
+                    reported.add(j)
+                    yield self._finding(ctx, a, b)
+
+    def _finding(self, ctx: RuleContext, a: QuoteRef, b: QuoteRef) -> Finding:
+        n = ctx.source_of(a)
+        assert n is not None
+        return Finding(
+            code=self.code,
+            rule=self.name,
+            severity=self.severity,
+            message=(
+                f"{describe(n)} is cited for two wordings: “{clip(a.quotation.text, 80)}” "
+                f"({a.path}:{a.quotation.line}) and “{clip(b.quotation.text, 80)}” ({b.path}:{b.quotation.line})"
+            ),
+            locations=(ctx.quote_location(a, a.quotation.text), ctx.quote_location(b, b.quotation.text)),
+            fingerprint=fingerprint(self.name, n.key, n.citation.pages or "", " ".join(a.words), " ".join(b.words)),
+            data={"wordings": [a.quotation.text, b.quotation.text]},
+        )

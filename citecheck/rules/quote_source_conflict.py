@@ -1,0 +1,68 @@
+"""CC101 quote-source-conflict: one quotation cited to different works, volumes or pages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..fingerprint import fingerprint
+from ..models import Finding, NormalisedCitation, Severity
+from .base import Rule, RuleContext, clip, describe
+from .pages import pages_agree
+
+
+def sources_agree(a: NormalisedCitation, b: NormalisedCitation) -> bool:
+    """Whether two citations can source the same passage: same work, volume and overlapping pages."""
+    if a.work_key != b.work_key:
+        return False
+    va, vb = a.citation.volume, b.citation.volume
+    if va and vb and va != vb:
+        return False
+    return pages_agree(a.citation.pages, b.citation.pages)
+
+
+class QuoteSourceConflict(Rule):
+    code = "CC101"
+    name = "quote-source-conflict"
+    severity = Severity.ERROR
+    summary = "The same quotation is cited to different works, volumes or pages."
+    explanation = """\
+**What it finds.** A quotation that appears more than once in the corpus (in one document or
+several) and is sourced to different works, different volumes of one work, or pages that cannot
+hold the same passage. "The same quotation" tolerates ellipses, [bracketed insertions], quotation
+marks and dashes, spelling variants (Ilyich / Ilych), a shorter excerpt of a longer quotation and
+small translation differences (thresholds `quote-match`, `excerpt-match`).
+
+**Why it matters.** At most one of the sources can be right; a reader who follows the other finds
+nothing.
+
+**Example.** "the complete victory of socialism in one country is inconceivable" cited to
+*Collected Works* vol. 27, p. 98 in one essay and vol. 26, p. 470 in another.
+
+**How to fix.** Check the passage in the edition and correct the wrong reference. Second-hand
+citations ("Quoted in Carr …") are not compared with first-hand ones.
+"""
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        for group in ctx.clusters:
+            sourced = []
+            for i in group:
+                ref = ctx.quotes[i]
+                n = ctx.source_of(ref)
+                if n is not None and not n.citation.secondhand:
+                    sourced.append((ref, n))
+            if len(sourced) < 2:
+                continue
+            if all(sources_agree(a, b) for _, a in sourced for _, b in sourced):
+                continue
+            distinct = sorted({describe(n) for _, n in sourced})
+            where = "; ".join(f"{describe(n)} ({r.path}:{r.quotation.line})" for r, n in sourced)
+            first = sourced[0][0]
+            yield Finding(
+                code=self.code,
+                rule=self.name,
+                severity=self.severity,
+                message=f"“{clip(first.quotation.text, 70)}” is cited to {len(distinct)} different sources: {where}",
+                locations=tuple(ctx.quote_location(r, describe(n)) for r, n in sourced),
+                fingerprint=fingerprint(self.name, " ".join(first.words), *distinct),
+                data={"values": distinct, "wordings": [r.quotation.text for r, _ in sourced]},
+            )

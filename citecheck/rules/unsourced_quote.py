@@ -1,0 +1,66 @@
+"""CC105 unsourced-quote: a quotation with no reference (worse when sourced elsewhere)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..fingerprint import fingerprint
+from ..models import Finding, Severity
+from .base import Rule, RuleContext, clip, describe
+
+
+class UnsourcedQuote(Rule):
+    code = "CC105"
+    name = "unsourced-quote"
+    severity = Severity.INFO
+    summary = "A quotation has no reference; a warning when the corpus sources it elsewhere."
+    explanation = """\
+**What it finds.** A quotation that no note, parenthetical or attribution line sources. When the
+same quotation is sourced elsewhere in the corpus, the finding is a warning and names that source.
+
+**Why it matters.** Readers cannot check an unsourced quotation; when the corpus already knows
+the source, adding it costs nothing.
+
+**Example.** Krupskaya's "If Ilyich were alive…" sourced to Deutscher, *The Prophet Unarmed*,
+p. 90 in one essay and unsourced in another.
+
+**How to fix.** Add the reference (the suggestion names one the corpus uses).
+"""
+
+    def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        group_of = {i: g for g in ctx.clusters for i in g}
+        for i, ref in enumerate(ctx.quotes):
+            if ref.quotation.citation is not None:
+                continue
+            sources = []
+            for j in group_of.get(i, []):
+                n = ctx.source_of(ctx.quotes[j])
+                if n is not None:
+                    sources.append((ctx.quotes[j], n))
+            if any(other.path == ref.path for other, _ in sources):
+                continue  # the document sources it where it first quotes it: a repetition
+            text = f"“{clip(ref.quotation.text, 80)}”"
+            who = f" ({ref.quotation.speaker})" if ref.quotation.speaker else ""
+            if sources:
+                other, n = sources[0]
+                yield Finding(
+                    code=self.code,
+                    rule=self.name,
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{text}{who} has no reference here, but {other.path}:{other.quotation.line} "
+                        f"cites it to {describe(n)}"
+                    ),
+                    locations=(ctx.quote_location(ref), ctx.quote_location(other, describe(n))),
+                    fingerprint=fingerprint(self.name, ref.path, " ".join(ref.words)),
+                    suggestion=describe(n),
+                )
+            else:
+                yield Finding(
+                    code=self.code,
+                    rule=self.name,
+                    severity=self.severity,
+                    message=f"{text}{who} has no reference",
+                    locations=(ctx.quote_location(ref),),
+                    fingerprint=fingerprint(self.name, ref.path, " ".join(ref.words)),
+                )
