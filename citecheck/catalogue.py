@@ -133,9 +133,7 @@ class Catalogue:
                     if name:
                         self._authors.setdefault(_fold(name), one.strip())
                 main = author.split(" and ")[0].strip()
-                for v in _split_list(_field(e, "authorvariants")) + _split_list(
-                    _field(e, "authormisspellings")
-                ):
+                for v in _split_list(_field(e, "authorvariants")) + _split_list(_field(e, "authormisspellings")):
                     self._same_person[_fold(v)] = _fold(surname(main) or main)
                 for v in _split_list(_field(e, "authormisspellings")):
                     self._authors.setdefault(_fold(v), main)  # corrected to the canonical spelling

@@ -34,8 +34,10 @@ MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|" \
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
 _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 _DATE = regex.compile(
     rf"\b{_MONTH}\s+(?P<d1>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?,?\s+{_YEAR}\b"

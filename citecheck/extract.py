@@ -44,9 +44,7 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
     keep = [i for i, q in enumerate(quotes) if not any(c.start <= q.open_mark and q.close_mark <= c.end for c in found)]
     renumber = {old: new for new, old in enumerate(keep)}
     quotes = [quotes[i] for i in keep]
-    found = [
-        replace(c, quote_index=renumber.get(c.quote_index)) if c.quote_index is not None else c for c in found
-    ]
+    found = [replace(c, quote_index=renumber.get(c.quote_index)) if c.quote_index is not None else c for c in found]
     in_note = [view.blocks[c.block].kind == "note" if c.block < len(view.blocks) else False for c in found]
     refs, resolutions = resolve(found, in_note)
 
@@ -61,9 +59,7 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
 
     _infer_authors(refs, found, links, cues, catalogue, ctx)
     cit_ids = [f"c{i + 1}" for i in range(len(found))]
-    citations = tuple(
-        _citation(view, cit_ids[i], c, refs[i], resolutions[i], cit_ids) for i, c in enumerate(found)
-    )
+    citations = tuple(_citation(view, cit_ids[i], c, refs[i], resolutions[i], cit_ids) for i, c in enumerate(found))
     speakers = _speakers(view, quotes, cues, links, refs, found)
     kept = [
         i
@@ -106,7 +102,11 @@ def _infer_authors(
             # "He said as much in [[The State and Revolution (1917)]]"
             s0 = ctx.sentences[ctx.sentence_of(found[i].start)][0]
             before = [m for m in ctx.in_range(s0, found[i].start) if m.kind != "body" and not m.possessive]
-            name = (resolve_pronoun(ctx, before[-1]) if before[-1].kind == "pronoun" else before[-1].name) if before else None
+            name = (
+                (resolve_pronoun(ctx, before[-1]) if before[-1].kind == "pronoun" else before[-1].name)
+                if before
+                else None
+            )
         if name is None:
             title = ref.work.lower()
             for j in range(i - 1, -1, -1):
@@ -178,7 +178,7 @@ def _speakers(
 ) -> list[tuple[str | None, str | None]]:
     """Final speaker and its basis: strong cue > cited author > echo > weak cue."""
     out: list[tuple[str | None, str | None]] = []
-    for qi, q in enumerate(quotes):
+    for qi, _q in enumerate(quotes):
         cue = cues[qi]
         link = links[qi]
         ref = refs[link] if link is not None else None

@@ -173,7 +173,7 @@ def _after_quote(text: str, pos: int, quote_spans: list[tuple[int, int]]) -> boo
     k = pos - 1
     while k >= 0 and (text[k].isspace() or text[k] in ".,;:"):
         k -= 1
-    return k >= 0 and text[k] in "”\"’»"
+    return k >= 0 and text[k] in '”"’»'
 
 
 def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
@@ -213,9 +213,7 @@ def _prose(view: TextView, bi: int, b: Block, catalogue: Catalogue | None) -> li
     ]
 
 
-def _wikilinks(
-    view: TextView, catalogue: Catalogue | None, taken: list[tuple[int, int]]
-) -> list[FoundCitation]:
+def _wikilinks(view: TextView, catalogue: Catalogue | None, taken: list[tuple[int, int]]) -> list[FoundCitation]:
     out = []
     for s, e, target in view.wikilinks:
         if any(a <= s < z or s <= a < e for a, z in taken):

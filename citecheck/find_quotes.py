@@ -18,7 +18,7 @@ from .grammar.attribution import looks_like_attribution, names_a_source
 from .view import Block, TextView
 
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
-_OPENERS = "“«‘\"„"
+_OPENERS = '“«‘"„'
 _TITLE_CUE = regex.compile(
     r"(?:article|essay|pamphlet|book|speech|report|letter|chapter|preface|poem|song|novel|film|"
     r"entitled|titled|headed|called|named|volume|paper|thesis|theses|resolution|slogan|magazine|newspaper)"
@@ -141,16 +141,15 @@ def _whole_paragraph_quote(view: TextView, i: int) -> FoundQuote | None:
     """A paragraph (or run of paragraphs) wholly inside quotation marks."""
     text = view.text
     b = view.blocks[i]
-    if b.kind not in ("para", "note") or text[b.start] not in "“\"«":
+    if b.kind not in ("para", "note") or text[b.start] not in '“"«':
         return None
     opener = text[b.start]
     closer = _PAIRS[opener]
     for j in range(i, min(i + 12, len(view.blocks))):
         bj = view.blocks[j]
-        if j > i and (bj.kind != "para" or text[bj.start : bj.end].lstrip()[:1] not in (opener, "")):
-            # continuation paragraphs may or may not repeat the opening mark
-            if bj.kind != "para":
-                return None
+        # continuation paragraphs may or may not repeat the opening mark
+        if j > i and bj.kind != "para":
+            return None
         close = _closing(text, b.start + 1 if j == i else bj.start, bj.end, opener, closer)
         if close is not None:
             if not _TRAILER.match(text[close + 1 : bj.end]):

@@ -218,7 +218,12 @@ def _find_blocks(view: TextView, markdown: bool) -> None:
             and cur_note.isdigit()
             and int(note_m.group(1)) == int(cur_note) + 1
         )
-        if note_m and not _SECTION_NUM.match(line) and (prev_blank or next_note) and (notes_zone or _RETURN_MARK.search(line)):
+        if (
+            note_m
+            and not _SECTION_NUM.match(line)
+            and (prev_blank or next_note)
+            and (notes_zone or _RETURN_MARK.search(line))
+        ):
             flush()
             cur, cur_kind, cur_note, cur_indented = [a + note_m.end(), e0], "note", note_m.group(1), False
             notes_zone = True

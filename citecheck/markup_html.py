@@ -60,7 +60,7 @@ class _ViewBuilder(HTMLParser):
         self._emit("\n\n", at, False, keep_newlines=True)
 
     def _context(self) -> tuple[str, str | None]:
-        for tag, kind, note in reversed(self.stack):
+        for _tag, kind, note in reversed(self.stack):
             if kind != "para":
                 return kind, note
         return "para", None
@@ -118,7 +118,7 @@ class _ViewBuilder(HTMLParser):
         if tag in ("sup", "a") and self.marker_start is not None:
             text = "".join(self.chars[self.marker_start :])
             label = self.marker_label or (text.strip(" []") if text.strip(" []").isdigit() else None)
-            if label and tag == "sup" or (label and self.marker_label and tag == "a"):
+            if (label and tag == "sup") or (label and self.marker_label and tag == "a"):
                 self.markers.append(Marker(label, self.marker_start, len(self.chars)))
                 for k in range(self.marker_start, len(self.chars)):
                     self.chars[k] = " "

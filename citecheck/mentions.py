@@ -66,9 +66,7 @@ class Mention:
     speech_possessive: bool = False
 
 
-def find_mentions(
-    text: str, lo: int, hi: int, people: People, catalogue: Catalogue | None = None
-) -> list[Mention]:
+def find_mentions(text: str, lo: int, hi: int, people: People, catalogue: Catalogue | None = None) -> list[Mention]:
     """Mentions in ``text[lo:hi]``, in order; "Marx and Engels" is one mention."""
     out: list[Mention] = []
     for m in _CONGRESS.finditer(text, lo, hi):
@@ -92,7 +90,7 @@ def find_mentions(
 
 def _person_name(raw: str, text: str, end: int, people: People, catalogue: Catalogue | None) -> str | None:
     toks = raw.split()
-    if not toks or toks[0] in _NOT_NAMES and len(toks) == 1:
+    if not toks or (toks[0] in _NOT_NAMES and len(toks) == 1):
         return None
     while toks and toks[0] in _NOT_NAMES:
         toks = toks[1:]
@@ -135,7 +133,9 @@ def _join_pairs(text: str, mentions: list[Mention]) -> list[Mention]:
             and regex.fullmatch(r"\s+(?:and|&)\s+", text[out[-1].end : m.start])
         ):
             prev = out.pop()
-            out.append(Mention(prev.start, m.end, f"{prev.name} and {m.name}", "person", m.possessive, m.speech_possessive))
+            out.append(
+                Mention(prev.start, m.end, f"{prev.name} and {m.name}", "person", m.possessive, m.speech_possessive)
+            )
         else:
             out.append(m)
     return out

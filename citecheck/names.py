@@ -44,7 +44,9 @@ def _one_author(s: str) -> str:
     if len(toks) == 1:
         return toks[0]
     n_init = 0
-    while n_init < len(toks) - 1 and _INITIALS.match(toks[n_init]) and toks[n_init].rstrip(".").replace("-", "").isupper():
+    while (
+        n_init < len(toks) - 1 and _INITIALS.match(toks[n_init]) and toks[n_init].rstrip(".").replace("-", "").isupper()
+    ):
         n_init += 1
     if n_init:
         # "H Carrere d’Encausse": everything after the initials is the surname

@@ -80,7 +80,9 @@ def _opcit(refs: list[ParsedRef], i: int, prev: int | None, citations: list[Foun
         r = _inherit(refs, i, prev, "op. cit. has no earlier reference to repeat")
         works = {(refs[j].author, refs[j].work) for j in range(i) if citations[j].kind != "prose" and refs[j].work}
         if r.antecedent is not None and len(works) > 1:
-            return Resolution(r.antecedent, "op. cit. without an author is ambiguous: taken to repeat the previous reference")
+            return Resolution(
+                r.antecedent, "op. cit. without an author is ambiguous: taken to repeat the previous reference"
+            )
         return r
     name = surname(ref.author)
     candidates = [

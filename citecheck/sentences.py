@@ -21,9 +21,7 @@ _BOUNDARY = regex.compile(r"[.!?…]+[”’\"')\]]*\d{0,3}(?=\s+[“\"‘'(\[*_
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
 
 
-def sentence_spans(
-    text: str, start: int, end: int, opaque: Sequence[tuple[int, int]] = ()
-) -> list[tuple[int, int]]:
+def sentence_spans(text: str, start: int, end: int, opaque: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Sentences of ``text[start:end]`` as ``(start, end)`` offsets.
 
     ``opaque`` spans (quotations, sorted) are never cut: a boundary inside one

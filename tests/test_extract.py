@@ -36,10 +36,10 @@ ENDNOTES = {
     ),
     "html": (
         "<html><body><p>Lenin insisted that &ldquo;the complete victory of the socialist revolution in one country "
-        "is inconceivable&rdquo;.<sup><a href=\"#fn1\">1</a></sup> Later he wrote: &ldquo;We have bureaucrats in our "
-        "party institutions as well as Soviet institutions.&rdquo;<sup><a href=\"#fn2\">2</a></sup></p>\n"
-        "<ol class=\"footnotes\"><li id=\"fn1\">VI Lenin CW Vol 28, Moscow 1977, p151. <a href=\"#r1\">↩</a></li>\n"
-        "<li id=\"fn2\">ibid Vol 35, p495.</li></ol></body></html>\n"
+        'is inconceivable&rdquo;.<sup><a href="#fn1">1</a></sup> Later he wrote: &ldquo;We have bureaucrats in our '
+        'party institutions as well as Soviet institutions.&rdquo;<sup><a href="#fn2">2</a></sup></p>\n'
+        '<ol class="footnotes"><li id="fn1">VI Lenin CW Vol 28, Moscow 1977, p151. <a href="#r1">↩</a></li>\n'
+        '<li id="fn2">ibid Vol 35, p495.</li></ol></body></html>\n'
     ),
 }
 
@@ -48,10 +48,23 @@ ENDNOTES = {
 def test_endnotes_and_ibid_in_every_format(fmt: str) -> None:
     r = extract_text(ENDNOTES[fmt], fmt)
     assert [c.kind for c in r.citations] == ["footnote", "ibid"]
-    assert cit(r, 0) == {"kind": "footnote", "author": "Lenin, V. I.", "work": "CW", "volume": "28", "pages": "151",
-                         "year": "1977", "place": "Moscow"}
+    assert cit(r, 0) == {
+        "kind": "footnote",
+        "author": "Lenin, V. I.",
+        "work": "CW",
+        "volume": "28",
+        "pages": "151",
+        "year": "1977",
+        "place": "Moscow",
+    }
     ibid = r.citations[1]
-    assert (ibid.resolves_to, ibid.author, ibid.volume, ibid.pages, ibid.note) == (r.citations[0].id, "Lenin, V. I.", "35", "495", 2)
+    assert (ibid.resolves_to, ibid.author, ibid.volume, ibid.pages, ibid.note) == (
+        r.citations[0].id,
+        "Lenin, V. I.",
+        "35",
+        "495",
+        2,
+    )
     assert [q.speaker for q in r.quotations] == ["Lenin", "Lenin"]
     assert [q.citation for q in r.quotations] == [r.citations[0].id, r.citations[1].id]
     assert r.quotations[0].text.startswith("the complete victory")
@@ -106,8 +119,15 @@ def test_chicago_markdown_footnotes_with_short_forms() -> None:
         "[^3]: Trotsky, *Revolution Betrayed*, 92.\n"
     )
     r = extract_text(text, "markdown")
-    assert cit(r, 0) == {"kind": "footnote", "author": "Trotsky, L.", "work": "The Revolution Betrayed", "volume": None,
-                         "pages": "90", "year": "1972", "place": "New York"}
+    assert cit(r, 0) == {
+        "kind": "footnote",
+        "author": "Trotsky, L.",
+        "work": "The Revolution Betrayed",
+        "volume": None,
+        "pages": "90",
+        "year": "1972",
+        "place": "New York",
+    }
     assert (r.citations[1].kind, r.citations[1].pages, r.citations[1].resolves_to) == ("ibid", "177", r.citations[0].id)
     short = r.citations[2]
     assert (short.resolves_to, short.work, short.pages) == (r.citations[0].id, "The Revolution Betrayed", "92")
@@ -124,8 +144,12 @@ def test_inline_parentheticals_and_page_only_continuation() -> None:
     )
     r = extract_text(text)
     kinds = [(c.kind, c.raw) for c in r.citations]
-    assert kinds == [("inline", "(TRB, 76)"), ("inline", "(190)"), ("inline", "(LCW, Vol. 29, pp. 32-3.)"),
-                     ("ibid", "(Ibid., p. 148.)")]
+    assert kinds == [
+        ("inline", "(TRB, 76)"),
+        ("inline", "(190)"),
+        ("inline", "(LCW, Vol. 29, pp. 32-3.)"),
+        ("ibid", "(Ibid., p. 148.)"),
+    ]
     cont = r.citations[1]
     assert (cont.resolves_to, cont.work, cont.pages) == (r.citations[0].id, "TRB", "190")
     assert (r.citations[2].volume, r.citations[2].pages) == ("29", "32-33")
@@ -143,7 +167,11 @@ def test_bracketed_citations_and_op_cit() -> None:
     )
     r = extract_text(text, "markdown")
     assert [c.kind for c in r.citations] == ["inline", "inline", "ibid", "ibid"]
-    assert (r.citations[0].author, r.citations[0].work, r.citations[0].pages) == ("Daniels", "The Conscience of the Revolution", "85")
+    assert (r.citations[0].author, r.citations[0].work, r.citations[0].pages) == (
+        "Daniels",
+        "The Conscience of the Revolution",
+        "85",
+    )
     assert (r.citations[1].work, r.citations[1].volume, r.citations[1].author) == ("Collected Works", "29", "Lenin")
     opcit = r.citations[2]
     assert (opcit.resolves_to, opcit.work, opcit.pages) == (r.citations[0].id, "The Conscience of the Revolution", "87")
@@ -161,7 +189,12 @@ def test_attribution_line_with_congress_date_and_roman_volume() -> None:
     r = extract_text(text)
     (c,) = r.citations
     assert (c.kind, c.author, c.work, c.volume, c.material_date) == (
-        "attribution", "Lenin", "Collected Works", "29", "1919-03-18/1919-03-23")
+        "attribution",
+        "Lenin",
+        "Collected Works",
+        "29",
+        "1919-03-18/1919-03-23",
+    )
     assert c.volume_raw == "XXIX" and c.year is None
     (q,) = r.quotations
     assert (q.form, q.speaker, q.citation) == ("block", "Lenin", c.id)
@@ -199,7 +232,7 @@ def test_interrupted_quotation_is_two_pieces_with_one_speaker() -> None:
         "countries, only agreement with the peasantry can save the revolution.”\n"
     )
     r = extract_text(text)
-    assert [q.text for q in r.quotations][0] == "We know,"
+    assert next(q.text for q in r.quotations) == "We know,"
     assert [q.speaker for q in r.quotations] == ["Lenin", "Lenin"]
     assert r.quotations[1].material_date == "1921-03"
 
@@ -216,7 +249,9 @@ def test_titles_and_scare_quotes_are_not_quotations() -> None:
 
 
 def test_ellipses_and_bracketed_insertions_are_kept_as_written() -> None:
-    r = extract_text("Trotsky wrote that “[Stalin] brought [the bureaucracy] all the necessary guarantees … and more”.\n")
+    r = extract_text(
+        "Trotsky wrote that “[Stalin] brought [the bureaucracy] all the necessary guarantees … and more”.\n"
+    )
     assert r.quotations[0].text == "[Stalin] brought [the bureaucracy] all the necessary guarantees … and more"
 
 
@@ -239,8 +274,16 @@ def test_speaker_from_possessive_words_and_pronoun() -> None:
 
 def test_crlf_and_bare_cr_line_ends_keep_line_numbers() -> None:
     for eol in ("\r\n", "\r"):
-        text = eol.join(["Title", "", "Lenin wrote that “the state is a machine for the oppression of one class”.1", "",
-                         "  1. VI Lenin CW Vol 25, Moscow 1977, p393.↩︎", ""])
+        text = eol.join(
+            [
+                "Title",
+                "",
+                "Lenin wrote that “the state is a machine for the oppression of one class”.1",
+                "",
+                "  1. VI Lenin CW Vol 25, Moscow 1977, p393.↩︎",
+                "",
+            ]
+        )
         r = extract_text(text)
         assert [c.line for c in r.citations] == [5]
         assert [q.line for q in r.quotations] == [3]

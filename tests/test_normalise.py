@@ -17,13 +17,7 @@ def cat() -> Catalogue:
 
 def _norm(cat: Catalogue, notes: list[str], path: str = "a.txt") -> list[NormalisedCitation]:
     body = " ".join(f"Text “words of the author number {i} here”.{i}" for i in range(1, len(notes) + 1))
-    text = (
-        "Intro.\n\n"
-        + body
-        + "\n\nNotes\n\n"
-        + "\n".join(f"  {i}. {n}" for i, n in enumerate(notes, 1))
-        + "\n"
-    )
+    text = "Intro.\n\n" + body + "\n\nNotes\n\n" + "\n".join(f"  {i}. {n}" for i, n in enumerate(notes, 1)) + "\n"
     return list(normalise_all((extract_text(text, path=path, catalogue=cat),), cat))
 
 

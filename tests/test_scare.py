@@ -31,7 +31,10 @@ def _mention(paragraph: str) -> bool:
     ("paragraph", "expected"),
     [
         ("Tensions grew with the “arrogant, self-satisfied bureaucracy” in the apparatus.", True),
-        ("Reaction came sooner or later, in one way or another. The question of “one way or another” is decisive.", True),
+        (
+            "Reaction came sooner or later, in one way or another. The question of “one way or another” is decisive.",
+            True,
+        ),
         ("The party called it “a dictatorship over the proletariat itself” at the time.", False),
         # the same words after the quotation are not an earlier use by the writer
         ("They spoke of “the end of the civil war” and the end of the civil war came.", False),

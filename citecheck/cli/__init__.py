@@ -16,7 +16,6 @@ app = typer.Typer(
 )
 
 
-
 @app.callback()
 def _root() -> None:
     """Extract, normalise and cross-check quotations and citations in a corpus of essays."""

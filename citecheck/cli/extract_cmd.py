@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +14,7 @@ from . import app
 from .common import load_catalogue_or_exit, report_input_errors
 
 
-class ExtractFormat(str, Enum):
+class ExtractFormat(StrEnum):
     """Output formats of ``citecheck extract``."""
 
     json = "json"
@@ -24,8 +24,12 @@ class ExtractFormat(str, Enum):
 @app.command()
 def extract(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus).")] = None,
-    fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="json: one document; jsonl: one record a line.")] = ExtractFormat.json,
-    references: Annotated[Path, typer.Option(help="The curated bibliography used to canonicalise names and titles.")] = Path("references.bib"),
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", "-f", help="json: one document; jsonl: one record a line.")
+    ] = ExtractFormat.json,
+    references: Annotated[
+        Path, typer.Option(help="The curated bibliography used to canonicalise names and titles.")
+    ] = Path("references.bib"),
 ) -> None:
     """Extract every reference and quotation, linked, with speakers."""
     from ..pipeline import extract_paths
@@ -45,8 +49,15 @@ def extract(
             for q in d.quotations:
                 out.write(json.dumps({"type": "quotation", "path": d.path, **q.to_json()}, ensure_ascii=False) + "\n")
             for r in d.repairs:
-                rec = {"type": "repair", "path": d.path, "line": r.line, "column": r.column,
-                       "original": r.original, "replacement": r.replacement, "reason": r.reason}
+                rec = {
+                    "type": "repair",
+                    "path": d.path,
+                    "line": r.line,
+                    "column": r.column,
+                    "original": r.original,
+                    "replacement": r.replacement,
+                    "reason": r.reason,
+                }
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")
     out.flush()
     if report_input_errors(outcome.errors):

@@ -31,9 +31,7 @@ _REMARKS = regex.compile(
 _TITLE_END = regex.compile(r"\s+(?:concerning|about|on|where|which|that|when|in|of\s+\d)\b.*$")
 
 
-def find_prose_references(
-    text: str, lo: int, hi: int, catalogue: Catalogue | None
-) -> list[tuple[int, int, ParsedRef]]:
+def find_prose_references(text: str, lo: int, hi: int, catalogue: Catalogue | None) -> list[tuple[int, int, ParsedRef]]:
     """``(start, end, fields)`` of each prose reference in ``text[lo:hi]``."""
     out = []
     for m in _IN_HIS.finditer(text, lo, hi):

@@ -291,9 +291,7 @@ def _take_author_and_title(ref: ParsedRef, text: str, catalogue: Catalogue | Non
         title_raw = ", ".join([joint.group("rest"), *segs[2:]])
     elif len(segs) >= 2 and _is_name(segs[0], catalogue):
         author_raw, title_raw = segs[0], _pick_title(segs[1:], catalogue)
-    elif len(segs) == 1 and ref.opcit and _is_name(segs[0], catalogue):
-        author_raw = segs[0]
-    elif len(segs) == 1 and ref.secondhand and _is_name(segs[0], catalogue):
+    elif len(segs) == 1 and (ref.opcit or ref.secondhand) and _is_name(segs[0], catalogue):
         author_raw = segs[0]
     else:
         m = _AUTHOR_WW.match(segs[0]) if segs else None

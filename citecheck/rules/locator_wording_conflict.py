@@ -13,7 +13,6 @@ from ..match import QuoteRef
 from ..models import Finding, Severity
 from .base import Rule, RuleContext, clip, describe
 
-
 #: Shorter quotations are phrases ("towards socialism"), not wordings of a passage.
 MIN_WORDING_WORDS = 4
 

@@ -49,7 +49,10 @@ page numbers belong to, and reads as carelessness.
             v = items[0][1]
             title = items[0][0].title or work_key
             if kind == "unknown-edition":
-                message = f"{title} is cited with the year {written}, which matches no edition references.bib knows ({v.canonical})"
+                message = (
+                    f"{title} is cited with the year {written}, "
+                    f"which matches no edition references.bib knows ({v.canonical})"
+                )
             else:
                 message = f"{title} is cited with the {field} “{written}”; the canonical form is “{v.canonical}”"
             yield Finding(

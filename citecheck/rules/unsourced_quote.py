@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from ..fingerprint import fingerprint
 from ..models import Finding, Severity
+from ..scare import MIN_WORDS, word_count
 from .base import Rule, RuleContext, clip, describe
 
 
@@ -30,8 +31,8 @@ p. 90 in one essay and unsourced in another.
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         group_of = {i: g for g in ctx.clusters for i in g}
         for i, ref in enumerate(ctx.quotes):
-            if ref.quotation.citation is not None:
-                continue
+            if ref.quotation.citation is not None or word_count(ref.quotation.text) < MIN_WORDS:
+                continue  # a sourced quotation, or a phrase ("today") rather than a passage
             sources = []
             for j in group_of.get(i, []):
                 n = ctx.source_of(ctx.quotes[j])

@@ -44,10 +44,24 @@ CASES = [
 
 
 @pytest.mark.parametrize(("written", "author", "work", "volume", "pages", "year", "place"), CASES)
-def test_fields(written: str, author: str | None, work: str | None, volume: str | None, pages: str | None,
-                year: str | None, place: str | None) -> None:
+def test_fields(
+    written: str,
+    author: str | None,
+    work: str | None,
+    volume: str | None,
+    pages: str | None,
+    year: str | None,
+    place: str | None,
+) -> None:
     ref = parse_reference(written)
-    assert (ref.author, ref.work, ref.volume, ref.pages, ref.year, ref.place) == (author, work, volume, pages, year, place)
+    assert (ref.author, ref.work, ref.volume, ref.pages, ref.year, ref.place) == (
+        author,
+        work,
+        volume,
+        pages,
+        year,
+        place,
+    )
 
 
 @pytest.mark.parametrize(
@@ -64,7 +78,9 @@ def test_fields(written: str, author: str | None, work: str | None, volume: str 
         ("Quoted by Carr.", False, False, True, None, None),
     ],
 )
-def test_short_forms(written: str, ibid: bool, opcit: bool, secondhand: bool, volume: str | None, pages: str | None) -> None:
+def test_short_forms(
+    written: str, ibid: bool, opcit: bool, secondhand: bool, volume: str | None, pages: str | None
+) -> None:
     ref = parse_reference(written)
     assert (ref.ibid, ref.opcit, ref.secondhand, ref.volume, ref.pages) == (ibid, opcit, secondhand, volume, pages)
 
@@ -72,7 +88,11 @@ def test_short_forms(written: str, ibid: bool, opcit: bool, secondhand: bool, vo
 def test_original_spellings_are_kept() -> None:
     ref = parse_reference("EH Carr The Bolshevik revolution Vol XXIV, Harmonsworth 1975, pp. 32-3.")
     assert (ref.volume, ref.volume_raw, ref.place, ref.place_raw, ref.pages_raw) == (
-        "24", "XXIV", "Harmondsworth", "Harmonsworth", "pp. 32-3"
+        "24",
+        "XXIV",
+        "Harmondsworth",
+        "Harmonsworth",
+        "pp. 32-3",
     )
 
 
@@ -83,20 +103,35 @@ def test_material_date_is_not_a_publication_year() -> None:
 
 
 def test_part_title_in_quotation_marks_is_not_the_work() -> None:
-    ref = parse_reference("K Marx and F Engels ‘Preface to 1882 Russian edition’ Manifesto of the Communist Party Moscow 1973, pp11,12.")
-    assert (ref.part, ref.work, ref.pages) == ("Preface to 1882 Russian edition", "Manifesto of the Communist Party", "11,12")
+    ref = parse_reference(
+        "K Marx and F Engels ‘Preface to 1882 Russian edition’ Manifesto of the Communist Party Moscow 1973, pp11,12."
+    )
+    assert (ref.part, ref.work, ref.pages) == (
+        "Preface to 1882 Russian edition",
+        "Manifesto of the Communist Party",
+        "11,12",
+    )
 
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("pp. 32-3", "32-33"), ("p208", "208"), ("pp606, 608", "606,608"), ("pp11,12", "11,12"), ("317–18", "317-318"),
-     ("1001-9", "1001-1009"), ("12 and 14", "12,14")],
+    [
+        ("pp. 32-3", "32-33"),
+        ("p208", "208"),
+        ("pp606, 608", "606,608"),
+        ("pp11,12", "11,12"),
+        ("317–18", "317-318"),
+        ("1001-9", "1001-1009"),
+        ("12 and 14", "12,14"),
+    ],
 )
 def test_pages(raw: str, expected: str) -> None:
     assert normalise_pages(raw) == expected
 
 
-@pytest.mark.parametrize(("roman", "value"), [("XXIV", 24), ("xlv", 45), ("IX", 9), ("MCM", 1900), ("ABC", None), ("", None)])
+@pytest.mark.parametrize(
+    ("roman", "value"), [("XXIV", 24), ("xlv", 45), ("IX", 9), ("MCM", 1900), ("ABC", None), ("", None)]
+)
 def test_roman(roman: str, value: int | None) -> None:
     assert roman_to_int(roman) == value
 

@@ -1,0 +1,1 @@
+"""CI mode: machine-readable outputs and baselines."""

@@ -1,0 +1,1 @@
+"""Reports for people: the terminal listing and the HTML discrepancy report."""
