@@ -1,0 +1,128 @@
+"""The HTML discrepancy report: one self-contained page, rendered by Jinja2 with autoescape on.
+
+Corpus text is untrusted: it only ever reaches the page through autoescaped
+expressions, never ``|safe``.  The page is readable without JavaScript; the
+inline script only adds filtering.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .. import __version__
+from ..atomic import write_text
+from ..models import CheckResult, Finding, NormalisedCitation
+from ..rules import ALL_RULES, Rule
+
+
+@dataclass(frozen=True, slots=True)
+class DiffPart:
+    """A run of words in a two-wording diff: kept, only in the first, or only in the second."""
+
+    text: str
+    kind: str  # "same" | "old" | "new"
+
+
+def word_diff(a: str, b: str) -> list[DiffPart]:
+    """Word-level diff of two wordings (difflib over word tokens)."""
+    wa, wb = a.split(), b.split()
+    out: list[DiffPart] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=wa, b=wb, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(DiffPart(" ".join(wa[i1:i2]), "same"))
+            continue
+        if i2 > i1:
+            out.append(DiffPart(" ".join(wa[i1:i2]), "old"))
+        if j2 > j1:
+            out.append(DiffPart(" ".join(wb[j1:j2]), "new"))
+    return out
+
+
+def generated_at() -> str:
+    """The time the report states: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(seconds))
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("citecheck", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _works(normalised: Sequence[NormalisedCitation]) -> list[dict[str, object]]:
+    groups: dict[str, list[NormalisedCitation]] = defaultdict(list)
+    for n in normalised:
+        groups[n.work_key].append(n)
+    out = []
+    for key in sorted(groups):
+        items = sorted(groups[key], key=lambda n: (_vol(n.citation.volume), n.path, n.citation.line))
+        first = items[0]
+        out.append(
+            {
+                "key": key,
+                "title": first.title or key,
+                "author": first.author or "",
+                "known": first.known,
+                "cites": items,
+            }
+        )
+    return out
+
+
+def _vol(volume: str | None) -> tuple[int, str]:
+    return (int(volume), "") if volume and volume.isdigit() else (10**6, volume or "")
+
+
+def render_html(
+    result: CheckResult,
+    *,
+    rules: Sequence[Rule] | None = None,
+    generated: str | None = None,
+    inputs: Sequence[str] = (),
+) -> str:
+    """The report as one HTML string (deterministic for the same inputs and ``generated``)."""
+    findings: list[Finding] = list(result.findings)
+    used = {f.rule for f in findings}
+    rule_list = [r for r in (rules or ALL_RULES) if r.name in used]
+    diffs = {
+        f.fingerprint: word_diff(f.data["wordings"][0], f.data["wordings"][1])
+        for f in findings
+        if len(f.data.get("wordings", [])) >= 2 and f.rule == "locator-wording-conflict"
+    }
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        findings=findings,
+        diffs=diffs,
+        rules=rule_list,
+        by_severity=sorted(Counter(str(f.severity) for f in findings).items()),
+        by_rule=sorted(Counter(f.rule for f in findings).items()),
+        by_doc=sorted(Counter(f.locations[0].path for f in findings if f.locations).items()),
+        documents=sorted(d.path for d in result.documents),
+        n_bytes=sum(len(d.source.encode("utf-8", "surrogatepass")) for d in result.documents),
+        n_citations=sum(len(d.citations) for d in result.documents),
+        n_quotations=sum(len(d.quotations) for d in result.documents),
+        works=_works(result.normalised),
+        errors=[str(e) for e in result.errors],
+        generated=generated or generated_at(),
+        inputs=list(inputs),
+        version=__version__,
+    )
+
+
+def write_html(path: str | Path, result: CheckResult, **kwargs: object) -> None:
+    """Render the report and write it to ``path`` atomically."""
+    write_text(path, render_html(result, **kwargs))  # type: ignore[arg-type]
