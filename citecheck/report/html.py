@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
 
 from .. import __version__
 from ..atomic import write_text
@@ -53,14 +55,21 @@ def generated_at() -> str:
     return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(seconds))
 
 
+def _markdown(text: str) -> Markup:
+    # Only for the rules' own documentation, which ships with citecheck: never corpus text.
+    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+
+
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("citecheck", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["markdown"] = _markdown
+    return env
 
 
 def _works(normalised: Sequence[NormalisedCitation]) -> list[dict[str, object]]:

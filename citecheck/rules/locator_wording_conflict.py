@@ -71,7 +71,7 @@ bureaucratic twist to it" and for "a workers' state with bureaucratic distortion
                 f"{describe(n)} is cited for two wordings: “{clip(a.quotation.text, 80)}” "
                 f"({a.path}:{a.quotation.line}) and “{clip(b.quotation.text, 80)}” ({b.path}:{b.quotation.line})"
             ),
-            locations=(ctx.quote_location(a, a.quotation.text), ctx.quote_location(b, b.quotation.text)),
+            locations=(ctx.quote_location(a), ctx.quote_location(b)),
             fingerprint=fingerprint(self.name, n.key, n.citation.pages or "", " ".join(a.words), " ".join(b.words)),
             data={"wordings": [a.quotation.text, b.quotation.text]},
         )

@@ -9,7 +9,9 @@ from citecheck.models import Severity
 from citecheck.rules import ALL_RULES, rule_by_name
 from tests.rules.conftest import essay, run
 
-TRACTORS = "If we could tomorrow give one hundred thousand first-class tractors, the peasant would say he is for the commune"
+TRACTORS = (
+    "If we could tomorrow give one hundred thousand first-class tractors, the peasant would say he is for the commune"
+)
 ILYICH = "If Ilyich were alive today, he would probably already be in prison."
 
 # (name, rule, documents, expected number of findings, what the case is about)
@@ -75,8 +77,14 @@ CASES = [
         "one page, two wordings",
         "locator-wording-conflict",
         {
-            "a.txt": essay("Lenin called it “a workers’ state with a bureaucratic twist to it”.1", ["VI Lenin CW Vol 32, Moscow 1965, p24."]),
-            "b.txt": essay("Lenin called it “a workers’ state with bureaucratic distortions”.1", ["VI Lenin CW Vol 32, Moscow 1965, p24."]),
+            "a.txt": essay(
+                "Lenin called it “a workers’ state with a bureaucratic twist to it”.1",
+                ["VI Lenin CW Vol 32, Moscow 1965, p24."],
+            ),
+            "b.txt": essay(
+                "Lenin called it “a workers’ state with bureaucratic distortions”.1",
+                ["VI Lenin CW Vol 32, Moscow 1965, p24."],
+            ),
         },
         1,
     ),
@@ -106,13 +114,23 @@ CASES = [
     (
         "prose date inside the volume",
         "volume-date-mismatch",
-        {"a.txt": essay("In March 1919, Lenin told the Party Congress that “" + TRACTORS + "”.1", ["VI Lenin CW Vol 29, Moscow 1965, p214."])},
+        {
+            "a.txt": essay(
+                "In March 1919, Lenin told the Party Congress that “" + TRACTORS + "”.1",
+                ["VI Lenin CW Vol 29, Moscow 1965, p214."],
+            )
+        },
         0,
     ),
     (
         "prose date outside the volume",
         "volume-date-mismatch",
-        {"a.txt": essay("In March 1918, Lenin told the Party Congress that “the bricks of socialism have not yet been made”.1", ["VI Lenin CW Vol 33, Moscow 1965, p148."])},
+        {
+            "a.txt": essay(
+                "In March 1918, Lenin told the Party Congress that “the bricks of socialism have not yet been made”.1",
+                ["VI Lenin CW Vol 33, Moscow 1965, p148."],
+            )
+        },
         1,
     ),
     # ---- speaker-conflict
@@ -139,15 +157,23 @@ CASES = [
         "unsourced here, sourced elsewhere",
         "unsourced-quote",
         {
-            "a.txt": essay(f"Krupskaya remarked that “{ILYICH}”1", ["I Deutscher, The prophet unarmed, Oxford 1982, p90."]),
-            "b.txt": essay("Krupskaya pointed out: “If Ilych [Lenin] were alive, he would probably already be in prison.”"),
+            "a.txt": essay(
+                f"Krupskaya remarked that “{ILYICH}”1", ["I Deutscher, The prophet unarmed, Oxford 1982, p90."]
+            ),
+            "b.txt": essay(
+                "Krupskaya pointed out: “If Ilych [Lenin] were alive, he would probably already be in prison.”"
+            ),
         },
         1,
     ),
     (
         "sourced everywhere",
         "unsourced-quote",
-        {"a.txt": essay(f"Krupskaya remarked that “{ILYICH}”1", ["I Deutscher, The prophet unarmed, Oxford 1982, p90."])},
+        {
+            "a.txt": essay(
+                f"Krupskaya remarked that “{ILYICH}”1", ["I Deutscher, The prophet unarmed, Oxford 1982, p90."]
+            )
+        },
         0,
     ),
     # ---- reference-variant
@@ -158,7 +184,10 @@ CASES = [
             "a.txt": essay(
                 "Schapiro says “the party lost its inner democracy in these years”.1 Carr says “the revolution "
                 "was isolated from the start”.2",
-                ["L Shapiro, The Communist Party of the Soviet Union, London 1964, p12.", "EH Carr, The Bolshevik Revolution Vol 1, Harmonsworth 1975, p207."],
+                [
+                    "L Shapiro, The Communist Party of the Soviet Union, London 1964, p12.",
+                    "EH Carr, The Bolshevik Revolution Vol 1, Harmonsworth 1975, p207.",
+                ],
             )
         },
         2,
@@ -185,20 +214,35 @@ CASES = [
     (
         "ibid after a reference",
         "dangling-ibid",
-        {"a.txt": essay("Lenin said “we must fight the bureaucracy again”.1 And “again and again and again”.2", ["VI Lenin CW Vol 33, Moscow 1965, p12.", "ibid p13."])},
+        {
+            "a.txt": essay(
+                "Lenin said “we must fight the bureaucracy again”.1 And “again and again and again”.2",
+                ["VI Lenin CW Vol 33, Moscow 1965, p12.", "ibid p13."],
+            )
+        },
         0,
     ),
     # ---- unknown-reference
     (
         "work not in references.bib",
         "unknown-reference",
-        {"a.txt": essay("Nove wrote “the plan was a bargaining process from top to bottom”.1", ["A Nove, An Economic History of the USSR, London 1969, p12."])},
+        {
+            "a.txt": essay(
+                "Nove wrote “the plan was a bargaining process from top to bottom”.1",
+                ["A Nove, An Economic History of the USSR, London 1969, p12."],
+            )
+        },
         1,
     ),
     (
         "work in references.bib",
         "unknown-reference",
-        {"a.txt": essay("Trotsky wrote “the bureaucracy devours the surplus value of the people”.1", ["L Trotsky, The Revolution Betrayed, New York 1972, p90."])},
+        {
+            "a.txt": essay(
+                "Trotsky wrote “the bureaucracy devours the surplus value of the people”.1",
+                ["L Trotsky, The Revolution Betrayed, New York 1972, p90."],
+            )
+        },
         0,
     ),
 ]
