@@ -7,12 +7,10 @@ HTML is handled by :mod:`citecheck.markup_html`.
 
 from __future__ import annotations
 
-import difflib
-
 import regex
 
 from .models import Document, Repair
-from .repair import repair_line, to_repairs
+from .repair import align, repair_line, to_repairs
 from .view import Block, Marker, TextView, iter_lines
 
 _FENCE = regex.compile(r"^\s{0,3}(```|~~~)")
@@ -70,25 +68,12 @@ def _repaired_text(source: str) -> tuple[str, list[int] | None, list[Repair]]:
             src.extend(range(a, b))
         else:
             need_map = True
-            src.extend(_align(line, fixed, a))
+            src.extend(align(line, notes, a))
         pos = b
     if pos < len(source):
         out.append(source[pos:])
         src.extend(range(pos, len(source)))
     return "".join(out), (src if need_map else None), repairs
-
-
-def _align(orig: str, fixed: str, base: int) -> list[int]:
-    mapping = [base] * len(fixed)
-    sm = difflib.SequenceMatcher(None, orig, fixed, autojunk=False)
-    for _tag, a1, a2, b1, b2 in sm.get_opcodes():
-        for k in range(b2 - b1):
-            mapping[b1 + k] = base + min(a1 + k, max(a2 - 1, a1))
-    return mapping
-
-
-def _blank(s: str, a: int, b: int) -> str:
-    return s[:a] + " " * (b - a) + s[b:]
 
 
 def _mask_markdown(view: TextView) -> str:
@@ -116,38 +101,49 @@ def _mask_markdown(view: TextView) -> str:
                 chars[j] = " "
             continue
     text = "".join(chars)
+
+    def blank(a: int, b: int) -> None:
+        chars[a:b] = " " * (b - a)
+
+    # Each stage finds its matches in the text the earlier stages left, and
+    # blanks them in ``chars``: one join per stage keeps this linear.
     for m in _HTML_COMMENT.finditer(text):
-        text = _blank_keep_newlines(text, m.start(), m.end())
+        for j in range(m.start(), m.end()):
+            if chars[j] not in "\r\n":
+                chars[j] = " "
+    text = "".join(chars)
     for m in _INLINE_TAG.finditer(text):
-        text = _blank(text, m.start(), m.end())
+        blank(m.start(), m.end())
+    text = "".join(chars)
     for m in _WIKILINK.finditer(text):
         target = m.group(1)
         label_start = m.start(2) if m.group(2) else m.start(1)
         label_end = m.end(2) if m.group(2) else m.end(1)
-        text = _blank(text, m.start(), label_start)
-        text = _blank(text, label_end, m.end())
+        blank(m.start(), label_start)
+        blank(label_end, m.end())
         view.wikilinks.append((m.start(), m.end(), target.strip()))
+    text = "".join(chars)
     for m in _LINK.finditer(text):
-        text = _blank(text, m.start(), m.start() + 1)
-        text = _blank(text, m.end(1), m.end())
+        blank(m.start(), m.start() + 1)
+        blank(m.end(1), m.end())
+    text = "".join(chars)
     for m in _FOOTREF.finditer(text):
         view.markers.append(Marker(m.group(1), m.start(), m.end()))
-        text = _blank(text, m.start(), m.end())
+        blank(m.start(), m.end())
+    text = "".join(chars)
     for _ in range(2):  # nested emphasis: ***x***, **x *y* z**
         for m in _EMPH.finditer(text):
             d = len(m.group(1))
-            text = _blank(text, m.start(), m.start() + d)
-            text = _blank(text, m.end() - d, m.end())
+            blank(m.start(), m.start() + d)
+            blank(m.end() - d, m.end())
+        text = "".join(chars)
     return text
-
-
-def _blank_keep_newlines(s: str, a: int, b: int) -> str:
-    return s[:a] + "".join(c if c in "\r\n" else " " for c in s[a:b]) + s[b:]
 
 
 def _find_blocks(view: TextView, markdown: bool) -> None:
     """Cut the view into blocks: headings, quotes, note definitions, paragraphs."""
     text = view.text
+    chars = list(text)  # markup blanked here; joined once at the end (linear)
     lines = iter_lines(text)
     blocks: list[Block] = []
     cur: list[int] | None = None  # [start, end]
@@ -182,21 +178,21 @@ def _find_blocks(view: TextView, markdown: bool) -> None:
         if markdown and quote:
             # blank the ">" prefixes (same length)
             qa, qb = quote.span(1)
-            view.text = text = _blank(text, a + qa, a + qb)
-            line = text[a:b]
+            chars[a + qa : a + qb] = " " * (qb - qa)
+            line = "".join(chars[a:b])
             s0 = a + len(line) - len(line.lstrip())
         if heading or (not markdown and _NOTES_HEADING.match(line) and prev_blank):
             flush()
             if heading:
                 ha, hb = heading.span(1)
-                view.text = text = _blank(text, a + ha, a + hb)
+                chars[a + ha : a + hb] = " " * (hb - ha)
             blocks.append(Block("heading", s0, e0))
-            notes_zone = notes_zone or bool(_NOTES_HEADING.match(text[a:b].replace("#", " ")))
+            notes_zone = notes_zone or bool(_NOTES_HEADING.match("".join(chars[a:b]).replace("#", " ")))
             prev_blank = False
             continue
         if footdef:
             flush()
-            view.text = text = _blank(text, a + footdef.start(1), a + footdef.end(1))
+            chars[a + footdef.start(1) : a + footdef.end(1)] = " " * (footdef.end(1) - footdef.start(1))
             cur, cur_kind, cur_note, cur_indented = [a + footdef.end(0), e0], "note", footdef.group(2), False
             prev_blank = False
             continue
@@ -238,6 +234,7 @@ def _find_blocks(view: TextView, markdown: bool) -> None:
             cur, cur_kind, cur_indented = [s0, e0], "para", lead >= 4 and not markdown
         prev_blank = False
     flush()
+    view.text = text = "".join(chars)
     # A numbered paragraph run at the end counts as notes even without ↩ marks
     view.blocks = _promote_trailing_notes(text, blocks) if not markdown else blocks
 

@@ -10,6 +10,7 @@ definitions; ``<sup>4</sup>`` and ``<a href="#fn4">4</a>`` are note markers.
 
 from __future__ import annotations
 
+import bisect
 import html
 from html.parser import HTMLParser
 
@@ -156,18 +157,20 @@ def build_html_view(doc: Document) -> tuple[TextView, list[Repair]]:
     text = "".join(chars)
     if not text.isascii():
         fixed_lines: list[str] = []
+        line_at = 0  # view offset of the current line (kept, not recomputed: linear)
         for line in text.split("\n"):
             fixed, notes = repair_line(line)
             if notes and len(fixed) == len(line):
                 for off, orig, rep, why in notes:
-                    pos = len("\n".join(fixed_lines)) + (1 if fixed_lines else 0) + off
+                    pos = line_at + off
                     s = src[pos] if pos < len(src) else len(doc.text)
-                    ln = doc.text.count("\n", 0, s) + 1
-                    col = s - (doc.text.rfind("\n", 0, s) + 1) + 1
+                    ln = bisect.bisect_right(b.line_starts, s)
+                    col = s - b.line_starts[ln - 1] + 1
                     repairs.extend(to_repairs([(0, orig, rep, why)], ln, col - 1))
                 fixed_lines.append(fixed)
             else:
                 fixed_lines.append(line)
+            line_at += len(line) + 1
         text = "\n".join(fixed_lines)
     view = TextView(source=doc.text, text=text, src=src)
     view.markers = b.markers
