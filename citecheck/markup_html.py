@@ -176,16 +176,13 @@ def build_html_view(doc: Document) -> tuple[TextView, list[Repair]]:
     view.markers = b.markers
     marks = b.block_marks
     blocks: list[Block] = []
+    kind, note = "para", None
+    mi = 0  # marks and paragraphs both ascend: one pass over each
     for s, e in split_paragraphs(text):
-        kind, note = "para", None
-        for pos, k, n in marks:
-            if pos <= s:
-                kind, note = k, n
-            else:
-                break
-        if kind.startswith("notes:"):
-            kind = "para"
-        blocks.append(Block(kind, s, e, note=note))
+        while mi < len(marks) and marks[mi][0] <= s:
+            _, kind, note = marks[mi]
+            mi += 1
+        blocks.append(Block("para" if kind.startswith("notes:") else kind, s, e, note=note))
     # one note may span several paragraphs: only its first block carries the label
     view.blocks = blocks
     return view, repairs
