@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+from dataclasses import asdict
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +23,30 @@ class ExtractFormat(StrEnum):
     jsonl = "jsonl"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def dumps(obj: object, indent: int | None = None) -> str:
+    """JSON that stays valid UTF-8 for any input text.
+
+    Control characters are escaped by :mod:`json`; a lone surrogate (text read
+    with ``surrogateescape``, or built in memory) becomes U+FFFD, since no
+    encoder can write it and strict JSON readers reject its escape.
+    """
+    return _SURROGATE.sub("\ufffd", json.dumps(obj, ensure_ascii=False, indent=indent))
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output as UTF-8, whatever the locale's encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+    else:
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus).")] = None,
@@ -36,29 +62,15 @@ def extract(
 
     catalogue = load_catalogue_or_exit(references)
     outcome = extract_paths([str(p) for p in (paths or [Path("corpus")])], catalogue)
-    out = sys.stdout
+    chunks: list[str] = []
     if fmt is ExtractFormat.json:
-        doc = {"documents": [d.to_json() for d in outcome.documents]}
-        out.write(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+        chunks.append(dumps({"documents": [d.to_json() for d in outcome.documents]}, indent=1))
     else:
         for d in outcome.documents:
-            head = {"type": "document", "path": d.path, "sha256": d.sha256, "format": d.format}
-            out.write(json.dumps(head, ensure_ascii=False) + "\n")
-            for c in d.citations:
-                out.write(json.dumps({"type": "citation", "path": d.path, **c.to_json()}, ensure_ascii=False) + "\n")
-            for q in d.quotations:
-                out.write(json.dumps({"type": "quotation", "path": d.path, **q.to_json()}, ensure_ascii=False) + "\n")
-            for r in d.repairs:
-                rec = {
-                    "type": "repair",
-                    "path": d.path,
-                    "line": r.line,
-                    "column": r.column,
-                    "original": r.original,
-                    "replacement": r.replacement,
-                    "reason": r.reason,
-                }
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    out.flush()
+            chunks.append(dumps({"type": "document", "path": d.path, "sha256": d.sha256, "format": d.format}))
+            chunks.extend(dumps({"type": "citation", "path": d.path, **c.to_json()}) for c in d.citations)
+            chunks.extend(dumps({"type": "quotation", "path": d.path, **q.to_json()}) for q in d.quotations)
+            chunks.extend(dumps({"type": "repair", "path": d.path, **asdict(r)}) for r in d.repairs)
+    write_stdout("".join(c + "\n" for c in chunks))
     if report_input_errors(outcome.errors):
         raise typer.Exit(2)
