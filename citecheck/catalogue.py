@@ -9,6 +9,7 @@ The fields beyond standard BibTeX are described at the top of references.bib.
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import unicodedata
 from dataclasses import dataclass
@@ -163,6 +164,8 @@ class Catalogue:
     @classmethod
     def from_text(cls, text: str, path: str = "references.bib") -> Catalogue:
         """The catalogue of BibTeX ``text`` (``path`` names it in errors)."""
+        # bibtexparser logs each failed block itself; we report failures as one line naming the line
+        logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
         raw = _parse_string(text, parse_stack=[])
         _raise_failures(raw, path)
         library = _parse_string(text, parse_stack=parse_stack())
