@@ -22,6 +22,8 @@ class Settings:
     references: str = "references.bib"
     report: str | None = "reports/discrepancies.html"
     bibliography: str | None = "reports/merged.bib"
+    #: Compare against this baseline (when the file exists); None: report every finding as new.
+    baseline: str | None = None
     fail_on: Severity | None = Severity.ERROR  # None: never fail
     #: Rule names or codes to run; None runs every rule.
     select: frozenset[str] | None = None
@@ -31,6 +33,10 @@ class Settings:
     per_path_ignores: tuple[tuple[str, frozenset[str]], ...] = ()
     #: Rule thresholds by name ("quote-match": 85.0 ...); rules fall back to their defaults.
     thresholds: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    #: Processes extracting files in parallel (1: in this process).
+    jobs: int = 1
+    #: Where per-file extraction results are cached; None: no cache.
+    cache_dir: str | None = ".citecheck-cache"
 
     def threshold(self, name: str, default: float) -> float:
         """The configured value of threshold ``name``, else ``default``."""

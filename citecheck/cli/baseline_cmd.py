@@ -8,23 +8,25 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import load_catalogue_or_exit, report_input_errors
+from .common import ConfigOpt, PathsArg, ReferencesOpt, report_input_errors, setup_or_exit
 
 
 @app.command()
 def baseline(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus).")] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="The baseline file.")] = Path(
-        ".citecheck-baseline.json"
-    ),
-    references: Annotated[Path, typer.Option(help="The curated bibliography.")] = Path("references.bib"),
+    paths: PathsArg = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="The baseline [default: .citecheck-baseline.json].")
+    ] = None,
+    references: ReferencesOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Write the fingerprints of every current finding to the baseline file."""
     from ..ci.baseline import write
     from ..pipeline import run_check
 
-    catalogue = load_catalogue_or_exit(references)
-    result = run_check([str(p) for p in (paths or [Path("corpus")])], catalogue)
+    settings, catalogue = setup_or_exit(config, paths, references)
+    output = output or Path(settings.baseline or ".citecheck-baseline.json")
+    result = run_check(settings.paths, catalogue, settings)
     write(output, result.findings)
     typer.echo(f"{len(result.findings)} findings written to {output}")
     if report_input_errors(result.errors):

@@ -8,22 +8,25 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import load_catalogue_or_exit, report_input_errors
+from .common import ConfigOpt, PathsArg, ReferencesOpt, report_input_errors, setup_or_exit
 
 
 @app.command()
 def bib(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus).")] = None,
-    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write it.")] = Path("reports/merged.bib"),
-    references: Annotated[Path, typer.Option(help="The curated bibliography.")] = Path("references.bib"),
+    paths: PathsArg = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write it [default: config].")] = None,
+    references: ReferencesOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Write references.bib plus every work and volume the corpus cites, with where each is cited."""
     from ..bibexport import write_merged
     from ..normalise import normalise_all
     from ..pipeline import extract_paths
 
-    catalogue = load_catalogue_or_exit(references)
-    outcome = extract_paths([str(p) for p in (paths or [Path("corpus")])], catalogue)
+    settings, catalogue = setup_or_exit(config, paths, references)
+    output = output or Path(settings.bibliography or "reports/merged.bib")
+    references = Path(settings.references)
+    outcome = extract_paths(settings.paths, catalogue)
     if output.resolve() == references.resolve():
         typer.echo(f"citecheck: {output}: refusing to overwrite the curated bibliography", err=True)
         raise typer.Exit(2)

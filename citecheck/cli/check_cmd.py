@@ -7,6 +7,7 @@ against ``--baseline``); 1: something is; 2: bad usage or input.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,7 +16,7 @@ import typer
 
 from ..models import Finding, Severity
 from . import app
-from .common import load_catalogue_or_exit, report_input_errors
+from .common import ConfigOpt, PathsArg, ReferencesOpt, report_input_errors, rule_names_or_exit, setup_or_exit
 
 
 class CheckFormat(StrEnum):
@@ -38,63 +39,95 @@ class FailOn(StrEnum):
 
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus).")] = None,
+    paths: PathsArg = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, sarif or github.")] = CheckFormat.text,
-    fail_on: Annotated[FailOn, typer.Option(help="Exit 1 when a finding is at least this severe.")] = FailOn.error,
-    references: Annotated[Path, typer.Option(help="The curated bibliography.")] = Path("references.bib"),
+    fail_on: Annotated[FailOn | None, typer.Option(help="Exit 1 on a finding this severe [default: error].")] = None,
+    references: ReferencesOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the machine output here.")] = None,
-    baseline: Annotated[Path | None, typer.Option(help="Fail only on findings not in this baseline.")] = None,
-    html: Annotated[Path, typer.Option(help="Where to write the HTML report.")] = Path("reports/discrepancies.html"),
+    baseline: Annotated[Path | None, typer.Option(help="Count only findings not in this baseline.")] = None,
+    since: Annotated[str | None, typer.Option(help="Count only findings on lines changed since REF.")] = None,
+    html: Annotated[Path | None, typer.Option(help="The HTML report [default: reports/discrepancies.html].")] = None,
     no_html: Annotated[bool, typer.Option("--no-html", help="Do not write the HTML report.")] = False,
-    bib: Annotated[Path, typer.Option(help="Where to write the merged bibliography.")] = Path("reports/merged.bib"),
+    bib: Annotated[Path | None, typer.Option(help="The merged bibliography [default: reports/merged.bib].")] = None,
     no_bib: Annotated[bool, typer.Option("--no-bib", help="Do not write the merged bibliography.")] = False,
     select: Annotated[str | None, typer.Option(help="Only these rules (names or codes, comma-separated).")] = None,
     ignore: Annotated[str | None, typer.Option(help="Never these rules (names or codes, comma-separated).")] = None,
+    config: ConfigOpt = None,
 ) -> None:
-    """Extract, normalise and check the corpus; report the findings; exit 1 on failing findings."""
+    """Extract, normalise and check the corpus; report the findings; exit 1 on failing findings.
+
+    Settings come from [tool.citecheck] in pyproject.toml; flags override them.
+    """
     from ..ci import baseline as bl
     from ..pipeline import run_check
-    from ..settings import Settings
 
-    catalogue = load_catalogue_or_exit(references)
+    settings, catalogue = setup_or_exit(
+        config,
+        paths,
+        references,
+        fail_on=None if fail_on is None else _severity(fail_on),
+        select=rule_names_or_exit(select, "--select"),
+        baseline=str(baseline) if baseline else None,
+    )
+    # --select on the command line is the whole choice; --ignore adds to the configured ignores.
+    flag_ignore = rule_names_or_exit(ignore, "--ignore") or frozenset()
+    settings = replace(settings, ignore=flag_ignore if select is not None else settings.ignore | flag_ignore)
+    if fail_on is FailOn.never:
+        settings = replace(settings, fail_on=None)
+    settings = replace(
+        settings,
+        report=None if no_html else (str(html) if html else settings.report),
+        bibliography=None if no_bib else (str(bib) if bib else settings.bibliography),
+    )
     accepted = None
-    if baseline is not None:
+    if settings.baseline is not None and (baseline is not None or Path(settings.baseline).exists()):
         try:
-            accepted = bl.load(baseline)
+            accepted = bl.load(settings.baseline)
         except bl.BaselineError as exc:
             typer.echo(f"citecheck: {exc}", err=True)
             raise typer.Exit(2) from None
-    settings = Settings(
-        references=str(references),
-        select=_names(select),
-        ignore=_names(ignore) or frozenset(),
-        fail_on=None if fail_on is FailOn.never else Severity.parse(fail_on.value),
-    )
-    inputs = [str(p) for p in (paths or [Path("corpus")])]
+    changes = None
+    from ..ci.since import GitError, changes_since, filter_touching
+
+    if since is not None:
+        try:
+            changes = changes_since(since)
+        except GitError as exc:
+            typer.echo(f"citecheck: {exc}", err=True)
+            raise typer.Exit(2) from None
+    inputs = list(settings.paths)
     result = run_check(inputs, catalogue, settings)
     findings = list(result.findings)
     counted = findings
-    note = ""
+    notes: dict[str, str] = {}
     if accepted is not None:
         cmp = bl.compare(findings, accepted)
         counted = list(cmp.new)
-        note = (
+        notes["baseline"] = (
             f"{len(cmp.new)} new, {len(cmp.baselined)} baselined, "
             f"{cmp.fixed} fixed (baselined findings no longer present)"
         )
-    if not no_html:
+    if changes is not None:
+        touching = filter_touching(counted, changes, result.documents)
+        notes["since"] = f"{len(touching)} on lines changed since {since}, {len(counted) - len(touching)} elsewhere"
+        counted = touching
+    if settings.report is not None:
         from ..report.html import write_html
 
-        write_html(html, result, inputs=inputs)
-    if not no_bib:
+        write_html(Path(settings.report), result, inputs=inputs)
+    if settings.bibliography is not None:
         from ..bibexport import write_merged
 
-        write_merged(bib, catalogue, result.normalised)
-    _report(fmt, result, counted, len(result.documents), output, note, baseline is not None)
+        write_merged(Path(settings.bibliography), catalogue, result.normalised)
+    _report(fmt, result, counted, len(result.documents), output, notes)
     if report_input_errors(result.errors):
         raise typer.Exit(2)
     if settings.fail_on is not None and any(f.severity >= settings.fail_on for f in counted):
         raise typer.Exit(1)
+
+
+def _severity(fail_on: FailOn) -> Severity:
+    return Severity.ERROR if fail_on is FailOn.never else Severity.parse(fail_on.value)
 
 
 def _report(
@@ -103,8 +136,7 @@ def _report(
     findings: list[Finding],
     n_docs: int,
     output: Path | None,
-    note: str,
-    with_baseline: bool,
+    notes: dict[str, str],
 ) -> None:
     from ..models import CheckResult
 
@@ -116,13 +148,13 @@ def _report(
 
         console = Console(highlight=False, soft_wrap=True)
         print_findings(findings, console, n_docs)
-        if note:
+        for note in notes.values():
             console.print(note)
         return
     if fmt is CheckFormat.json:
         from ..ci.output import to_json
 
-        extra = {"baseline": note} if with_baseline else None
+        extra = dict(notes) or None
         text = to_json(result, findings, extra)
     elif fmt is CheckFormat.sarif:
         from ..ci.sarif import to_sarif
@@ -132,17 +164,11 @@ def _report(
         from ..ci.github import to_github
 
         text = to_github(findings)
-        if note:
-            text += f"::notice title=citecheck baseline::{note}\n"
+        for key, note in notes.items():
+            text += f"::notice title=citecheck {key}::{note}\n"
     if output is None:
         sys.stdout.write(text)
     else:
         from ..atomic import write_text
 
         write_text(output, text)
-
-
-def _names(value: str | None) -> frozenset[str] | None:
-    if value is None:
-        return None
-    return frozenset(v.strip() for v in value.split(",") if v.strip())

@@ -7,13 +7,12 @@ import re
 import sys
 from dataclasses import asdict
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from . import app
-from .common import load_catalogue_or_exit, report_input_errors
+from .common import ConfigOpt, PathsArg, ReferencesOpt, report_input_errors, setup_or_exit
 
 
 class ExtractFormat(StrEnum):
@@ -49,19 +48,18 @@ def write_stdout(text: str) -> None:
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (default: corpus).")] = None,
+    paths: PathsArg = None,
     fmt: Annotated[
         ExtractFormat, typer.Option("--format", "-f", help="json: one document; jsonl: one record a line.")
     ] = ExtractFormat.json,
-    references: Annotated[
-        Path, typer.Option(help="The curated bibliography used to canonicalise names and titles.")
-    ] = Path("references.bib"),
+    references: ReferencesOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Extract every reference and quotation, linked, with speakers."""
     from ..pipeline import extract_paths
 
-    catalogue = load_catalogue_or_exit(references)
-    outcome = extract_paths([str(p) for p in (paths or [Path("corpus")])], catalogue)
+    settings, catalogue = setup_or_exit(config, paths, references)
+    outcome = extract_paths(settings.paths, catalogue)
     chunks: list[str] = []
     if fmt is ExtractFormat.json:
         chunks.append(dumps({"documents": [d.to_json() for d in outcome.documents]}, indent=1))
