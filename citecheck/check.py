@@ -1,12 +1,14 @@
-"""Check: run the enabled rules over the extracted, normalised corpus."""
+"""Check: run the enabled rules over the extracted, normalised corpus, then apply suppressions."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
+from . import suppress
 from .catalogue import Catalogue
 from .models import DocumentResult, Finding, NormalisedCitation
-from .rules import ALL_RULES, RuleContext
+from .rules import ALL_RULES, RuleContext, rule_by_name
 from .settings import Settings
 
 
@@ -16,11 +18,26 @@ def run_rules(
     catalogue: Catalogue,
     settings: Settings | None = None,
 ) -> tuple[Finding, ...]:
-    """Findings of every enabled rule, most severe first, then by place and code."""
+    """Findings of every enabled rule, most severe first, then by place and code.
+
+    Findings a per-path ignore or an inline marker covers are dropped; markers
+    that covered nothing come back as ``unused-suppression`` findings.
+    """
     cfg = settings or Settings()
+    enabled = [r for r in ALL_RULES if cfg.rule_enabled(r.name, r.code)]
     ctx = RuleContext(tuple(documents), tuple(normalised), catalogue, cfg)
-    findings = [f for rule in ALL_RULES if cfg.rule_enabled(rule.name, rule.code) for f in rule.check(ctx)]
-    return tuple(sorted(findings, key=sort_key))
+    found = [f for rule in enabled if not rule.after_suppressions for f in rule.check(ctx)]
+    found = [f for f in found if not suppress.path_ignored(f, cfg.per_path_ignores)]
+    outcome = suppress.apply(found, documents, _resolve_rule, cfg.rule_enabled)
+    late_ctx = replace(ctx, unused_suppressions=outcome.unused)
+    late = [f for rule in enabled if rule.after_suppressions for f in rule.check(late_ctx)]
+    late = [f for f in late if not suppress.path_ignored(f, cfg.per_path_ignores)]
+    return tuple(sorted([*outcome.kept, *late], key=sort_key))
+
+
+def _resolve_rule(name_or_code: str) -> tuple[str, str] | None:
+    rule = rule_by_name(name_or_code)
+    return (rule.name, rule.code) if rule else None
 
 
 def sort_key(f: Finding) -> tuple[int, str, int, int, str, str]:

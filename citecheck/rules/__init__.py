@@ -10,6 +10,7 @@ from .reference_variant import ReferenceVariant
 from .speaker_conflict import SpeakerConflict
 from .unknown_reference import UnknownReference
 from .unsourced_quote import UnsourcedQuote
+from .unused_suppression import UnusedSuppression
 from .volume_date_mismatch import VolumeDateMismatch
 
 #: Every rule, sorted by code.
@@ -24,6 +25,7 @@ ALL_RULES: tuple[Rule, ...] = tuple(
             ReferenceVariant(),
             DanglingIbid(),
             UnknownReference(),
+            UnusedSuppression(),
         ),
         key=lambda r: r.code,
     )

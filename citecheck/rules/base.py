@@ -12,6 +12,7 @@ from ..catalogue import Catalogue
 from ..match import QuoteRef, cluster, quote_refs
 from ..models import Citation, DocumentResult, Finding, Location, NormalisedCitation, Quotation, Severity
 from ..settings import Settings
+from ..suppress import Marker
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,9 @@ class RuleContext:
     normalised: tuple[NormalisedCitation, ...]
     catalogue: Catalogue
     settings: Settings = field(default_factory=Settings)
+    #: Inline markers that silenced nothing, with why; filled in before the
+    #: rules that run after suppression (:attr:`Rule.after_suppressions`).
+    unused_suppressions: tuple[tuple[Marker, str], ...] = ()
 
     @functools.cached_property
     def docs(self) -> dict[str, DocumentResult]:
@@ -104,6 +108,9 @@ class Rule(abc.ABC):
     #: Markdown: what it finds, why it matters, an example, how to fix it.
     explanation: ClassVar[str]
     thresholds: ClassVar[Mapping[str, float]] = {}
+    #: True for rules about the suppressions themselves: they run after the
+    #: inline markers have been applied to the other rules' findings.
+    after_suppressions: ClassVar[bool] = False
 
     @abc.abstractmethod
     def check(self, ctx: RuleContext) -> Iterable[Finding]:

@@ -245,6 +245,25 @@ CASES = [
         },
         0,
     ),
+    # ---- unused-suppression (the run selects only this rule, so other rules find nothing to silence)
+    (
+        "marker naming no rule",
+        "unused-suppression",
+        {"a.txt": essay("<!-- citecheck: ignore quote-sauce-conflict -->\nLenin said “we must learn to trade”.")},
+        1,
+    ),
+    (
+        "bare marker with nothing to silence",
+        "unused-suppression",
+        {"a.txt": essay("Lenin said “we must learn to trade”. <!-- citecheck: ignore -->")},
+        1,
+    ),
+    (
+        "marker for a rule switched off in this run",
+        "unused-suppression",
+        {"a.txt": essay("<!-- citecheck: ignore CC105 -->\nLenin said “we must learn to trade like merchants”.")},
+        0,
+    ),
 ]
 
 
