@@ -3,45 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from typer.testing import CliRunner
 
 from citecheck.ci.github import to_github
 from citecheck.cli import app
 from citecheck.models import Finding, Location, Severity
-from tests.conftest import ROOT
-
-A = (
-    "The first essay\n\nLenin said “we must fight the bureaucratic distortions of our state again and again”.1\n\n"
-    "Notes\n\n  1. VI Lenin CW Vol 32, Moscow 1965, p24.\n"
-)
-B = (
-    "The second essay\n\nLenin noted that “the state apparatus is borrowed from tsarism and barely anointed”.1\n\n"
-    "Notes\n\n  1. VI Lenin CW Vol 33, Moscow 1965, p288.\n"
-)
-
-
-@pytest.fixture()
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "corpus").mkdir()
-    (tmp_path / "corpus" / "a.txt").write_text(A, encoding="utf-8")
-    (tmp_path / "corpus" / "b.txt").write_text(B, encoding="utf-8")
-    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
-    monkeypatch.chdir(tmp_path)
-    git = shutil.which("git")
-    if git:
-        for cmd in (
-            ["init", "-q"],
-            ["add", "."],
-            ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "corpus"],
-        ):
-            subprocess.run([git, *cmd], check=True, cwd=tmp_path)
-    assert CliRunner().invoke(app, ["baseline", "corpus"]).exit_code == 0
-    return tmp_path
+from tests.ci.conftest import A
 
 
 def _check(*extra: str) -> tuple[int, dict[str, object]]:

@@ -13,9 +13,7 @@ from citecheck.pipeline import extract_paths
 from citecheck.view import TextView
 from tests.conftest import extract_text
 
-settings.register_profile(
-    "default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=2000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
@@ -100,7 +98,9 @@ def test_short_forms_resolve_to_an_earlier_reference_or_are_dangling(doc: tuple[
 
 
 @given(document(), document())
-def test_deterministic_and_independent_of_file_order(tmp_path_factory: object, a: tuple[str, str], b: tuple[str, str]) -> None:
+def test_deterministic_and_independent_of_file_order(
+    tmp_path_factory: object, a: tuple[str, str], b: tuple[str, str]
+) -> None:
     folder = Path(tmp_path_factory.mktemp("docs"))  # type: ignore[attr-defined]
     ext = {"text": ".txt", "markdown": ".md", "html": ".html"}
     pa, pb = folder / ("a" + ext[a[0]]), folder / ("b" + ext[b[0]])

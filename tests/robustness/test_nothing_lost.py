@@ -34,7 +34,9 @@ def _snapshot(folder: Path) -> dict[str, tuple[int, str]]:
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(a) for a in COMMANDS])
-def test_no_command_writes_to_corpus_or_references(tmp_path: Path, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_command_writes_to_corpus_or_references(
+    tmp_path: Path, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
     if args[0] not in names:
         pytest.skip(f"no {args[0]} command")

@@ -55,9 +55,11 @@ def test_linear(name: str) -> None:
 QUADRATIC_ELSEWHERE = {
     "100,000 footnotes (resolve._short_title_antecedent scans all earlier notes)": (_notes, 1000, "text"),
     "many markdown footnotes (same)": (
-        lambda n: "".join(f"T[^{i + 1}]. " for i in range(n))
-        + "\n\n"
-        + "".join(f"[^{i + 1}]: Lenin, CW, vol. 24, p. {i}.\n" for i in range(n)),
+        lambda n: (
+            "".join(f"T[^{i + 1}]. " for i in range(n))
+            + "\n\n"
+            + "".join(f"[^{i + 1}]: Lenin, CW, vol. 24, p. {i}.\n" for i in range(n))
+        ),
         1000,
         "markdown",
     ),

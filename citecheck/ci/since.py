@@ -1,0 +1,159 @@
+"""Diff-aware checking: which lines changed since a git revision, and which findings touch them.
+
+``citecheck check --since REF`` reads the whole corpus (a new quotation can
+conflict with an old one in an unchanged file) but fails only on findings with
+at least one location on a line changed since ``REF``: lines added or modified
+in the working tree compared with ``REF``, every line of files git does not
+track yet, and the lines either side of a deletion.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import functools
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from ..models import DocumentResult, Finding
+
+_EOL = regex.compile(r"\r\n|\r|\n")
+_HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+#: Every line of a file: it is new to git.
+WHOLE_FILE: frozenset[int] = frozenset({-1})
+
+
+class GitError(Exception):
+    """git is missing, this is not a repository, or the revision does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """Changed lines by absolute path (:data:`WHOLE_FILE` for untracked files)."""
+
+    ref: str
+    lines: dict[str, frozenset[int]]
+
+    def touches(self, finding: Finding, related: Related | None = None) -> bool:
+        """Whether any location of ``finding`` is on a changed line.
+
+        ``related`` (from :func:`related_lines`) widens a location to every line
+        of what is there: the whole quotation, and the reference that sources
+        it, so re-citing a quotation to another volume in its note counts.
+        """
+        for loc in finding.locations:
+            changed = self.lines.get(_key(loc.path))
+            if changed is None:
+                continue
+            if changed is WHOLE_FILE:
+                return True
+            lines = (related or {}).get((loc.path, loc.line), (loc.line,))
+            if any(n in changed for n in lines):
+                return True
+        return False
+
+
+#: (path, line) -> every line that what starts there spans or leans on.
+Related = dict[tuple[str, int], tuple[int, ...]]
+
+
+def related_lines(documents: Iterable[DocumentResult]) -> Related:
+    """For each quotation and citation start, the lines of it and of the references it rests on."""
+    out: dict[tuple[str, int], set[int]] = {}
+    for doc in documents:
+        span = functools.partial(_line_span, [0] + [m.end() for m in _EOL.finditer(doc.source)])
+        by_id = {c.id: c for c in doc.citations}
+        for c in doc.citations:
+            lines = out.setdefault((doc.path, c.line), set())
+            lines.update(span(c.start, c.end))
+            if c.resolves_to and (ante := by_id.get(c.resolves_to)):
+                lines.update(span(ante.start, ante.end))
+        for q in doc.quotations:
+            lines = out.setdefault((doc.path, q.line), set())
+            lines.update(span(q.start, q.end))
+            if q.citation and (source := by_id.get(q.citation)):
+                lines.update(span(source.start, source.end))
+                if source.resolves_to and (ante := by_id.get(source.resolves_to)):
+                    lines.update(span(ante.start, ante.end))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def changes_since(ref: str, paths: Sequence[str] = (), cwd: str | os.PathLike[str] | None = None) -> Changes:
+    """The lines changed under ``paths`` (default: everywhere) since ``ref``."""
+    git = shutil.which("git")
+    if git is None:
+        raise GitError("--since needs git, and git is not on PATH")
+    where = Path(cwd or Path.cwd())
+    top = Path(_git(git, where, "rev-parse", "--show-toplevel").strip())
+    _git(git, where, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"no commit {ref!r}")
+    scope = ["--", *paths] if paths else []
+    diff = _git(git, where, "diff", "--no-color", "--no-ext-diff", "-U0", "--no-renames", ref, *scope)
+    lines = _parse_diff(diff, top)
+    untracked = _git(git, where, "ls-files", "--others", "--exclude-standard", "--full-name", "-z", *scope)
+    for name in untracked.split("\0"):
+        if name:
+            lines[_key(top / name)] = WHOLE_FILE
+    return Changes(ref, lines)
+
+
+def _parse_diff(diff: str, top: Path) -> dict[str, frozenset[int]]:
+    out: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            target = line[4:]
+            current = None if target == "/dev/null" else out.setdefault(_key(top / _strip_prefix(target)), set())
+        elif current is not None and (m := _HUNK.match(line)):
+            start, count = int(m.group(1)), int(m.group(2) or "1")
+            # A pure deletion (count 0) after line N marks lines N and N+1, either side of the gap.
+            current.update(range(start, start + count) if count else (start, start + 1))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _strip_prefix(target: str) -> str:
+    if target.startswith('"'):  # git quotes unusual names: "b/na\303\257ve.txt"
+        target = codecs.escape_decode(target[1:-1].encode("utf-8", "surrogateescape"))[0].decode("utf-8", "replace")
+    return target[2:] if target.startswith("b/") else target
+
+
+def _git(git: str, cwd: Path, *args: str, what: str | None = None) -> str:
+    try:
+        proc = subprocess.run(
+            [git, "-c", "core.quotepath=off", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
+    except OSError as exc:
+        raise GitError(f"cannot run git: {exc}") from None
+    if proc.returncode != 0:
+        message = what or (proc.stderr.strip().splitlines() or ["git failed"])[-1]
+        raise GitError(f"--since: {message}")
+    return proc.stdout
+
+
+def _key(path: str | os.PathLike[str]) -> str:
+    return os.path.normcase(os.path.realpath(path))
+
+
+def _line_span(line_starts: list[int], start: int, end: int) -> range:
+    """The 1-based lines the source span ``[start, end)`` is on."""
+    first = bisect.bisect_right(line_starts, start)
+    return range(first, bisect.bisect_right(line_starts, max(start, end - 1)) + 1)
+
+
+def filter_touching(
+    findings: Iterable[Finding], changes: Changes, documents: Iterable[DocumentResult] = ()
+) -> list[Finding]:
+    """The findings that touch a changed line (see :meth:`Changes.touches`)."""
+    related = related_lines(documents)
+    return [f for f in findings if changes.touches(f, related)]
