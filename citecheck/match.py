@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -30,6 +30,10 @@ EXCERPT_RATIO = 92.0
 MIN_EXCERPT_WORDS = 5
 #: A trigram shared by more quotations than this says nothing about any pair of them.
 MAX_POSTING = 50
+#: A candidate pair is scored only when this share of the smaller one's word trigrams is in the
+#: other: two wordings 85% alike, or an excerpt 92% alike, share far more.  Scoring two long
+#: block quotations that merely share a phrase is what made matching slow.
+MIN_SHARED = 0.3
 
 _BRACKETS = regex.compile(r"\[[^\]]{0,80}\]")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -78,11 +82,13 @@ def same_quotation(
     """Whether two normalised word sequences are one quotation (see the module docstring)."""
     if not a or not b:
         return False
+    if a == b:
+        return True
     sa, sb = " ".join(a), " ".join(b)
-    if fuzz.ratio(sa, sb) >= same:
+    if fuzz.ratio(sa, sb, score_cutoff=same):
         return True
     short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    return min(len(a), len(b)) >= MIN_EXCERPT_WORDS and fuzz.partial_ratio(short, long_) >= excerpt
+    return min(len(a), len(b)) >= MIN_EXCERPT_WORDS and bool(fuzz.partial_ratio(short, long_, score_cutoff=excerpt))
 
 
 def quote_refs(documents: Sequence[DocumentResult]) -> list[QuoteRef]:
@@ -98,16 +104,19 @@ def cluster(refs: Sequence[QuoteRef], same: float = SAME_RATIO, excerpt: float =
     Deterministic: groups are sorted by their first index, members ascending.
     """
     postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    sizes: list[int] = []
     for i, r in enumerate(refs):
         grams = {r.words[k : k + 3] for k in range(len(r.words) - 2)} if len(r.words) >= 3 else {r.words}
+        sizes.append(len(grams))
         for g in grams:
             postings[g].append(i)
-    candidates: set[tuple[int, int]] = set()
+    shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
         if 1 < len(members) <= MAX_POSTING:
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
-                    candidates.add((members[x], members[y]))
+                    shared[(members[x], members[y])] += 1
+    candidates = [p for p, n in shared.items() if n >= MIN_SHARED * min(sizes[p[0]], sizes[p[1]])]
     parent = list(range(len(refs)))
 
     def find(i: int) -> int:

@@ -78,11 +78,15 @@ def _initials(given: str) -> str:
     return " ".join(out)
 
 
+_AUTHOR_SEP = regex.compile(r"\s+and\s+|;")
+
+
+@lru_cache(maxsize=8192)
 def surname(author: str | None) -> str | None:
     """The first author's surname: ``"Marx, K. and Engels, F."`` -> ``"Marx"``."""
     if not author:
         return None
-    first: str = regex.split(r"\s+and\s+|;", author)[0]
+    first: str = _AUTHOR_SEP.split(author)[0]
     if "," in first:
         return first.split(",")[0].strip()
     toks = [t for t in first.split() if not _INITIALS.match(t)]
@@ -147,8 +151,11 @@ class People:
         return _fold(word) in self._index
 
 
+_NOT_NAME = regex.compile(r"[^\p{L}\s-]")
+
+
 def _fold(s: str) -> str:
-    return " ".join(regex.sub(r"[^\p{L}\s-]", "", s).lower().split())
+    return " ".join(_NOT_NAME.sub("", s).lower().split())
 
 
 @lru_cache(maxsize=1)

@@ -128,15 +128,22 @@ def _places() -> tuple[str, ...]:
     return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+_SPACE_OR_HYPHEN = regex.compile(r"[\s-]+")
+
+
+@lru_cache(maxsize=1)
+def _folded_places() -> tuple[str, ...]:
+    return tuple(_SPACE_OR_HYPHEN.sub("", p).lower() for p in _places())
+
+
+@lru_cache(maxsize=4096)
 def canonical_place(written: str) -> str | None:
     """The known place ``written`` names (misspellings tolerated), else None."""
-    key = regex.sub(r"[\s-]+", "", written).lower()
+    key = _SPACE_OR_HYPHEN.sub("", written).lower()
     if not key:
         return None
-    places = _places()
-    folded = [regex.sub(r"[\s-]+", "", p).lower() for p in places]
-    best = process.extractOne(key, folded, scorer=fuzz.ratio, score_cutoff=88 if len(key) > 6 else 100)
-    return places[best[2]] if best else None
+    best = process.extractOne(key, _folded_places(), scorer=fuzz.ratio, score_cutoff=88 if len(key) > 6 else 100)
+    return _places()[best[2]] if best else None
 
 
 def parse_reference(s: str, catalogue: Catalogue | None = None) -> ParsedRef:
