@@ -25,6 +25,7 @@ from .names import default_people, display_name, surname
 from .resolve import Resolution, resolve
 from .scare import is_mention
 from .sentences import sentence_spans
+from .spans import Spans
 from .speakers import Cue, SentenceContext, cue_for, resolve_pronoun
 from .view import TextView
 
@@ -41,14 +42,15 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
     quotes = find_quotes(view)
     found = find_citations(view, quotes, catalogue)
     # a title in quotation marks inside a reference is not a quotation
-    keep = [i for i, q in enumerate(quotes) if not any(c.start <= q.open_mark and q.close_mark <= c.end for c in found)]
+    references = Spans((c.start, c.end) for c in found)
+    keep = [i for i, q in enumerate(quotes) if not references.encloses(q.open_mark, q.close_mark)]
     renumber = {old: new for new, old in enumerate(keep)}
     quotes = [quotes[i] for i in keep]
     found = [replace(c, quote_index=renumber.get(c.quote_index)) if c.quote_index is not None else c for c in found]
     in_note = [view.blocks[c.block].kind == "note" if c.block < len(view.blocks) else False for c in found]
     refs, resolutions = resolve(found, in_note)
 
-    opaque = sorted((q.open_mark, q.close_mark) for q in quotes)
+    opaque = Spans((q.open_mark, q.close_mark) for q in quotes)
     ctx = _sentence_context(view, opaque, catalogue)
     sentence_of = [ctx.sentences[ctx.sentence_of(q.open_mark)] for q in quotes]
     cues: list[Cue | None] = []
@@ -124,10 +126,10 @@ def _infer_authors(
                 ref.work, ref.known_work = work.title, True
 
 
-def _sentence_context(view: TextView, opaque: list[tuple[int, int]], catalogue: Catalogue | None) -> SentenceContext:
+def _sentence_context(view: TextView, opaque: Spans, catalogue: Catalogue | None) -> SentenceContext:
     sentences: list[tuple[int, int]] = []
     for b in view.blocks:
-        spans = sentence_spans(view.text, b.start, b.end, [o for o in opaque if b.start <= o[0] < b.end])
+        spans = sentence_spans(view.text, b.start, b.end, opaque.starting_in(b.start, b.end))
         sentences.extend(spans or [(b.start, b.end)])
     if not sentences:
         sentences = [(0, len(view.text))]
@@ -145,14 +147,13 @@ def _cue(
     qi: int,
     q: FoundQuote,
     quotes: list[FoundQuote],
-    opaque: list[tuple[int, int]],
+    opaque: Spans,
     prev: Cue | None,
 ) -> Cue | None:
-    others = [o for o in opaque if o != (q.open_mark, q.close_mark)]
     intro = _intro_sentence(view, ctx, q) if q.form == "block" else None
     if q.form == "block" and intro is None:
         return None
-    cue = cue_for(ctx, view.text, q.open_mark, q.close_mark, intro, others, prev.name if prev else None)
+    cue = cue_for(ctx, view.text, q.open_mark, q.close_mark, intro, opaque, prev.name if prev else None)
     if cue is None and q.form == "inline" and prev is not None:
         return Cue(prev.name, "weak")
     return cue
@@ -255,7 +256,7 @@ def _quotation(
     link: int | None,
     ids: list[str],
     ctx: SentenceContext,
-    opaque: list[tuple[int, int]],
+    opaque: Spans,
 ) -> Quotation:
     s, e = view.source_span(q.start, q.end)
     line, col = view.line_col(s)
@@ -268,9 +269,8 @@ def _quotation(
     if q.form == "block" and q.block > 0:
         prev = view.blocks[q.block - 1]
         date_text = view.text[prev.start : prev.end] if view.text[prev.start : prev.end].rstrip().endswith(":") else ""
-    for o in opaque:
-        if sent[0] <= o[0] < q.open_mark:
-            date_text = date_text.replace(view.text[o[0] : o[1]], " ")
+    for o in opaque.starting_in(sent[0], q.open_mark):
+        date_text = date_text.replace(view.text[o[0] : o[1]], " ")
     return Quotation(
         id=qid,
         line=line,

@@ -8,7 +8,6 @@ attribution lines under block quotes, wikilinks and references in prose.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ from .find_quotes import FoundQuote
 from .grammar.prose import find_prose_references
 from .grammar.reference import ParsedRef, parse_reference
 from .sentences import sentence_spans
+from .spans import Spans
 from .view import Block, TextView
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def find_citations(view: TextView, quotes: list[FoundQuote], catalogue: Catalogu
     """Every reference in the view, in document order."""
     found: list[FoundCitation] = []
     quote_spans = sorted((q.start, q.end) for q in quotes if q.form == "inline" or q.open_mark == q.start)
-    marked_blocks = sorted((q.start, q.end) for q in quotes)
+    marked_spans = Spans((q.start, q.end) for q in quotes)
     attribution_spans: list[tuple[int, int]] = []
     for qi, q in enumerate(quotes):
         if q.attribution is not None:
@@ -72,7 +72,7 @@ def find_citations(view: TextView, quotes: list[FoundQuote], catalogue: Catalogu
         if b.kind == "note":
             found.extend(_note_citations(view, bi, b, catalogue))
         else:
-            found.extend(_body_citations(view, bi, b, catalogue, marked_blocks, quote_spans))
+            found.extend(_body_citations(view, bi, b, catalogue, marked_spans, quote_spans))
         found.extend(_prose(view, bi, b, catalogue))
     found.extend(_wikilinks(view, catalogue, attribution_spans))
     found = _dedupe(found)
@@ -147,14 +147,13 @@ def _body_citations(
     bi: int,
     b: Block,
     catalogue: Catalogue | None,
-    quote_blocks: list[tuple[int, int]],
+    quote_blocks: Spans,
     quote_spans: list[tuple[int, int]],
 ) -> list[FoundCitation]:
     text = view.text
     out: list[FoundCitation] = []
-    starts = [s for s, _ in quote_blocks]
     for m in _PAREN.finditer(text, b.start, b.end):
-        if _inside(m.start(), quote_blocks, starts):
+        if quote_blocks.contains(m.start()):
             continue
         inner = m.group(1) if m.group(1) is not None else m.group(2)
         ref = parse_reference(inner, catalogue)
@@ -174,11 +173,6 @@ def _after_quote(text: str, pos: int, quote_spans: list[tuple[int, int]]) -> boo
     while k >= 0 and (text[k].isspace() or text[k] in ".,;:"):
         k -= 1
     return k >= 0 and text[k] in '”"’»'
-
-
-def _inside(pos: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _is_reference(ref: ParsedRef, strict: bool) -> bool:

@@ -10,6 +10,7 @@ attribution line.  Titles in quotation marks are not quotations.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 import regex
@@ -203,11 +204,12 @@ def _can_close(text: str, k: int) -> bool:
 
 def _inline_quotes(text: str, b: Block, bi: int) -> list[FoundQuote]:
     out: list[FoundQuote] = []
+    closes = _Closers(text, b.start, b.end)
     k = b.start
-    while k < b.end:
-        c = text[k]
-        if c in _OPENERS and c != "„" and _can_open(text, k, b.start):
-            close = _find_close(text, k, b.end)
+    while (m := _INLINE_OPENER.search(text, k, b.end)) is not None:
+        k = m.start()
+        if _can_open(text, k, b.start):
+            close = closes.find(k)
             if close is not None:
                 s, e = k + 1, close
                 if e > s and not _is_title(text, k, s, e, b.start):
@@ -218,27 +220,56 @@ def _inline_quotes(text: str, b: Block, bi: int) -> list[FoundQuote]:
     return out
 
 
-def _find_close(text: str, k: int, hi: int) -> int | None:
-    opener = text[k]
-    closer = _PAIRS[opener]
-    if opener == "‘":
-        fallback = None
-        for j in range(k + 1, min(hi, k + 600)):
-            if text[j] == "’" and _can_close(text, j):
-                nxt = text[j + 1] if j + 1 < hi else ""
-                if text[j - 1] in "sS" and nxt == " " and j + 2 < hi and text[j + 2].islower():
-                    fallback = fallback if fallback is not None else j
-                    continue  # "workers’ state": an apostrophe, probably
-                return j
-            if text[j] == "“":
-                break
-        return fallback
-    if opener == '"':
-        for j in range(k + 1, hi):
-            if text[j] == '"' and _can_close(text, j):
-                return j
-        return None
-    return _closing(text, k + 1, hi, opener, closer)
+_INLINE_OPENER = regex.compile(r"[“«‘\"]")
+_PAIRED_MARK = regex.compile(r"[“”«»]")
+_STRAIGHT = regex.compile(r"\"")
+
+
+class _Closers:
+    """Where each quotation opened in ``text[lo:hi]`` closes, found in one pass over the block.
+
+    “ and « pair with nesting counted (a stack), so the answer for every opener
+    costs one scan of the block, not one each; a straight " closes at the next
+    " that can close.  ‘ is looked up on demand within 600 characters.
+    """
+
+    def __init__(self, text: str, lo: int, hi: int) -> None:
+        self.text, self.hi = text, hi
+        self.paired: dict[int, int] = {}
+        stacks: dict[str, list[int]] = {"“": [], "«": []}
+        for m in _PAIRED_MARK.finditer(text, lo, hi):
+            c, k = m.group(), m.start()
+            if c in stacks:
+                stacks[c].append(k)
+            else:
+                stack = stacks["“" if c == "”" else "«"]
+                if stack:
+                    self.paired[stack.pop()] = k
+        self.straight = [m.start() for m in _STRAIGHT.finditer(text, lo, hi) if _can_close(text, m.start())]
+
+    def find(self, k: int) -> int | None:
+        """The offset of the mark closing the quotation opened at ``k``, if any."""
+        opener = self.text[k]
+        if opener == "‘":
+            return _single_close(self.text, k, self.hi)
+        if opener == '"':
+            i = bisect.bisect_right(self.straight, k)
+            return self.straight[i] if i < len(self.straight) else None
+        return self.paired.get(k)
+
+
+def _single_close(text: str, k: int, hi: int) -> int | None:
+    fallback = None
+    for j in range(k + 1, min(hi, k + 600)):
+        if text[j] == "’" and _can_close(text, j):
+            nxt = text[j + 1] if j + 1 < hi else ""
+            if text[j - 1] in "sS" and nxt == " " and j + 2 < hi and text[j + 2].islower():
+                fallback = fallback if fallback is not None else j
+                continue  # "workers’ state": an apostrophe, probably
+            return j
+        if text[j] == "“":
+            break
+    return fallback
 
 
 def _is_title(text: str, mark: int, s: int, e: int, floor: int) -> bool:

@@ -25,8 +25,8 @@ _BLOCK_TAGS = frozenset(
     "figure figcaption dl dt dd pre nav main body".split()
 )
 _SKIP_TAGS = frozenset({"script", "style", "head", "title", "template", "noscript"})
-_NOTE_ID = regex.compile(r"^(?:fn|note|footnote|ftn|endnote|en|n)[-_:]?(\d{1,4})$", regex.I)
-_NOTE_HREF = regex.compile(r"#(?:fn|note|footnote|ftn|endnote|en|n)[-_:]?(\d{1,4})$", regex.I)
+_NOTE_ID = regex.compile(r"^(?:fn|note|footnote|ftn|endnote|en|n)[-_:]?(\d{1,6})$", regex.I)
+_NOTE_HREF = regex.compile(r"#(?:fn|note|footnote|ftn|endnote|en|n)[-_:]?(\d{1,6})$", regex.I)
 _NOTES_CLASS = regex.compile(r"foot|endnote|notes", regex.I)
 
 

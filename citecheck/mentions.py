@@ -14,6 +14,7 @@ import regex
 
 from .dates import _CONGRESS, _ORDINALS
 from .names import People
+from .spans import Spans
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -39,6 +40,7 @@ SPEECH_NOUNS = frozenset(
 _CAP_SEQ = regex.compile(
     r"\b(?:(?:\p{Lu}{1,3}|(?:\p{Lu}\.\s?)+)\s+)?\p{Lu}[\p{Ll}’'-]+(?:[-\s]\p{Lu}[\p{Ll}’'-]+){0,2}(?P<poss>[’']s\b)?"
 )
+_NEXT_WORD = regex.compile(r"\s+([\p{L}]+)")
 _PRONOUN = regex.compile(r"\b(?P<p>[Hh]e|[Ss]he)\b")
 _NOT_NAMES = frozenset(
     """The A An And But Or If In On At As By For From To Of With Without When While Where Which Who What Why How
@@ -71,15 +73,16 @@ def find_mentions(text: str, lo: int, hi: int, people: People, catalogue: Catalo
     out: list[Mention] = []
     for m in _CONGRESS.finditer(text, lo, hi):
         out.append(Mention(m.start(), m.end(), _body_name(m), "body"))
+    bodies = Spans((b.start, b.end) for b in out)
     for m in _CAP_SEQ.finditer(text, lo, hi):
-        if any(o.start <= m.start() < o.end for o in out):
+        if bodies.contains(m.start()):
             continue
         raw = m.group().removesuffix("’s").removesuffix("'s")
         name = _person_name(raw, text, m.end(), people, catalogue)
         if name is None:
             continue
         poss = m.group().endswith(("’s", "'s"))
-        nxt = regex.match(r"\s+([\p{L}]+)", text[m.end() : m.end() + 30])
+        nxt = _NEXT_WORD.match(text, m.end(), m.end() + 30)
         speechy = poss and nxt is not None and nxt.group(1).lower() in SPEECH_NOUNS
         out.append(Mention(m.start(), m.end(), name, "person", poss, speechy))
     for m in _PRONOUN.finditer(text, lo, hi):

@@ -31,6 +31,7 @@ def resolve(citations: list[FoundCitation], in_note: list[bool]) -> tuple[list[P
     refs = [replace(c.ref) for c in citations]
     res: list[Resolution | None] = [None] * len(citations)
     last: dict[bool, int] = {}
+    seen = _Seen()
     for i, c in enumerate(citations):
         if c.kind == "prose":
             continue
@@ -40,16 +41,37 @@ def resolve(citations: list[FoundCitation], in_note: list[bool]) -> tuple[list[P
         if ref.ibid and not ref.opcit:
             res[i] = _inherit(refs, i, prev, "ibid has no earlier reference to repeat")
         elif ref.opcit:
-            res[i] = _opcit(refs, i, prev, citations)
+            res[i] = _opcit(refs, i, prev, seen)
         elif _page_only(ref) and c.kind == "inline":
             res[i] = _inherit(refs, i, prev, "page reference with no earlier reference to continue")
         elif stream and ref.author and ref.work and not (ref.year or ref.place or ref.publisher):
-            j = _short_title_antecedent(refs, i, citations)
+            j = _short_title_antecedent(refs, i, seen)
             if j is not None:
                 res[i] = _inherit(refs, i, j, "")
                 ref.work = refs[j].work  # the short title stands for the full one
         last[stream] = i
+        seen.add(i, refs[i])
     return refs, res
+
+
+class _Seen:
+    """The references resolved so far, indexed so each lookup is not a scan of every earlier note."""
+
+    def __init__(self) -> None:
+        self.works: set[tuple[str | None, str | None]] = set()
+        #: surname -> earlier references that are not ibid / op. cit. themselves
+        self.by_author: dict[str | None, list[int]] = {}
+        #: surname -> earlier full references (a work, and a year or place)
+        self.full_by_author: dict[str | None, list[int]] = {}
+
+    def add(self, i: int, ref: ParsedRef) -> None:
+        if ref.work:
+            self.works.add((ref.author, ref.work))
+        name = surname(ref.author)
+        if not ref.opcit and not ref.ibid:
+            self.by_author.setdefault(name, []).append(i)
+        if ref.work and (ref.year or ref.place):
+            self.full_by_author.setdefault(name, []).append(i)
 
 
 def _page_only(ref: ParsedRef) -> bool:
@@ -74,22 +96,17 @@ def _inherit(refs: list[ParsedRef], i: int, j: int | None, problem: str) -> Reso
     return Resolution(j)
 
 
-def _opcit(refs: list[ParsedRef], i: int, prev: int | None, citations: list[FoundCitation]) -> Resolution:
+def _opcit(refs: list[ParsedRef], i: int, prev: int | None, seen: _Seen) -> Resolution:
     ref = refs[i]
     if not ref.author:
         r = _inherit(refs, i, prev, "op. cit. has no earlier reference to repeat")
-        works = {(refs[j].author, refs[j].work) for j in range(i) if citations[j].kind != "prose" and refs[j].work}
-        if r.antecedent is not None and len(works) > 1:
+        if r.antecedent is not None and len(seen.works) > 1:
             return Resolution(
                 r.antecedent, "op. cit. without an author is ambiguous: taken to repeat the previous reference"
             )
         return r
     name = surname(ref.author)
-    candidates = [
-        j
-        for j in range(i)
-        if citations[j].kind != "prose" and not refs[j].opcit and not refs[j].ibid and surname(refs[j].author) == name
-    ]
+    candidates = seen.by_author.get(name, [])
     if not candidates:
         return Resolution(None, f"op. cit.: no earlier work by {name}")
     titles = {(refs[j].work or "").lower() for j in candidates}
@@ -100,13 +117,14 @@ def _opcit(refs: list[ParsedRef], i: int, prev: int | None, citations: list[Foun
     return r
 
 
-def _short_title_antecedent(refs: list[ParsedRef], i: int, citations: list[FoundCitation]) -> int | None:
+#: How many of an author's earlier full references a short title is compared with (latest first).
+SHORT_TITLE_LOOKBACK = 200
+
+
+def _short_title_antecedent(refs: list[ParsedRef], i: int, seen: _Seen) -> int | None:
     ref = refs[i]
-    name = surname(ref.author)
-    for j in range(i - 1, -1, -1):
-        a = refs[j]
-        if citations[j].kind == "prose" or surname(a.author) != name or not a.work or not (a.year or a.place):
-            continue
-        if fuzz.partial_ratio((ref.work or "").lower(), a.work.lower()) >= 90:
+    title = (ref.work or "").lower()
+    for j in reversed(seen.full_by_author.get(surname(ref.author), [])[-SHORT_TITLE_LOOKBACK:]):
+        if fuzz.partial_ratio(title, (refs[j].work or "").lower()) >= 90:
             return j
     return None

@@ -13,16 +13,22 @@ lose to it (see :mod:`citecheck.extract`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 import regex
 
 from .mentions import SPEECH_VERB, SPEECH_VERBS, Mention
+from .spans import Spans
 
 _TRAIL = regex.compile(
     rf"^[\s,;:]*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<after>\S)|(?P<before>[^.!?\s][^.!?]{{0,40}}?)\s+(?:\w+ly,?\s+)?"
     rf"(?P<verb2>{SPEECH_VERBS})\b)"
 )
+
+
+#: How far before and after an inline quotation its sentence is searched for a speaker.
+CUE_WINDOW = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +48,13 @@ class SentenceContext:
     #: mentions in the document, in order
     mentions: list[Mention]
 
+    _starts: list[int] = field(default_factory=list)
+
     def in_range(self, a: int, b: int) -> list[Mention]:
         """Mentions that start within ``[a, b)``."""
-        return [m for m in self.mentions if a <= m.start < b]
+        if len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        return self.mentions[bisect.bisect_left(self._starts, a) : bisect.bisect_left(self._starts, b)]
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the nearest one before it when between sentences)."""
@@ -64,11 +74,10 @@ def resolve_pronoun(ctx: SentenceContext, m: Mention, depth: int = 0, prev_speak
     """The person a "he"/"she" refers to: someone named before it in its sentence, else
     the speaker of the previous quotation in the paragraph, else the subject of an earlier sentence."""
     si = ctx.sentence_of(m.start)
-    s0 = ctx.sentences[si][0]
-    before = [x for x in ctx.in_range(s0, m.start) if x.kind == "person"]
-    plain = [x for x in before if not x.possessive or x.speech_possessive]
-    if plain:
-        return plain[-1].name
+    s0 = max(ctx.sentences[si][0], m.start - CUE_WINDOW)
+    for x in reversed(ctx.in_range(s0, m.start)):
+        if x.kind == "person" and (not x.possessive or x.speech_possessive):
+            return x.name
     if prev_speaker:
         return prev_speaker
     for back in range(si - 1, max(-1, si - 6), -1):
@@ -95,18 +104,18 @@ def cue_for(
     open_mark: int,
     close_mark: int,
     intro: tuple[int, int] | None,
-    opaque: list[tuple[int, int]],
+    opaque: Spans,
     prev_speaker: str | None = None,
 ) -> Cue | None:
     """The speaker cue of a quotation spanning ``[open_mark, close_mark)``.
 
     ``intro`` is the sentence introducing a block quotation (else the
-    quotation's own sentence is used); ``opaque`` are the other quotations,
-    whose words are never read as cues.
+    quotation's own sentence is used); ``opaque`` are the quotations (this one
+    among them), whose words are never read as cues.
     """
     # 1. a verb of saying right after the closing mark: “…,” wrote Lenin / “…,” he said
     if intro is None:
-        tail = _mask(text, close_mark, min(len(text), close_mark + 60), opaque)
+        tail = _mask(text, close_mark, min(len(text), close_mark + 60), opaque, (open_mark, close_mark))
         t = _TRAIL.match(tail)
         if t:
             pos = close_mark + (t.start("after") if t.group("verb1") else t.start("before"))
@@ -115,13 +124,16 @@ def cue_for(
                 name = _name(ctx, ms[0], prev_speaker)
                 if name:
                     return Cue(name, "strong")
-    opaque = [*opaque, (open_mark, close_mark)]
     if intro is not None:
         s0, s1 = intro
         before_end = s1
     else:
         si = ctx.sentence_of(open_mark)
         s0, s1 = ctx.sentences[si]
+        # A "sentence" of thousands of characters (a run-on list of quotations, or
+        # no punctuation at all) is read only near the quotation, so the work per
+        # quotation stays bounded.
+        s0, s1 = max(s0, open_mark - CUE_WINDOW), min(s1, close_mark + CUE_WINDOW)
         before_end = open_mark
     head = _mask(text, s0, before_end, opaque)
     # 2. "in the words of X", "as X put it", "according to X", "in X’s words"
@@ -130,6 +142,14 @@ def cue_for(
         return Cue(named, "strong")
     # 3. the subject of a verb of saying in the sentence
     sentence = _mask(text, s0, s1, opaque)
+    # mentions that can be the subject of a verb of saying: not "Marx’s" (unless "Marx’s words"),
+    # not inside a quotation
+    subjects = [
+        x
+        for x in ctx.in_range(s0, s1)
+        if (not x.possessive or x.speech_possessive) and not _inside_any(x.start, opaque)
+    ]
+    subject_starts = [x.start for x in subjects]
     for v in SPEECH_VERB.finditer(sentence):
         vpos = s0 + v.start()
         after = regex.match(r"\s+by\s+", sentence[v.end() :])
@@ -137,8 +157,7 @@ def cue_for(
             ms = [x for x in ctx.in_range(s0 + v.end(), s1) if x.kind != "pronoun"]
             if ms and ms[0].start - (s0 + v.end()) < 60:
                 return Cue(ms[0].name, "strong")
-        ms = [x for x in ctx.in_range(s0, vpos) if not x.possessive or x.speech_possessive]
-        ms = [x for x in ms if not _inside_any(x.start, opaque)]
+        ms = subjects[: bisect.bisect_left(subject_starts, vpos)]
         if ms:
             name = _name(ctx, ms[-1], prev_speaker)
             if name:
@@ -149,11 +168,7 @@ def cue_for(
             if ms and ms[0].kind != "pronoun":
                 return Cue(ms[0].name, "strong")
     # 4. the nearest person named before the quotation in its sentence
-    ms = [
-        x
-        for x in ctx.in_range(s0, before_end)
-        if (not x.possessive or x.speech_possessive) and not _inside_any(x.start, opaque)
-    ]
+    ms = subjects[: bisect.bisect_left(subject_starts, before_end)]
     if ms:
         name = _name(ctx, ms[-1], prev_speaker)
         if name:
@@ -178,16 +193,17 @@ def _named_phrase(ctx: SentenceContext, text: str, s0: int, end: int, head: str)
     return None
 
 
-def _mask(text: str, a: int, b: int, opaque: list[tuple[int, int]]) -> str:
-    """``text[a:b]`` with the words of other quotations blanked (same length)."""
+def _mask(text: str, a: int, b: int, opaque: Spans, keep: tuple[int, int] | None = None) -> str:
+    """``text[a:b]`` with the words of the quotations in ``opaque`` (but ``keep``) blanked (same length)."""
+    spans = [s for s in opaque.overlapping(a, b) if s != keep]
+    if not spans:
+        return text[a:b]
     s = list(text[a:b])
-    for x, y in opaque:
-        if y <= a or x >= b:
-            continue
-        for k in range(max(x, a), min(y, b)):
-            s[k - a] = " "
+    for x, y in spans:
+        lo, hi = max(x, a), min(y, b)
+        s[lo - a : hi - a] = " " * (hi - lo)
     return "".join(s)
 
 
-def _inside_any(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+def _inside_any(pos: int, spans: Spans) -> bool:
+    return spans.contains(pos)
