@@ -9,6 +9,7 @@ The fields beyond standard BibTeX are described at the top of references.bib.
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import os
 import unicodedata
@@ -94,8 +95,12 @@ def _field(entry: Entry, name: str) -> str | None:
 class Catalogue:
     """Works, volumes and authors of a references.bib, indexed for lookup."""
 
-    def __init__(self, library: Library, raw: Library | None = None, path: str = "references.bib") -> None:
+    def __init__(
+        self, library: Library, raw: Library | None = None, path: str = "references.bib", text: str = ""
+    ) -> None:
         self.path = path
+        #: The BibTeX text the catalogue was read from ("" when built from a library).
+        self.text = text
         self._library = library
         self._raw = raw if raw is not None else library
         self._entries: dict[str, Entry] = {e.key: e for e in library.entries}
@@ -170,7 +175,12 @@ class Catalogue:
         _raise_failures(raw, path)
         library = _parse_string(text, parse_stack=parse_stack())
         _raise_failures(library, path)
-        return cls(library, raw, path)
+        return cls(library, raw, path, text)
+
+    @property
+    def digest(self) -> str:
+        """A digest of the BibTeX text: what extraction results cached under this catalogue depend on."""
+        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
 
     # ------------------------------------------------------------------ queries
     def library(self) -> Library:

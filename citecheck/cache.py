@@ -1,0 +1,125 @@
+"""The per-file extraction cache: a document's results, kept under a digest of everything they depend on.
+
+An entry's key is the SHA-256 of the file's decoded text, its format, the
+catalogue's text and citecheck's own source code, so editing a file, the
+bibliography or citecheck itself misses the cache, while renaming or moving a
+file does not.  Entries are written to a temporary file and renamed into
+place, so concurrent runs never see half an entry; each carries a checksum, and
+an entry that is unreadable, truncated or from another version is ignored and
+rebuilt.  Entries hold only strings, numbers and tuples (:mod:`marshal`), so
+reading a planted entry can give wrong results at worst, never run code; keep
+the folder out of version control all the same (it is in ``.gitignore``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import marshal
+import os
+from dataclasses import fields, replace
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .atomic import write_bytes
+from .models import Citation, Document, DocumentResult, Quotation, Repair
+
+_MAGIC = b"citecheck-cache/2\n"
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of citecheck's own modules and data: results from other code are never reused."""
+    h = hashlib.sha256()
+    root = resources.files("citecheck")
+    for path in sorted(_package_files(Path(str(root)))):
+        h.update(path.relative_to(Path(str(root))).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _package_files(root: Path) -> list[Path]:
+    wanted = (".py", ".txt", ".j2")
+    return [p for p in root.rglob("*") if p.is_file() and p.suffix in wanted and "__pycache__" not in p.parts]
+
+
+class Cache:
+    """Extraction results on disk, one file per entry under ``folder``."""
+
+    def __init__(self, folder: str | os.PathLike[str], catalogue_digest: str) -> None:
+        self.folder = Path(folder)
+        self._salt = f"{code_digest()}:{catalogue_digest}"
+        self.hits = 0
+        self.misses = 0
+
+    def key(self, doc: Document) -> str:
+        """The entry key of ``doc``."""
+        h = hashlib.sha256(self._salt.encode())
+        h.update(b"\0" + doc.format.encode() + b"\0")
+        h.update(doc.text.encode("utf-8", "surrogatepass"))
+        return h.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.entry"
+
+    def get(self, doc: Document) -> DocumentResult | None:
+        """The cached result for ``doc`` (under its own path and text), or None."""
+        path = self._path(self.key(doc))
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        result = _decode(data)
+        if result is None:
+            self.misses += 1
+            with contextlib.suppress(OSError):
+                path.unlink()  # corrupt: rebuilt by this run
+            return None
+        self.hits += 1
+        return replace(result, path=doc.path, sha256=doc.sha256, source=doc.text)
+
+    def put(self, doc: Document, result: DocumentResult) -> None:
+        """Store ``result`` for ``doc`` (best effort: a read-only or full disk only costs speed)."""
+        payload = marshal.dumps(_encode(result))
+        data = _MAGIC + hashlib.sha256(payload).digest() + payload
+        with contextlib.suppress(OSError):
+            write_bytes(self._path(self.key(doc)), data, durable=False)
+
+
+def _decode(data: bytes) -> DocumentResult | None:
+    if not data.startswith(_MAGIC):
+        return None
+    digest, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        path, sha, fmt, citations, quotations, repairs = marshal.loads(payload)
+        return DocumentResult(
+            path,
+            sha,
+            fmt,
+            tuple(Citation(*c) for c in citations),
+            tuple(Quotation(*q) for q in quotations),
+            tuple(Repair(*r) for r in repairs),
+        )
+    except Exception:  # an entry from another version, or damaged past its checksum: rebuilt either way
+        return None
+
+
+def _encode(result: DocumentResult) -> tuple[Any, ...]:
+    """A document's results as nested tuples of plain values (fields in declaration order)."""
+
+    def row(record: Citation | Quotation | Repair) -> tuple[Any, ...]:
+        return tuple(getattr(record, f.name) for f in fields(record))
+
+    return (
+        result.path,
+        result.sha256,
+        result.format,
+        tuple(row(c) for c in result.citations),
+        tuple(row(q) for q in result.quotations),
+        tuple(row(r) for r in result.repairs),
+    )
