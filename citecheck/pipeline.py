@@ -7,35 +7,52 @@ its own module; this one only wires them together.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .cache import Cache
 from .catalogue import Catalogue
-from .extract import extract_document
 from .load import iter_input_files, read_document
-from .models import CheckResult, DocumentResult, InputError
+from .models import CheckResult, Document, DocumentResult, InputError
 from .settings import Settings
 
 
 @dataclass(frozen=True, slots=True)
 class ExtractOutcome:
-    """Documents extracted from the inputs, and the inputs that could not be read."""
+    """Documents extracted from the inputs, the inputs that could not be read, and cache use."""
 
     documents: tuple[DocumentResult, ...]
     errors: tuple[InputError, ...]
+    #: How many documents came from the cache, and how many were extracted by this run.
+    cached: int = 0
+    extracted: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Execution:
+    """How extraction runs: where, in how many processes, with which cache, reporting progress to whom."""
+
+    jobs: int = 1
+    cache_dir: str | None = None
+    #: A Dask distributed scheduler address (``tcp://host:port``); None runs locally.
+    scheduler: str | None = None
+    #: Called with the number of documents once they are known, then returns a per-document tick.
+    progress: Callable[[int], Callable[[], None]] | None = None
 
 
 def extract_paths(
     paths: Iterable[str | os.PathLike[str]],
     catalogue: Catalogue | None = None,
+    execution: Execution | None = None,
 ) -> ExtractOutcome:
     """Extract every readable file under ``paths``; unreadable ones become errors.
 
     Documents come out sorted by path, so the result does not depend on the
-    order the paths were given in.
+    order the paths were given in, nor on how many processes extracted them.
     """
     cat = catalogue or Catalogue.empty()
-    docs: list[DocumentResult] = []
+    run = execution or Execution()
+    docs: list[Document] = []
     errors: list[InputError] = []
     for item in iter_input_files(paths):
         if isinstance(item, InputError):
@@ -44,22 +61,48 @@ def extract_paths(
         loaded = read_document(item, display_path=item.as_posix())
         if isinstance(loaded, InputError):
             errors.append(loaded)
-            continue
-        docs.append(extract_document(loaded, cat))
+        else:
+            docs.append(loaded)
     docs.sort(key=lambda d: d.path)
-    return ExtractOutcome(tuple(docs), tuple(errors))
+    tick = run.progress(len(docs)) if run.progress else None
+    cache = Cache(run.cache_dir, cat.digest) if run.cache_dir else None
+    results: list[DocumentResult | None] = [cache.get(d) if cache else None for d in docs]
+    todo = [i for i, r in enumerate(results) if r is None]
+    if tick:
+        for _ in range(len(docs) - len(todo)):
+            tick()
+    fresh = _extract([docs[i] for i in todo], cat, run, tick)
+    for i, result in zip(todo, fresh, strict=True):
+        results[i] = result
+        if cache:
+            cache.put(docs[i], result)
+    done = [r for r in results if r is not None]
+    return ExtractOutcome(tuple(done), tuple(errors), len(docs) - len(todo), len(todo))
+
+
+def _extract(
+    docs: list[Document], catalogue: Catalogue, run: Execution, tick: Callable[[], None] | None
+) -> list[DocumentResult]:
+    if not docs:
+        return []  # everything came from the cache: the extraction modules are never imported
+    from . import workers
+
+    if run.scheduler:
+        return workers.extract_on_dask(docs, catalogue, run.scheduler, tick)
+    return workers.extract_in_processes(docs, catalogue, run.jobs, tick)
 
 
 def run_check(
     paths: Sequence[str | os.PathLike[str]],
     catalogue: Catalogue,
     settings: Settings | None = None,
+    execution: Execution | None = None,
 ) -> CheckResult:
     """Extract, normalise and run the rules over ``paths``."""
     from .check import run_rules
     from .normalise import normalise_all
 
-    outcome = extract_paths(paths, catalogue)
+    outcome = extract_paths(paths, catalogue, execution)
     normalised = normalise_all(outcome.documents, catalogue)
     findings = run_rules(outcome.documents, normalised, catalogue, settings)
     return CheckResult(outcome.documents, normalised, findings, outcome.errors)

@@ -16,7 +16,20 @@ import typer
 
 from ..models import Finding, Severity
 from . import app
-from .common import ConfigOpt, PathsArg, ReferencesOpt, report_input_errors, rule_names_or_exit, setup_or_exit
+from .common import (
+    CacheDirOpt,
+    ConfigOpt,
+    JobsOpt,
+    NoCacheOpt,
+    PathsArg,
+    ProgressOpt,
+    ReferencesOpt,
+    SchedulerOpt,
+    executing,
+    report_input_errors,
+    rule_names_or_exit,
+    setup_or_exit,
+)
 
 
 class CheckFormat(StrEnum):
@@ -53,6 +66,11 @@ def check(
     select: Annotated[str | None, typer.Option(help="Only these rules (names or codes, comma-separated).")] = None,
     ignore: Annotated[str | None, typer.Option(help="Never these rules (names or codes, comma-separated).")] = None,
     config: ConfigOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    scheduler: SchedulerOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Extract, normalise and check the corpus; report the findings; exit 1 on failing findings.
 
@@ -65,6 +83,9 @@ def check(
         config,
         paths,
         references,
+        jobs,
+        no_cache,
+        cache_dir,
         fail_on=None if fail_on is None else _severity(fail_on),
         select=rule_names_or_exit(select, "--select"),
         baseline=str(baseline) if baseline else None,
@@ -96,7 +117,8 @@ def check(
             typer.echo(f"citecheck: {exc}", err=True)
             raise typer.Exit(2) from None
     inputs = list(settings.paths)
-    result = run_check(inputs, catalogue, settings)
+    with executing(settings, scheduler, progress) as run:
+        result = run_check(inputs, catalogue, settings, run)
     findings = list(result.findings)
     counted = findings
     notes: dict[str, str] = {}

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,6 +15,7 @@ from ..models import InputError
 
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
+    from ..pipeline import Execution
     from ..settings import Settings
 
 
@@ -84,8 +87,66 @@ def opt_str(path: Path | None) -> str | None:
 
 
 def setup_or_exit(
-    config: Path | None, paths: list[Path] | None, references: Path | None, **flags: Any
+    config: Path | None,
+    paths: list[Path] | None,
+    references: Path | None,
+    jobs: int | None = None,
+    no_cache: bool = False,
+    cache_dir: Path | None = None,
+    **flags: Any,
 ) -> tuple[Settings, Catalogue]:
     """The settings (config under flags) and the catalogue they name; exit 2 on a bad one."""
-    settings = settings_or_exit(config, paths=path_strs(paths), references=opt_str(references), **flags)
+    from dataclasses import replace
+
+    settings = settings_or_exit(
+        config, paths=path_strs(paths), references=opt_str(references), jobs=jobs, cache_dir=opt_str(cache_dir), **flags
+    )
+    if no_cache:
+        settings = replace(settings, cache_dir=None)
     return settings, load_catalogue_or_exit(Path(settings.references))
+
+
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Extraction processes [default: 1].")]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
+CacheDirOpt = Annotated[Path | None, typer.Option(help="The extraction cache [default: .citecheck-cache].")]
+SchedulerOpt = Annotated[
+    str | None, typer.Option(help="Extract on this Dask scheduler, tcp://HOST:PORT (needs citecheck[dask]).")
+]
+ProgressOpt = Annotated[
+    bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a terminal].")
+]
+
+
+@contextlib.contextmanager
+def executing(settings: Settings, scheduler: str | None, progress: bool | None) -> Iterator[Execution]:
+    """How to extract, as the settings and flags say; a progress bar while it runs; exit 2 on a bad scheduler."""
+    from ..pipeline import Execution
+    from ..workers import SchedulerError
+
+    with _progress_bar(progress) as start:
+        try:
+            yield Execution(settings.jobs, settings.cache_dir, scheduler, start)
+        except SchedulerError as exc:
+            typer.echo(f"citecheck: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+
+@contextlib.contextmanager
+def _progress_bar(enabled: bool | None) -> Iterator[Callable[[int], Callable[[], None]] | None]:
+    show = enabled if enabled is not None else (sys.stderr.isatty() and not os.environ.get("CI"))
+    if not show:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    console = Console(stderr=True)
+    # On a terminal the bar disappears when done; asked for elsewhere (a CI log), its last state stays.
+    with Progress(*columns, console=console, transient=console.is_terminal) as bar:
+
+        def start(total: int) -> Callable[[], None]:
+            task = bar.add_task("extracting", total=total)
+            return lambda: bar.advance(task)
+
+        yield start

@@ -12,7 +12,19 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import ConfigOpt, PathsArg, ReferencesOpt, report_input_errors, setup_or_exit
+from .common import (
+    CacheDirOpt,
+    ConfigOpt,
+    JobsOpt,
+    NoCacheOpt,
+    PathsArg,
+    ProgressOpt,
+    ReferencesOpt,
+    SchedulerOpt,
+    executing,
+    report_input_errors,
+    setup_or_exit,
+)
 
 
 class ExtractFormat(StrEnum):
@@ -54,12 +66,18 @@ def extract(
     ] = ExtractFormat.json,
     references: ReferencesOpt = None,
     config: ConfigOpt = None,
+    jobs: JobsOpt = None,
+    no_cache: NoCacheOpt = False,
+    cache_dir: CacheDirOpt = None,
+    scheduler: SchedulerOpt = None,
+    progress: ProgressOpt = None,
 ) -> None:
     """Extract every reference and quotation, linked, with speakers."""
     from ..pipeline import extract_paths
 
-    settings, catalogue = setup_or_exit(config, paths, references)
-    outcome = extract_paths(settings.paths, catalogue)
+    settings, catalogue = setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
+    with executing(settings, scheduler, progress) as run:
+        outcome = extract_paths(settings.paths, catalogue, run)
     chunks: list[str] = []
     if fmt is ExtractFormat.json:
         chunks.append(dumps({"documents": [d.to_json() for d in outcome.documents]}, indent=1))
