@@ -67,11 +67,14 @@ def _spellings() -> dict[str, str]:
     return table
 
 
+@functools.lru_cache(maxsize=65536)
 def normal_words(text: str) -> tuple[str, ...]:
     """The words of a quotation as compared: no insertions, folded, variants unified."""
     text = _BRACKETS.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold()
     table = _spellings()
     return tuple(table.get(w, w) for w in _WORD.findall(text.replace("’", "").replace("'", "")))
 

@@ -10,6 +10,7 @@ for the reference-variant rule.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 
@@ -151,26 +152,39 @@ def _generated_keys(documents: Sequence[DocumentResult], catalogue: Catalogue) -
 
 
 def _variants(c: Citation, work: WorkRef, catalogue: Catalogue) -> tuple[Variant, ...]:
+    # corpora repeat the same reference many times: compare each written form once
+    return _variants_of(c.author_raw or c.author, c.work_raw, c.place_raw, c.place, c.year, work, catalogue)
+
+
+@functools.lru_cache(maxsize=16384)
+def _variants_of(
+    written_author: str | None,
+    work_raw: str | None,
+    place_raw: str | None,
+    place: str | None,
+    year: str | None,
+    work: WorkRef,
+    catalogue: Catalogue,
+) -> tuple[Variant, ...]:
     out: list[Variant] = []
-    written_author = c.author_raw or c.author
     if written_author and work.author:
         # a variant only when no canonical surname is in what was written ("K Marx, F Engels" is fine)
         written_letters = _letters(written_author)
         accepted = catalogue.accepted_spelling(surname(written_author) or written_author)
         if not accepted and not any(_letters(surname(a) or a) in written_letters for a in work.author.split(" and ")):
             out.append(Variant("author", written_author, work.author, "spelling"))
-    if c.work_raw:
-        written = regex.sub(r"[*_]", "", c.work_raw).strip()
+    if work_raw:
+        written = regex.sub(r"[*_]", "", work_raw).strip()
         if _ascii(written) != _ascii(work.title) and catalogue.expand_abbreviation(written) is None:
             if _ascii(regex.sub(r"[^\w]", "", written)) == _ascii(regex.sub(r"[^\w]", "", work.title)):
                 out.append(Variant("title", written, work.title, "case"))
             elif fuzz.ratio(_ascii(written), _ascii(work.title)) >= 90:
                 out.append(Variant("title", written, work.title, "spelling"))
     # the extractor corrects known misspellings of places ("Harmonsworth"); the written form is kept
-    if c.place_raw and c.place and _ascii(c.place_raw) != _ascii(c.place):
-        out.append(Variant("place", c.place_raw, c.place, "spelling"))
-    if c.year:
+    if place_raw and place and _ascii(place_raw) != _ascii(place):
+        out.append(Variant("place", place_raw, place, "spelling"))
+    if year:
         known = catalogue.known_years(work.key)
-        if known and c.year not in known:
-            out.append(Variant("year", c.year, ", ".join(sorted(known)[:1] + sorted(known)[-1:]), "unknown-edition"))
+        if known and year not in known:
+            out.append(Variant("year", year, ", ".join(sorted(known)[:1] + sorted(known)[-1:]), "unknown-edition"))
     return tuple(out)

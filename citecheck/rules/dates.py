@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import functools
 
 import regex
 
@@ -23,6 +24,7 @@ def _span(d: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
     return (y, 1, 1), (y, 12, 31)
 
 
+@functools.lru_cache(maxsize=4096)
 def interval(iso: str | None) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
     """``"1920-12/1921-08"`` -> first and last day covered; a single date covers its whole precision."""
     if not iso:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
+from ..catalogue import Catalogue
 from ..fingerprint import fingerprint
 from ..models import Finding, Location, NormalisedCitation, Severity
 from .base import Rule, RuleContext, describe
@@ -76,7 +78,12 @@ Ranges references.bib marks unconfirmed give a warning rather than an error.
 def _volumes_for(ctx: RuleContext, work_key: str, date: str) -> list[str]:
     """Volumes whose range holds ``date``: the chronological series first (the narrowest ranges),
     so that letters and supplement volumes spanning decades are named only when nothing else fits."""
-    fits = [v for v in ctx.catalogue.volumes(work_key) if overlaps(date, v.contents_dates)]
+    return list(_fitting_volumes(ctx.catalogue, work_key, date))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fitting_volumes(catalogue: Catalogue, work_key: str, date: str) -> tuple[str, ...]:
+    fits = [v for v in catalogue.volumes(work_key) if overlaps(date, v.contents_dates)]
     spans = {v.volume: interval(v.contents_dates) for v in fits}
 
     def years(vol: str) -> int:
@@ -84,4 +91,4 @@ def _volumes_for(ctx: RuleContext, work_key: str, date: str) -> list[str]:
         return span[1][0] - span[0][0] if span else 99
 
     narrow = [v.volume for v in fits if years(v.volume) <= 2]
-    return narrow or [v.volume for v in fits]
+    return tuple(narrow or [v.volume for v in fits])
