@@ -34,6 +34,11 @@ MAX_POSTING = 50
 #: other: two wordings 85% alike, or an excerpt 92% alike, share far more.  Scoring two long
 #: block quotations that merely share a phrase is what made matching slow.
 MIN_SHARED = 0.3
+#: An excerpt longer than this many characters is searched for only when at least
+#: MIN_SHARED_LONG_EXCERPT of its trigrams are in the longer text: the search costs the
+#: product of the lengths, and two block quotations sharing a sentence are not one.
+LONG_EXCERPT = 300
+MIN_SHARED_LONG_EXCERPT = 0.5
 
 _BRACKETS = regex.compile(r"\[[^\]]{0,80}\]")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -80,9 +85,18 @@ def normal_words(text: str) -> tuple[str, ...]:
 
 
 def same_quotation(
-    a: Sequence[str], b: Sequence[str], same: float = SAME_RATIO, excerpt: float = EXCERPT_RATIO
+    a: Sequence[str],
+    b: Sequence[str],
+    same: float = SAME_RATIO,
+    excerpt: float = EXCERPT_RATIO,
+    shared: float | None = None,
 ) -> bool:
-    """Whether two normalised word sequences are one quotation (see the module docstring)."""
+    """Whether two normalised word sequences are one quotation (see the module docstring).
+
+    ``shared`` is the share of the shorter one's word trigrams found in the
+    other, when the caller knows it: long passages sharing too little of it are
+    not searched for an excerpt, the one expensive comparison.
+    """
     if not a or not b:
         return False
     if a == b:
@@ -91,6 +105,8 @@ def same_quotation(
     if fuzz.ratio(sa, sb, score_cutoff=same):
         return True
     short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    if shared is not None and len(short) > LONG_EXCERPT and shared < MIN_SHARED_LONG_EXCERPT:
+        return False
     return min(len(a), len(b)) >= MIN_EXCERPT_WORDS and bool(fuzz.partial_ratio(short, long_, score_cutoff=excerpt))
 
 
@@ -104,23 +120,33 @@ def quote_refs(documents: Sequence[DocumentResult]) -> list[QuoteRef]:
 def cluster(refs: Sequence[QuoteRef], same: float = SAME_RATIO, excerpt: float = EXCERPT_RATIO) -> list[list[int]]:
     """Groups of indices into ``refs`` that are the same quotation (singletons left out).
 
-    Deterministic: groups are sorted by their first index, members ascending.
+    Identical wordings are grouped first, so a quotation repeated hundreds of
+    times is one candidate, not hundreds (whose shared trigrams would all be
+    too frequent to index).  Groups are the connected components of "same", so
+    they do not depend on the order of comparison; they are sorted by their
+    first index, members ascending.
     """
+    by_words: dict[tuple[str, ...], list[int]] = {}
+    for i, r in enumerate(refs):
+        if r.words:
+            by_words.setdefault(r.words, []).append(i)
+    wordings = list(by_words)
     postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
     sizes: list[int] = []
-    for i, r in enumerate(refs):
-        grams = {r.words[k : k + 3] for k in range(len(r.words) - 2)} if len(r.words) >= 3 else {r.words}
+    for w, words in enumerate(wordings):
+        grams = {words[k : k + 3] for k in range(len(words) - 2)} if len(words) >= 3 else {words}
         sizes.append(len(grams))
         for g in grams:
-            postings[g].append(i)
+            postings[g].append(w)
     shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
         if 1 < len(members) <= MAX_POSTING:
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     shared[(members[x], members[y])] += 1
-    candidates = [p for p, n in shared.items() if n >= MIN_SHARED * min(sizes[p[0]], sizes[p[1]])]
-    parent = list(range(len(refs)))
+    overlap = {p: n / min(sizes[p[0]], sizes[p[1]]) for p, n in shared.items()}
+    candidates = [p for p, share in overlap.items() if share >= MIN_SHARED]
+    parent = list(range(len(wordings)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -129,10 +155,10 @@ def cluster(refs: Sequence[QuoteRef], same: float = SAME_RATIO, excerpt: float =
         return i
 
     for i, j in sorted(candidates):
-        if find(i) != find(j) and same_quotation(refs[i].words, refs[j].words, same, excerpt):
+        if find(i) != find(j) and same_quotation(wordings[i], wordings[j], same, excerpt, overlap[(i, j)]):
             a, b = find(i), find(j)
             parent[max(a, b)] = min(a, b)
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(refs)):
-        groups[find(i)].append(i)
+    for w, words in enumerate(wordings):
+        groups[find(w)].extend(by_words[words])
     return sorted((sorted(g) for g in groups.values() if len(g) > 1), key=lambda g: g[0])
