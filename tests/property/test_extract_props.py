@@ -110,3 +110,25 @@ def test_deterministic_and_independent_of_file_order(
     two = extract_paths([pb, pa]).documents
     assert [d.to_json() for d in one] == [d.to_json() for d in two]
     assert [d.to_json() for d in one] == [d.to_json() for d in extract_paths([folder]).documents]
+
+
+@settings(max_examples=12)
+@given(st.lists(document(), min_size=2, max_size=5))
+def test_independent_of_jobs_and_the_cache(tmp_path_factory: object, docs: list[tuple[str, str]]) -> None:
+    from citecheck.pipeline import Execution
+
+    folder = Path(tmp_path_factory.mktemp("docs"))  # type: ignore[attr-defined]
+    ext = {"text": ".txt", "markdown": ".md", "html": ".html"}
+    for i, (fmt, text) in enumerate(docs):
+        (folder / f"d{i}{ext[fmt]}").write_bytes(text.encode())
+    cache = str(folder / ".cache")
+    runs = [
+        extract_paths([folder]),
+        extract_paths([folder], None, Execution(jobs=2)),
+        extract_paths([folder], None, Execution(cache_dir=cache)),  # cold
+        extract_paths([folder], None, Execution(jobs=2, cache_dir=cache)),  # warm
+    ]
+    assert runs[3].cached == len(docs)
+    first = [d.to_json() for d in runs[0].documents]
+    for other in runs[1:]:
+        assert [d.to_json() for d in other.documents] == first
