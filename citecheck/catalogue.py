@@ -26,6 +26,8 @@ from rapidfuzz import fuzz, process
 
 from .names import format_author, surname
 
+_CANONICAL_AUTHOR_RE = regex.compile(r"\s+(?:and|&)\s+|\s*;\s*")
+
 
 def parse_stack() -> list[Middleware]:
     """The parse middlewares, pinned: resolve ``@string`` macros, strip braces and quotes."""
@@ -225,7 +227,7 @@ class Catalogue:
     @functools.lru_cache(maxsize=4096)  # noqa: B019 - the catalogue lives as long as the run
     def canonical_author(self, written: str) -> str | None:
         """``"VI Lenin"``, ``"Lenin"``, ``"Shapiro"`` -> the form references.bib uses, else None."""
-        parts = regex.split(r"\s+(?:and|&)\s+|\s*;\s*", written.strip())
+        parts = _CANONICAL_AUTHOR_RE.split(written.strip())
         out: list[str] = []
         for part in parts:
             name = surname(format_author(part)) if part else None

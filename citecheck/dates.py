@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+_CONGRESS_DATE_RE = regex.compile(r"\D")
+
 MONTHS = {
     m: i
     for i, names in enumerate(
@@ -100,7 +102,7 @@ def congress_date(text: str) -> str | None:
     """The dates of a party or Comintern congress named in ``text`` ("the Tenth Congress")."""
     for m in _CONGRESS.finditer(text):
         raw = m.group("ord").lower()
-        n = _ORDINALS.get(raw) or int(regex.sub(r"\D", "", raw))
+        n = _ORDINALS.get(raw) or int(_CONGRESS_DATE_RE.sub("", raw))
         table = _CI_CONGRESSES if m.group("ci") else _RCP_CONGRESSES
         if m.group("kind").lower() == "congress" and n in table:
             a, b = table[n]

@@ -19,7 +19,7 @@ from .find_quotes import FoundQuote, find_quotes
 from .grammar.reference import ParsedRef
 from .link import link_quotes
 from .markup import build_view
-from .mentions import find_mentions
+from .mentions import MentionIndex
 from .models import Citation, Document, DocumentResult, Quotation
 from .names import default_people, display_name, surname
 from .resolve import Resolution, resolve
@@ -133,12 +133,8 @@ def _sentence_context(view: TextView, opaque: Spans, catalogue: Catalogue | None
         sentences.extend(spans or [(b.start, b.end)])
     if not sentences:
         sentences = [(0, len(view.text))]
-    mentions = []
-    people = default_people()
-    for b in view.blocks:
-        if b.kind != "heading":
-            mentions.extend(find_mentions(view.text, b.start, b.end, people, catalogue))
-    return SentenceContext(sentences, mentions)
+    blocks = [(b.start, b.end) for b in view.blocks if b.kind != "heading"]
+    return SentenceContext(sentences, MentionIndex(view.text, blocks, default_people(), catalogue))
 
 
 def _cue(

@@ -20,6 +20,12 @@ from .sentences import sentence_spans
 from .spans import Spans
 from .view import Block, TextView
 
+_LEADING_DASH = regex.compile(r"^[-—–―]{1,2}\s*")
+_WORD_OF_3 = regex.compile(r"[\p{L}]{3,}")
+_PAGE_ABBREVIATION = regex.compile(r"\bpp?\b")
+_TRAILING_YEAR = regex.compile(r"\(\s*\d{4}\s*\)\s*$")
+_ABBREVIATION = regex.compile(r"\p{Lu}{2,6}")
+
 if TYPE_CHECKING:
     from .catalogue import Catalogue
 
@@ -84,7 +90,7 @@ def _attribution(
     view: TextView, a: int, e: int, q: FoundQuote, qi: int, catalogue: Catalogue | None
 ) -> FoundCitation | None:
     text = view.text[a:e]
-    body = regex.sub(r"^[-—–―]{1,2}\s*", "", text.strip())
+    body = _LEADING_DASH.sub("", text.strip())
     ref = parse_reference(body, catalogue)
     if not (ref.author or ref.work or ref.secondhand):
         return None
@@ -159,7 +165,7 @@ def _body_citations(
         ref = parse_reference(inner, catalogue)
         after_quote = _after_quote(text, m.start(), quote_spans)
         if ref.pages and not (ref.author or ref.work or ref.volume or ref.ibid or ref.opcit) and not ref.secondhand:
-            if not after_quote or regex.search(r"[\p{L}]{3,}", regex.sub(r"\bpp?\b", "", inner)):
+            if not after_quote or _WORD_OF_3.search(_PAGE_ABBREVIATION.sub("", inner)):
                 continue
             out.append(FoundCitation(m.start(), m.end(), "inline", ref, bi))
             continue
@@ -183,7 +189,7 @@ def _is_reference(ref: ParsedRef, strict: bool) -> bool:
         return bool(ref.author or ref.work)
     has_source = bool(ref.author_raw or ref.known_work or (ref.work and not strict))
     located = ref.has_locator() or bool(ref.year and (ref.place or not strict))
-    abbreviation = bool(ref.work_raw and regex.fullmatch(r"\p{Lu}{2,6}", ref.work_raw))
+    abbreviation = bool(ref.work_raw and _ABBREVIATION.fullmatch(ref.work_raw))
     titled = bool(ref.work_raw and _TITLE_CASE.fullmatch(ref.work_raw) and ref.volume and ref.pages)
     if strict:
         return (bool(ref.author_raw or ref.known_work or abbreviation or titled) and located) or (
@@ -213,7 +219,7 @@ def _wikilinks(view: TextView, catalogue: Catalogue | None, taken: list[tuple[in
         if any(a <= s < z or s <= a < e for a, z in taken):
             continue
         ref = parse_reference(target, catalogue)
-        has_year = regex.search(r"\(\s*\d{4}\s*\)\s*$", target) is not None
+        has_year = _TRAILING_YEAR.search(target) is not None
         if not (has_year or ref.known_work):
             continue
         if ref.author_raw and not ref.known_work and not has_year:

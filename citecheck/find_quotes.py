@@ -18,6 +18,9 @@ import regex
 from .grammar.attribution import looks_like_attribution, names_a_source
 from .view import Block, TextView
 
+_IS_TITLE_RE1 = regex.compile(r"[.!?;,]\s*$")
+_IS_TITLE_RE2 = regex.compile(r"[.!?;]")
+
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
 _OPENERS = '“«‘"„'
 _TITLE_CUE = regex.compile(
@@ -278,7 +281,7 @@ def _is_title(text: str, mark: int, s: int, e: int, floor: int) -> bool:
     if _TITLE_CUE.search(before):
         return True
     words = _WORD.findall(text[s:e])
-    if len(words) < 2 or regex.search(r"[.!?;,]\s*$", text[s:e]) or regex.search(r"[.!?;]", text[s:e]):
+    if len(words) < 2 or _IS_TITLE_RE1.search(text[s:e]) or _IS_TITLE_RE2.search(text[s:e]):
         return False
     content = [w for w in words if w.lower() not in _SMALL]
     caps = [w for w in content if w[0].isupper()]

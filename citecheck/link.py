@@ -17,6 +17,8 @@ from .find_citations import FoundCitation
 from .find_quotes import FoundQuote
 from .view import TextView
 
+_SAME_OR_OWN_BLOCK_RE = regex.compile(r"\w")
+
 _SKIP = regex.compile(r"[\s.,;:!?”’\"»)]*")
 
 
@@ -86,7 +88,7 @@ def _same_or_own_block(view: TextView, q: FoundQuote, token: tuple[int, int], ci
         return False
     c = citations[ci]
     rest = view.text[nxt.start : c.start] + view.text[c.end : nxt.end] if c.start >= nxt.start else "x"
-    return not regex.search(r"\w", rest)
+    return not _SAME_OR_OWN_BLOCK_RE.search(rest)
 
 
 def _note_primary(view: TextView, citations: list[FoundCitation]) -> dict[str, int]:

@@ -7,6 +7,8 @@ party or Comintern congress, or the pronoun "he" / "she".
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -15,6 +17,9 @@ import regex
 from .dates import _CONGRESS, _ORDINALS
 from .names import People
 from .spans import Spans
+
+_BODY_NAME_RE = regex.compile(r"\D")
+_JOIN_PAIRS_RE = regex.compile(r"\s+(?:and|&)\s+")
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
@@ -68,6 +73,40 @@ class Mention:
     speech_possessive: bool = False
 
 
+class MentionIndex:
+    """The mentions of a document, found one block at a time, the first time a block is asked about.
+
+    Speakers are looked for only near quotations, so most blocks of a long
+    essay (and all its notes) are never searched.
+    """
+
+    def __init__(
+        self, text: str, blocks: Sequence[tuple[int, int]], people: People, catalogue: Catalogue | None = None
+    ) -> None:
+        self._text, self._people, self._catalogue = text, people, catalogue
+        self._blocks = sorted(blocks)
+        self._block_starts = [a for a, _ in self._blocks]
+        self._found: dict[int, tuple[list[Mention], list[int]]] = {}
+
+    def in_range(self, a: int, b: int) -> list[Mention]:
+        """Mentions that start within ``[a, b)``, in order."""
+        out: list[Mention] = []
+        i = max(0, bisect.bisect_right(self._block_starts, a) - 1)
+        while i < len(self._blocks) and self._blocks[i][0] < b:
+            if self._blocks[i][1] > a:
+                mentions, starts = self._block(i)
+                out.extend(mentions[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)])
+            i += 1
+        return out
+
+    def _block(self, i: int) -> tuple[list[Mention], list[int]]:
+        if i not in self._found:
+            lo, hi = self._blocks[i]
+            mentions = find_mentions(self._text, lo, hi, self._people, self._catalogue)
+            self._found[i] = (mentions, [m.start for m in mentions])
+        return self._found[i]
+
+
 def find_mentions(text: str, lo: int, hi: int, people: People, catalogue: Catalogue | None = None) -> list[Mention]:
     """Mentions in ``text[lo:hi]``, in order; "Marx and Engels" is one mention."""
     out: list[Mention] = []
@@ -114,7 +153,7 @@ def _person_name(raw: str, text: str, end: int, people: People, catalogue: Catal
 
 def _body_name(m: regex.Match[str]) -> str:
     raw = m.group("ord").lower()
-    n = _ORDINALS.get(raw) or int(regex.sub(r"\D", "", raw))
+    n = _ORDINALS.get(raw) or int(_BODY_NAME_RE.sub("", raw))
     kind = m.group("kind").title()
     if m.group("ci"):
         return f"{_ordinal(n)} {kind} of the Comintern"
@@ -133,7 +172,7 @@ def _join_pairs(text: str, mentions: list[Mention]) -> list[Mention]:
             out
             and m.kind == out[-1].kind == "person"
             and not out[-1].possessive
-            and regex.fullmatch(r"\s+(?:and|&)\s+", text[out[-1].end : m.start])
+            and _JOIN_PAIRS_RE.fullmatch(text[out[-1].end : m.start])
         ):
             prev = out.pop()
             out.append(

@@ -78,6 +78,8 @@ def _initials(given: str) -> str:
     return " ".join(out)
 
 
+_AND = regex.compile(r"\s+and\s+")
+_EDITORS = regex.compile(r"\s*\(eds?\.\)")
 _AUTHOR_SEP = regex.compile(r"\s+and\s+|;")
 
 
@@ -95,7 +97,7 @@ def surname(author: str | None) -> str | None:
 
 def display_name(author: str) -> str:
     """A speaker name from an author: ``"Marx, K. and Engels, F."`` -> ``"Marx and Engels"``."""
-    names = [surname(a) or a for a in regex.split(r"\s+and\s+", regex.sub(r"\s*\(eds?\.\)", "", author))]
+    names = [surname(a) or a for a in _AND.split(_EDITORS.sub("", author))]
     return " and ".join(n for n in names if n)
 
 

@@ -21,6 +21,10 @@ from .catalogue import Catalogue, WorkRef
 from .models import Citation, DocumentResult, NormalisedCitation, Variant
 from .names import surname
 
+_VARIANTS_OF_RE1 = regex.compile(r"[*_]")
+_VARIANTS_OF_RE2 = regex.compile(r"[^\w]")
+_VARIANTS_OF_RE3 = regex.compile(r"[^\w]")
+
 _SLUG = regex.compile(r"[^a-z0-9]+")
 _STOP = frozenset(["a", "an", "the", "of", "on", "in", "and", "to", "for", "from", "with"])
 
@@ -174,9 +178,9 @@ def _variants_of(
         if not accepted and not any(_letters(surname(a) or a) in written_letters for a in work.author.split(" and ")):
             out.append(Variant("author", written_author, work.author, "spelling"))
     if work_raw:
-        written = regex.sub(r"[*_]", "", work_raw).strip()
+        written = _VARIANTS_OF_RE1.sub("", work_raw).strip()
         if _ascii(written) != _ascii(work.title) and catalogue.expand_abbreviation(written) is None:
-            if _ascii(regex.sub(r"[^\w]", "", written)) == _ascii(regex.sub(r"[^\w]", "", work.title)):
+            if _ascii(_VARIANTS_OF_RE2.sub("", written)) == _ascii(_VARIANTS_OF_RE3.sub("", work.title)):
                 out.append(Variant("title", written, work.title, "case"))
             elif fuzz.ratio(_ascii(written), _ascii(work.title)) >= 90:
                 out.append(Variant("title", written, work.title, "spelling"))

@@ -14,12 +14,21 @@ lose to it (see :mod:`citecheck.extract`).
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
-from .mentions import SPEECH_VERB, SPEECH_VERBS, Mention
+from .mentions import SPEECH_VERB, SPEECH_VERBS, Mention, MentionIndex
 from .spans import Spans
+
+_CUE_FOR_RE1 = regex.compile(r"\s+by\s+")
+_CUE_FOR_RE2 = regex.compile(r"\s+(\S+(?:\s+\S+){0,2})")
+_NAMED_PHRASE_RE1 = regex.compile(
+    r"in\s+the\s+(?:\w+\s+)?words\s+of\s+|according\s+to\s+|to\s+paraphrase\s+|to\s+quote\s+"
+    r"|\bas\s+(?=\S+(?:\s+\S+)?\s+put\s+it)",
+    regex.I,
+)
+_NAMED_PHRASE_RE2 = regex.compile(r"\bin\s+(\S+)[’']s?\s+words\b", regex.I)
 
 _TRAIL = regex.compile(
     rf"^[\s,;:]*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<after>\S)|(?P<before>[^.!?\s][^.!?]{{0,40}}?)\s+(?:\w+ly,?\s+)?"
@@ -45,16 +54,12 @@ class SentenceContext:
 
     #: (start, end) of every sentence in the document, in order
     sentences: list[tuple[int, int]]
-    #: mentions in the document, in order
-    mentions: list[Mention]
-
-    _starts: list[int] = field(default_factory=list)
+    #: mentions in the document, found block by block as they are asked for
+    mentions: MentionIndex
 
     def in_range(self, a: int, b: int) -> list[Mention]:
-        """Mentions that start within ``[a, b)``."""
-        if len(self._starts) != len(self.mentions):
-            self._starts = [m.start for m in self.mentions]
-        return self.mentions[bisect.bisect_left(self._starts, a) : bisect.bisect_left(self._starts, b)]
+        """Mentions that start within ``[a, b)``, in order."""
+        return self.mentions.in_range(a, b)
 
     def sentence_of(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the nearest one before it when between sentences)."""
@@ -152,7 +157,7 @@ def cue_for(
     subject_starts = [x.start for x in subjects]
     for v in SPEECH_VERB.finditer(sentence):
         vpos = s0 + v.start()
-        after = regex.match(r"\s+by\s+", sentence[v.end() :])
+        after = _CUE_FOR_RE1.match(sentence[v.end() :])
         if after:
             ms = [x for x in ctx.in_range(s0 + v.end(), s1) if x.kind != "pronoun"]
             if ms and ms[0].start - (s0 + v.end()) < 60:
@@ -162,7 +167,7 @@ def cue_for(
             name = _name(ctx, ms[-1], prev_speaker)
             if name:
                 return Cue(name, "strong")
-        inverted = regex.match(r"\s+(\S+(?:\s+\S+){0,2})", sentence[v.end() :])
+        inverted = _CUE_FOR_RE2.match(sentence[v.end() :])
         if inverted:
             ms = [x for x in ctx.in_range(vpos, vpos + len(v.group()) + 1 + len(inverted.group(1)) + 1)]
             if ms and ms[0].kind != "pronoun":
@@ -177,15 +182,11 @@ def cue_for(
 
 
 def _named_phrase(ctx: SentenceContext, text: str, s0: int, end: int, head: str) -> str | None:
-    for m in regex.finditer(
-        r"in\s+the\s+(?:\w+\s+)?words\s+of\s+|according\s+to\s+|to\s+paraphrase\s+|to\s+quote\s+|\bas\s+(?=\S+(?:\s+\S+)?\s+put\s+it)",
-        head,
-        flags=regex.I,
-    ):
+    for m in _NAMED_PHRASE_RE1.finditer(head):
         ms = [x for x in ctx.in_range(s0 + m.end(), end) if x.kind == "person"]
         if ms and ms[0].start - (s0 + m.end()) < 25:
             return ms[0].name
-    m2 = regex.search(r"\bin\s+(\S+)[’']s?\s+words\b", head, flags=regex.I)
+    m2 = _NAMED_PHRASE_RE2.search(head)
     if m2:
         ms = [x for x in ctx.in_range(s0 + m2.start(1), s0 + m2.end(1) + 2) if x.kind == "person"]
         if ms:

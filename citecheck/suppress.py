@@ -24,6 +24,7 @@ import regex
 from .models import DocumentResult, Finding
 
 _MARKER = regex.compile(r"<!--[ \t]*citecheck:[ \t]*ignore\b([^<>\r\n]{0,400}?)[ \t]*-->", regex.IGNORECASE)
+_NAME_SEPARATOR = regex.compile(r"[\s,]+")
 _EOL = regex.compile(r"\r\n|\r|\n")
 
 
@@ -63,7 +64,7 @@ def find_markers(doc: DocumentResult) -> list[Marker]:
     for m in _MARKER.finditer(src):
         while row + 1 < len(line_starts) and line_starts[row + 1] <= m.start():
             row += 1
-        names = tuple(n for n in regex.split(r"[\s,]+", m.group(1).strip()) if n)
+        names = tuple(n for n in _NAME_SEPARATOR.split(m.group(1).strip()) if n)
         out.append(Marker(doc.path, row + 1, m.start() - line_starts[row] + 1, m.group(0), names))
     return out
 

@@ -29,6 +29,17 @@ from rapidfuzz import fuzz, process
 from ..dates import find_material_date
 from ..names import format_author
 
+_CANONICAL_AUTHOR_RE1 = regex.compile(r"(?:\p{Lu}{1,3}\s+\p{Lu}[\p{L}’'-]+)(?:\s*,\s*\p{Lu}{1,3}\s+\p{Lu}[\p{L}’'-]+)+")
+_CANONICAL_AUTHOR_RE2 = regex.compile(r"\s*,\s*")
+_NORMALISE_PAGES_RE1 = regex.compile(r"^\s*pp?\.?\s*", regex.I)
+_NORMALISE_PAGES_RE2 = regex.compile(r"\s*(?:,|\band\b|&)\s*")
+_NORMALISE_PAGES_RE3 = regex.compile(r"(\d+)\s*-+\s*(\d+)")
+_NORMALISE_PAGES_RE4 = regex.compile(r"\s+")
+_PICK_TITLE_RE = regex.compile(r"\bcongress\b|\bconference\b|\bplenum\b", regex.I)
+_STRIP_YEAR_RE = regex.compile(r"\s*\(\s*\d{4}\s*\)\s*$")
+_TAKE_PAGES_RE1 = regex.compile(r"(?:1[5-9]|20)\d\d")
+_TAKE_PAGES_RE2 = regex.compile(r"(?:vol(?:ume)?s?\.?|v\.)$", regex.I)
+
 if TYPE_CHECKING:
     from ..catalogue import Catalogue
 
@@ -106,19 +117,19 @@ def roman_to_int(s: str) -> int | None:
 
 def normalise_pages(raw: str) -> str:
     """``"pp. 32-3"`` -> ``"32-33"``; ``"606, 608"`` -> ``"606,608"``."""
-    s = regex.sub(r"^\s*pp?\.?\s*", "", raw.strip(), flags=regex.I)
+    s = _NORMALISE_PAGES_RE1.sub("", raw.strip())
     s = s.replace("–", "-").replace("—", "-")
     out = []
-    for chunk in regex.split(r"\s*(?:,|\band\b|&)\s*", s):
+    for chunk in _NORMALISE_PAGES_RE2.split(s):
         chunk = chunk.strip(" .;f")
-        m = regex.fullmatch(r"(\d+)\s*-+\s*(\d+)", chunk)
+        m = _NORMALISE_PAGES_RE3.fullmatch(chunk)
         if m:
             a, b = m.groups()
             if len(b) < len(a):
                 b = a[: len(a) - len(b)] + b
             out.append(f"{a}-{b}")
         elif chunk:
-            out.append(regex.sub(r"\s+", "", chunk))
+            out.append(_NORMALISE_PAGES_RE4.sub("", chunk))
     return ",".join(out)
 
 
@@ -205,12 +216,12 @@ def _take_pages(ref: ParsedRef, text: str) -> str:
     digits = m.group(2)
     explicit = bool(m.group(1))
     before = text[: m.start()].rstrip()
-    is_year = regex.fullmatch(r"(?:1[5-9]|20)\d\d", digits.strip()) is not None
+    is_year = _TAKE_PAGES_RE1.fullmatch(digits.strip()) is not None
     if not explicit:
         # a bare number is a page only after a comma (or alone), and never a year-like one
         if is_year or not (before.endswith(",") or before == "" or before.endswith(")")):
             return text
-        if regex.search(r"(?:vol(?:ume)?s?\.?|v\.)$", before.rstrip(","), regex.I):
+        if _TAKE_PAGES_RE2.search(before.rstrip(",")):
             return text
     ref.pages_raw = (m.group(0) if explicit else digits).strip(" .;")
     ref.pages = normalise_pages(digits)
@@ -339,19 +350,19 @@ def _pick_title(segs: list[str], catalogue: Catalogue | None) -> str | None:
             if catalogue.expand_abbreviation(g) is not None or catalogue.find_work(_strip_year(g), None):
                 return g
     for g in segs:
-        if not regex.search(r"\bcongress\b|\bconference\b|\bplenum\b", g, regex.I) and g[:1].isupper():
+        if not _PICK_TITLE_RE.search(g) and g[:1].isupper():
             return g
     return segs[0] if segs else None
 
 
 def _strip_year(title: str) -> str:
-    stripped: str = regex.sub(r"\s*\(\s*\d{4}\s*\)\s*$", "", title)
+    stripped: str = _STRIP_YEAR_RE.sub("", title)
     return stripped.strip()
 
 
 def _canonical_author(raw: str, catalogue: Catalogue | None) -> str:
-    if regex.fullmatch(r"(?:\p{Lu}{1,3}\s+\p{Lu}[\p{L}’'-]+)(?:\s*,\s*\p{Lu}{1,3}\s+\p{Lu}[\p{L}’'-]+)+", raw):
-        raw = regex.sub(r"\s*,\s*", " and ", raw)  # "K Marx, F Engels"
+    if _CANONICAL_AUTHOR_RE1.fullmatch(raw):
+        raw = _CANONICAL_AUTHOR_RE2.sub(" and ", raw)  # "K Marx, F Engels"
     if catalogue is not None:
         known = catalogue.canonical_author(raw)
         if known:
