@@ -102,9 +102,16 @@ def same_quotation(
     if a == b:
         return True
     sa, sb = " ".join(a), " ".join(b)
-    if fuzz.ratio(sa, sb, score_cutoff=same):
+    whole = fuzz.ratio(sa, sb)
+    if whole >= same:
         return True
     short, long_ = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
+    # An excerpt scoring p against a window of the longer text shares p·len(short) characters
+    # with it, so the whole-text ratio is at least 2·p·r/(1 + r), r the ratio of the lengths:
+    # below that bound the (expensive) excerpt search cannot succeed.
+    r = len(short) / len(long_)
+    if whole < 2 * excerpt * r / (1 + r):
+        return False
     if shared is not None and len(short) > LONG_EXCERPT and shared < MIN_SHARED_LONG_EXCERPT:
         return False
     return min(len(a), len(b)) >= MIN_EXCERPT_WORDS and bool(fuzz.partial_ratio(short, long_, score_cutoff=excerpt))

@@ -48,17 +48,35 @@ bureaucratic twist to it" and for "a workers' state with bureaucratic distortion
                 continue
             by_locator[(n.work_key, n.citation.volume or "", n.citation.pages)].append(i)
         for loc in sorted(by_locator):
-            members = by_locator[loc]
-            reported: set[int] = set()
-            for x, i in enumerate(members):
-                for j in members[x + 1 :]:
-                    if same_cluster.get(i, i) == same_cluster.get(j, j) or j in reported:
-                        continue
-                    a, b = ctx.quotes[i], ctx.quotes[j]
-                    if fuzz.ratio(" ".join(a.words), " ".join(b.words)) < floor:
-                        continue
-                    reported.add(j)
-                    yield self._finding(ctx, a, b)
+            yield from self._conflicts(ctx, by_locator[loc], same_cluster, floor)
+
+    def _conflicts(
+        self, ctx: RuleContext, members: list[int], same_cluster: dict[int, int], floor: float
+    ) -> Iterable[Finding]:
+        """Each member whose wording is like an earlier, different quotation's, against the first such one.
+
+        Wordings repeated at one locator are compared once (``distinct``), so a
+        page cited a thousand times costs its number of wordings squared.
+        """
+        distinct: list[tuple[tuple[str, ...], int]] = []  # (words, first member), in order of appearance
+        first_of: dict[tuple[str, ...], int] = {}
+        similar: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
+        for j in members:
+            words_j = ctx.quotes[j].words
+            for words_i, i in distinct:
+                if i >= j:
+                    break
+                if same_cluster.get(i, i) == same_cluster.get(j, j):
+                    continue
+                key = (words_i, words_j)
+                if key not in similar:
+                    similar[key] = fuzz.ratio(" ".join(words_i), " ".join(words_j)) >= floor
+                if similar[key]:
+                    yield self._finding(ctx, ctx.quotes[i], ctx.quotes[j])
+                    break
+            if words_j not in first_of:
+                first_of[words_j] = j
+                distinct.append((words_j, j))
 
     def _finding(self, ctx: RuleContext, a: QuoteRef, b: QuoteRef) -> Finding:
         n = ctx.source_of(a)

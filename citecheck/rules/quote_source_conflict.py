@@ -52,7 +52,10 @@ citations ("Quoted in Carr …") are not compared with first-hand ones.
                     sourced.append((ref, n))
             if len(sourced) < 2:
                 continue
-            if all(sources_agree(a, b) for _, a in sourced for _, b in sourced):
+            # compare each distinct (work, volume, pages) once: a quotation cited a thousand times
+            # to a handful of places is a handful of comparisons
+            distinct_sources = list({(n.work_key, n.citation.volume, n.citation.pages): n for _, n in sourced}.values())
+            if all(sources_agree(a, b) for a in distinct_sources for b in distinct_sources):
                 continue
             distinct = sorted({describe(n) for _, n in sourced})
             where = "; ".join(f"{describe(n)} ({r.path}:{r.quotation.line})" for r, n in sourced)

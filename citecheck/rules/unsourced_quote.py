@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..fingerprint import fingerprint
-from ..models import Finding, Severity
+from ..match import QuoteRef
+from ..models import Finding, NormalisedCitation, Severity
 from ..scare import MIN_WORDS, word_count
 from .base import Rule, RuleContext, clip, describe
 
@@ -29,16 +30,17 @@ p. 90 in one essay and unsourced in another.
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
-        group_of = {i: g for g in ctx.clusters for i in g}
+        # per group, once: the members that have a source, and the documents they are in
+        sourced_in: dict[int, tuple[list[tuple[QuoteRef, NormalisedCitation]], set[str]]] = {}
+        for group in ctx.clusters:
+            pairs = [(ctx.quotes[j], n) for j in group if (n := ctx.source_of(ctx.quotes[j])) is not None]
+            entry = (pairs, {q.path for q, _ in pairs})
+            sourced_in.update(dict.fromkeys(group, entry))
         for i, ref in enumerate(ctx.quotes):
             if ref.quotation.citation is not None or word_count(ref.quotation.text) < MIN_WORDS:
                 continue  # a sourced quotation, or a phrase ("today") rather than a passage
-            sources = []
-            for j in group_of.get(i, []):
-                n = ctx.source_of(ctx.quotes[j])
-                if n is not None:
-                    sources.append((ctx.quotes[j], n))
-            if any(other.path == ref.path for other, _ in sources):
+            sources, paths = sourced_in.get(i, ([], set()))
+            if ref.path in paths:
                 continue  # the document sources it where it first quotes it: a repetition
             text = f"“{clip(ref.quotation.text, 80)}”"
             who = f" ({ref.quotation.speaker})" if ref.quotation.speaker else ""
