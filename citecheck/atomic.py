@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -17,7 +18,12 @@ def write_text(path: str | os.PathLike[str], text: str, encoding: str = "utf-8")
     write_bytes(path, text.encode(encoding))
 
 
-def write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bool = True) -> None:
+def write_chunks(path: str | os.PathLike[str], chunks: Iterable[str], encoding: str = "utf-8") -> None:
+    """Write the text of ``chunks`` to ``path`` atomically, without joining them in memory first."""
+    write_bytes(path, (c.encode(encoding) for c in chunks))
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes | Iterable[bytes], *, durable: bool = True) -> None:
     """Write ``data`` to ``path`` atomically (parent folders are created).
 
     ``durable`` also flushes the data to disk before the rename, so a crash of
@@ -29,7 +35,11 @@ def write_bytes(path: str | os.PathLike[str], data: bytes, *, durable: bool = Tr
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, bytes):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
             if durable:
                 fh.flush()
                 os.fsync(fh.fileno())

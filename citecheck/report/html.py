@@ -11,7 +11,7 @@ import difflib
 import os
 import time
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from .. import __version__
-from ..atomic import write_text
+from ..atomic import write_chunks
 from ..models import CheckResult, Finding, NormalisedCitation
 from ..rules import ALL_RULES, Rule
 
@@ -104,6 +104,17 @@ def render_html(
     inputs: Sequence[str] = (),
 ) -> str:
     """The report as one HTML string (deterministic for the same inputs and ``generated``)."""
+    return "".join(_render(result, rules=rules, generated=generated, inputs=inputs))
+
+
+def _render(
+    result: CheckResult,
+    *,
+    rules: Sequence[Rule] | None = None,
+    generated: str | None = None,
+    inputs: Sequence[str] = (),
+) -> Iterator[str]:
+    """The report in pieces, as Jinja2 renders it: a large report is never one string in memory."""
     findings: list[Finding] = list(result.findings)
     used = {f.rule for f in findings}
     rule_list = [r for r in (rules or ALL_RULES) if r.name in used]
@@ -113,7 +124,7 @@ def render_html(
         if len(f.data.get("wordings", [])) >= 2 and f.rule == "locator-wording-conflict"
     }
     template = _environment().get_template("report.html.j2")
-    return template.render(
+    return template.generate(
         findings=findings,
         diffs=diffs,
         rules=rule_list,
@@ -133,5 +144,5 @@ def render_html(
 
 
 def write_html(path: str | Path, result: CheckResult, **kwargs: object) -> None:
-    """Render the report and write it to ``path`` atomically."""
-    write_text(path, render_html(result, **kwargs))  # type: ignore[arg-type]
+    """Render the report and write it to ``path`` atomically, piece by piece."""
+    write_chunks(path, _render(result, **kwargs))  # type: ignore[arg-type]

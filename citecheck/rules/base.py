@@ -68,10 +68,29 @@ class RuleContext:
         return Location(path, c.line, c.column, clip(c.raw), detail)
 
     def _context(self, path: str, q: Quotation) -> str | None:
-        doc = self.docs.get(path)
-        if doc is None or not doc.source or q.context_end <= q.context_start:
-            return None
-        return " ".join(doc.source[q.context_start : q.context_end].split())
+        key = (path, q.id)
+        if key not in self._contexts:
+            self._contexts[key] = _paragraph_around(self.docs.get(path), q)
+        return self._contexts[key]
+
+    @functools.cached_property
+    def _contexts(self) -> dict[tuple[str, str], str | None]:
+        # one string per quotation, however many findings show it
+        return {}
+
+
+#: How much of a quotation's paragraph, on each side of it, a finding shows as context.
+CONTEXT_CHARS = 300
+
+
+def _paragraph_around(doc: DocumentResult | None, q: Quotation) -> str | None:
+    """The quotation's paragraph on one line, cut to CONTEXT_CHARS either side of the quotation."""
+    if doc is None or not doc.source or q.context_end <= q.context_start:
+        return None
+    start = max(q.context_start, min(q.start, q.context_end) - CONTEXT_CHARS)
+    end = min(q.context_end, max(q.end, start) + CONTEXT_CHARS)
+    text = " ".join(doc.source[start:end].split())
+    return ("…" if start > q.context_start else "") + text + ("…" if end < q.context_end else "")
 
 
 def clip(text: str, limit: int = 160) -> str:
