@@ -17,6 +17,10 @@ from .models import CheckResult, Document, DocumentResult, InputError
 from .settings import Settings
 
 
+class SchedulerError(Exception):
+    """The Dask scheduler cannot be reached or used."""
+
+
 @dataclass(frozen=True, slots=True)
 class ExtractOutcome:
     """Documents extracted from the inputs, the inputs that could not be read, and cache use."""

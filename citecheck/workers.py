@@ -17,6 +17,7 @@ from dataclasses import replace
 from .catalogue import Catalogue
 from .extract import extract_document
 from .models import Document, DocumentResult
+from .pipeline import SchedulerError
 
 #: Called once per finished document (for a progress bar).
 Tick = Callable[[], None]
@@ -25,10 +26,6 @@ Tick = Callable[[], None]
 SCHEDULER_TIMEOUT = 10.0
 
 _worker_catalogue: Catalogue | None = None
-
-
-class SchedulerError(Exception):
-    """The Dask scheduler cannot be reached or used."""
 
 
 def extract_here(docs: Sequence[Document], catalogue: Catalogue, tick: Tick | None = None) -> list[DocumentResult]:

@@ -120,8 +120,7 @@ ProgressOpt = Annotated[
 @contextlib.contextmanager
 def executing(settings: Settings, scheduler: str | None, progress: bool | None) -> Iterator[Execution]:
     """How to extract, as the settings and flags say; a progress bar while it runs; exit 2 on a bad scheduler."""
-    from ..pipeline import Execution
-    from ..workers import SchedulerError
+    from ..pipeline import Execution, SchedulerError
 
     with _progress_bar(progress) as start:
         try:

@@ -57,15 +57,16 @@ citations ("Quoted in Carr …") are not compared with first-hand ones.
             distinct_sources = list({(n.work_key, n.citation.volume, n.citation.pages): n for _, n in sourced}.values())
             if all(sources_agree(a, b) for a in distinct_sources for b in distinct_sources):
                 continue
-            distinct = sorted({describe(n) for _, n in sourced})
-            where = "; ".join(f"{describe(n)} ({r.path}:{r.quotation.line})" for r, n in sourced)
+            said = {id(n): describe(n) for _, n in sourced}
+            distinct = sorted(set(said.values()))
+            where = "; ".join(f"{said[id(n)]} ({r.path}:{r.quotation.line})" for r, n in sourced)
             first = sourced[0][0]
             yield Finding(
                 code=self.code,
                 rule=self.name,
                 severity=self.severity,
                 message=f"“{clip(first.quotation.text, 70)}” is cited to {len(distinct)} different sources: {where}",
-                locations=tuple(ctx.quote_location(r, describe(n)) for r, n in sourced),
+                locations=tuple(ctx.quote_location(r, said[id(n)]) for r, n in sourced),
                 fingerprint=fingerprint(self.name, " ".join(first.words), *distinct),
                 data={"values": distinct, "wordings": [r.quotation.text for r, _ in sourced]},
             )
