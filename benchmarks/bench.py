@@ -1,0 +1,183 @@
+"""citecheck's benchmark: throughput per stage, growth with size, peak memory, --jobs, the cache.
+
+Run from the repository root (about five minutes with the defaults)::
+
+    .venv/bin/python benchmarks/bench.py                 # 10, 20, 40, 80 MB
+    .venv/bin/python benchmarks/bench.py --sizes 2,4     # a quick look
+
+It writes synthetic corpora (``synth.py``: the texts of ``corpus/`` with their
+volumes, pages and quotations varied, deterministic seed) under
+``benchmarks/out/``, and prints a Markdown table of what it measured, also
+saved as ``benchmarks/out/results.md``.  Nothing here is a test: the targets
+are checked by reading the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+
+from synth import write_corpus  # noqa: E402
+
+from citecheck.bibexport import render as render_bib  # noqa: E402
+from citecheck.catalogue import Catalogue  # noqa: E402
+from citecheck.check import run_rules  # noqa: E402
+from citecheck.extract import extract_document  # noqa: E402
+from citecheck.load import iter_input_files, read_document  # noqa: E402
+from citecheck.match import cluster, quote_refs  # noqa: E402
+from citecheck.models import CheckResult, Document  # noqa: E402
+from citecheck.normalise import normalise_all  # noqa: E402
+from citecheck.report.html import render_html  # noqa: E402
+
+MB = 1_000_000
+
+
+def corpus_of(size_mb: float, out: Path, file_size: int | None = None) -> tuple[Path, int]:
+    """A synthetic corpus of ``size_mb`` MB (reused when already written); its folder and byte count."""
+    folder = out / (f"corpus-{size_mb:g}mb" + (f"-{file_size}b" if file_size else ""))
+    if not folder.is_dir():
+        tmp = folder.with_suffix(".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        write_corpus(ROOT / "corpus", tmp, int(size_mb * MB), file_size=file_size)
+        tmp.rename(folder)
+    return folder, sum(p.stat().st_size for p in folder.iterdir())
+
+
+def stages(folder: Path, catalogue: Catalogue) -> dict[str, float]:
+    """Seconds spent in each stage of ``check``, in this process."""
+    t: dict[str, float] = {}
+    t0 = time.perf_counter()
+    docs = [read_document(p, p.as_posix()) for p in iter_input_files([folder])]
+    t["load"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    results = [extract_document(d, catalogue) for d in docs if isinstance(d, Document)]
+    t["extract"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    normalised = normalise_all(results, catalogue)
+    t["normalise"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    cluster(quote_refs(results))
+    t["match"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    findings = run_rules(results, normalised, catalogue)
+    t["rules (with match)"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    render_html(CheckResult(tuple(results), normalised, findings, ()), inputs=[str(folder)])
+    render_bib(catalogue, normalised)
+    t["reports"] = time.perf_counter() - t0
+    return t
+
+
+_RUNNER = """
+import resource, sys
+from citecheck.cli import main
+peak_file, sys.argv = sys.argv[1], ["citecheck", *sys.argv[2:]]
+code = 0
+try:
+    main()
+except SystemExit as exc:
+    code = exc.code or 0
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+open(peak_file, "w").write(f"{own} {workers}")
+sys.exit(code)
+"""
+
+
+def end_to_end(folder: Path, *args: str) -> tuple[float, float]:
+    """Wall seconds and peak resident MB (the largest process, main or worker) of ``citecheck check FOLDER``."""
+    out = HERE / "out" / "e2e"
+    peak_file = out / "peak.txt"
+    cmd = ["check", str(folder), "--fail-on", "never", "--format", "json", "-o", str(out / "f.json")]
+    cmd += ["--html", str(out / "r.html"), "--bib", str(out / "m.bib"), *args]
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _RUNNER, str(peak_file), *cmd], cwd=ROOT, capture_output=True)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: citecheck {' '.join(cmd)} failed: {proc.stderr.decode()}")
+    own, workers = (int(v) for v in peak_file.read_text().split())
+    return wall, max(own, workers) / 1024
+
+
+def incremental(out: Path, files: int, file_size: int) -> dict[str, float]:
+    """A corpus of ``files`` files: a cold check, then a re-check after editing one file."""
+    folder, size = corpus_of(files * file_size / MB, out, file_size=file_size)
+    cache = out / "cache-incremental"
+    shutil.rmtree(cache, ignore_errors=True)
+    args = ("--cache-dir", str(cache), "--no-html", "--no-bib")
+    cold, _ = end_to_end(folder, *args)
+    victim = sorted(folder.iterdir())[len(list(folder.iterdir())) // 2]
+    original = victim.read_bytes()
+    try:
+        victim.write_bytes(original.replace(b"vol.", b"vol. 1", 1) + b"\nAn added line.\n")
+        warm, _ = end_to_end(folder, *args)
+    finally:
+        victim.write_bytes(original)
+    return {"files": len(list(folder.iterdir())), "MB": size / MB, "cold": cold, "after one edit": warm}
+
+
+def main() -> None:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10,20,40,80", help="corpus sizes in MB, comma-separated")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2, help="processes for the --jobs run")
+    parser.add_argument("--incremental-files", type=int, default=2000)
+    parser.add_argument("--incremental-file-size", type=int, default=3000, help="bytes per file")
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    opts = parser.parse_args()
+    opts.out.mkdir(parents=True, exist_ok=True)
+    (opts.out / "e2e").mkdir(exist_ok=True)
+    catalogue = Catalogue.load(ROOT / "references.bib")
+    sizes = [float(s) for s in opts.sizes.split(",")]
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "",
+        "| corpus | files | check, 1 core, cold | MB/s | peak memory | time vs half the size |"
+        " load | extract | normalise | match | rules (with match) | reports |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    previous: float | None = None
+    for size in sizes:
+        folder, nbytes = corpus_of(size, opts.out)
+        mb = nbytes / MB
+        wall, peak = end_to_end(folder, "--no-cache", "--jobs", "1")
+        st = stages(folder, catalogue)
+        ratio = f"{wall / previous:.2f}×" if previous else "–"
+        previous = wall
+        per_stage = " | ".join(f"{mb / max(st[k], 1e-9):.1f} MB/s" for k in st)
+        files = len(list(folder.iterdir()))
+        lines.append(
+            f"| {mb:.1f} MB | {files} | {wall:.1f} s | {mb / wall:.2f} | {peak:.0f} MB | {ratio} | {per_stage} |"
+        )
+        print(lines[-1], flush=True)
+    folder, nbytes = corpus_of(sizes[0], opts.out)
+    one, _ = end_to_end(folder, "--no-cache", "--jobs", "1")
+    many, peak = end_to_end(folder, "--no-cache", "--jobs", str(opts.jobs))
+    lines += [
+        "",
+        f"`--jobs {opts.jobs}` on {nbytes / MB:.1f} MB: {many:.1f} s against {one:.1f} s with one process "
+        f"({one / many:.2f}× faster; peak {peak:.0f} MB across the processes).",
+    ]
+    inc = incremental(opts.out, opts.incremental_files, opts.incremental_file_size)
+    lines.append(
+        f"Incremental: {inc['files']:.0f} files ({inc['MB']:.1f} MB), cold check {inc['cold']:.1f} s; "
+        f"after editing one file {inc['after one edit']:.2f} s (the cache re-extracts only that file)."
+    )
+    table = "\n".join(lines) + "\n"
+    (opts.out / "results.md").write_text(table, encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
