@@ -58,7 +58,7 @@ def stages(folder: Path, catalogue: Catalogue) -> dict[str, float]:
     """Seconds spent in each stage of ``check``, in this process."""
     t: dict[str, float] = {}
     t0 = time.perf_counter()
-    docs = [read_document(p, p.as_posix()) for p in iter_input_files([folder])]
+    docs = [read_document(p, p.as_posix()) for p in iter_input_files([folder]) if isinstance(p, Path)]
     t["load"] = time.perf_counter() - t0
     t0 = time.perf_counter()
     results = [extract_document(d, catalogue) for d in docs if isinstance(d, Document)]
