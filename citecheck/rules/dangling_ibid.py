@@ -10,6 +10,8 @@ from .base import Rule, RuleContext
 
 
 class DanglingIbid(Rule):
+    """CC202 dangling-ibid: An ibid or op. cit. has no reference to repeat, or an ambiguous one."""
+
     code = "CC202"
     name = "dangling-ibid"
     severity = Severity.ERROR
@@ -29,6 +31,7 @@ after citations of two books by Carr.
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         for doc in sorted(ctx.documents, key=lambda d: d.path):
             for c in doc.citations:
                 if c.resolution_problem is None:

@@ -18,6 +18,8 @@ MIN_WORDING_WORDS = 4
 
 
 class LocatorWordingConflict(Rule):
+    """CC102 locator-wording-conflict: One work, volume and page is cited for quotations whose wording differs."""
+
     code = "CC102"
     name = "locator-wording-conflict"
     severity = Severity.WARNING
@@ -39,6 +41,7 @@ bureaucratic twist to it" and for "a workers' state with bureaucratic distortion
     thresholds: ClassVar[Mapping[str, float]] = {"wording-similarity": 55.0}
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         floor = ctx.settings.threshold("wording-similarity", self.thresholds["wording-similarity"])
         same_cluster = {i: g[0] for g in ctx.clusters for i in g}
         by_locator: dict[tuple[str, str, str], list[int]] = defaultdict(list)

@@ -21,6 +21,8 @@ def sources_agree(a: NormalisedCitation, b: NormalisedCitation) -> bool:
 
 
 class QuoteSourceConflict(Rule):
+    """CC101 quote-source-conflict: The same quotation is cited to different works, volumes or pages."""
+
     code = "CC101"
     name = "quote-source-conflict"
     severity = Severity.ERROR
@@ -43,6 +45,7 @@ citations ("Quoted in Carr …") are not compared with first-hand ones.
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         for group in ctx.clusters:
             sourced = []
             for i in group:

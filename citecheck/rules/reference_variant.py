@@ -11,6 +11,8 @@ from .base import Rule, RuleContext
 
 
 class ReferenceVariant(Rule):
+    """CC201 reference-variant: a work cited with variant metadata (spelling, case, place, year)."""
+
     code = "CC201"
     name = "reference-variant"
     severity = Severity.WARNING
@@ -33,6 +35,7 @@ page numbers belong to, and reads as carelessness.
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         groups: dict[tuple[str, str, str, str], list[tuple[NormalisedCitation, Variant]]] = defaultdict(list)
         for n in ctx.normalised:
             for v in n.variants:

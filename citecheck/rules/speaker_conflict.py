@@ -14,6 +14,8 @@ _FIRM = frozenset({"cue", "attribution", "citation"})
 
 
 class SpeakerConflict(Rule):
+    """CC104 speaker-conflict: The same quotation is attributed to different people."""
+
     code = "CC104"
     name = "speaker-conflict"
     severity = Severity.ERROR
@@ -32,6 +34,7 @@ Speakers guessed from context are not compared.
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         people = default_people()
         for group in ctx.clusters:
             named = []

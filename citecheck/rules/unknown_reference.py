@@ -11,6 +11,8 @@ from .base import Rule, RuleContext
 
 
 class UnknownReference(Rule):
+    """CC203 unknown-reference: A cited work is not in references.bib."""
+
     code = "CC203"
     name = "unknown-reference"
     severity = Severity.INFO
@@ -29,6 +31,7 @@ starting point), or correct the title if it is a misspelling of a known work.
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         works: dict[str, list[NormalisedCitation]] = defaultdict(list)
         for n in ctx.normalised:
             if not n.known:

@@ -12,6 +12,8 @@ from .base import Rule, RuleContext, clip, describe
 
 
 class UnsourcedQuote(Rule):
+    """CC105 unsourced-quote: A quotation has no reference; a warning when the corpus sources it elsewhere."""
+
     code = "CC105"
     name = "unsourced-quote"
     severity = Severity.INFO
@@ -30,6 +32,7 @@ p. 90 in one essay and unsourced in another.
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         # per group, once: the members that have a source, and the documents they are in
         sourced_in: dict[int, tuple[list[tuple[QuoteRef, NormalisedCitation]], set[str]]] = {}
         for group in ctx.clusters:

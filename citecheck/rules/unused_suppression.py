@@ -10,6 +10,8 @@ from .base import Rule, RuleContext
 
 
 class UnusedSuppression(Rule):
+    """CC301 unused-suppression: An inline suppression marker silences no finding, or names no rule."""
+
     code = "CC301"
     name = "unused-suppression"
     severity = Severity.WARNING
@@ -30,6 +32,7 @@ A marker for a rule switched off in this run (`--select`, `--ignore`) is not rep
     after_suppressions = True
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         for marker, why in ctx.unused_suppressions:
             yield Finding(
                 code=self.code,

@@ -13,6 +13,8 @@ from .dates import interval, overlaps
 
 
 class VolumeDateMismatch(Rule):
+    """CC103 volume-date-mismatch: The cited material is dated outside the date range of the cited volume."""
+
     code = "CC103"
     name = "volume-date-mismatch"
     severity = Severity.ERROR
@@ -35,6 +37,7 @@ Ranges references.bib marks unconfirmed give a warning rather than an error.
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
+        """The findings of this rule on the corpus in ``ctx``."""
         seen: set[tuple[str, str]] = set()
         for ref in ctx.quotes:
             n = ctx.source_of(ref)
