@@ -7,10 +7,11 @@ against ``--baseline``); 1: something is; 2: bad usage or input.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -30,6 +31,9 @@ from .common import (
     rule_names_or_exit,
     setup_or_exit,
 )
+
+if TYPE_CHECKING:
+    from ..ci.since import Changes
 
 
 class CheckFormat(StrEnum):
@@ -76,7 +80,7 @@ def check(
 
     Settings come from [tool.citecheck] in pyproject.toml; flags override them.
     """
-    from ..ci import baseline as bl
+    from ..ci.gate import gate
     from ..pipeline import run_check
 
     settings, catalogue = setup_or_exit(
@@ -86,53 +90,24 @@ def check(
         jobs,
         no_cache,
         cache_dir,
-        fail_on=None if fail_on is None else _severity(fail_on),
         select=rule_names_or_exit(select, "--select"),
         baseline=str(baseline) if baseline else None,
     )
     # --select on the command line is the whole choice; --ignore adds to the configured ignores.
     flag_ignore = rule_names_or_exit(ignore, "--ignore") or frozenset()
-    settings = replace(settings, ignore=flag_ignore if select is not None else settings.ignore | flag_ignore)
-    if fail_on is FailOn.never:
-        settings = replace(settings, fail_on=None)
     settings = replace(
         settings,
+        ignore=flag_ignore if select is not None else settings.ignore | flag_ignore,
+        fail_on=settings.fail_on if fail_on is None else _severity(fail_on),
         report=None if no_html else (str(html) if html else settings.report),
         bibliography=None if no_bib else (str(bib) if bib else settings.bibliography),
     )
-    accepted = None
-    if settings.baseline is not None and (baseline is not None or Path(settings.baseline).exists()):
-        try:
-            accepted = bl.load(settings.baseline)
-        except bl.BaselineError as exc:
-            typer.echo(f"citecheck: {exc}", err=True)
-            raise typer.Exit(2) from None
-    changes = None
-    from ..ci.since import GitError, changes_since, filter_touching
-
-    if since is not None:
-        try:
-            changes = changes_since(since)
-        except GitError as exc:
-            typer.echo(f"citecheck: {exc}", err=True)
-            raise typer.Exit(2) from None
+    accepted = _baseline_or_exit(settings.baseline, explicit=baseline is not None)
+    changes = _changes_or_exit(since)
     inputs = list(settings.paths)
     with executing(settings, scheduler, progress) as run:
         result = run_check(inputs, catalogue, settings, run)
-    findings = list(result.findings)
-    counted = findings
-    notes: dict[str, str] = {}
-    if accepted is not None:
-        cmp = bl.compare(findings, accepted)
-        counted = list(cmp.new)
-        notes["baseline"] = (
-            f"{len(cmp.new)} new, {len(cmp.baselined)} baselined, "
-            f"{cmp.fixed} fixed (baselined findings no longer present)"
-        )
-    if changes is not None:
-        touching = filter_touching(counted, changes, result.documents)
-        notes["since"] = f"{len(touching)} on lines changed since {since}, {len(counted) - len(touching)} elsewhere"
-        counted = touching
+    counted = gate(result.findings, result.documents, accepted, changes)
     if settings.report is not None:
         from ..report.html import write_html
 
@@ -141,15 +116,41 @@ def check(
         from ..bibexport import write_merged
 
         write_merged(Path(settings.bibliography), catalogue, result.normalised)
-    _report(fmt, result, counted, len(result.documents), output, notes)
+    _report(fmt, result, list(counted.counted), len(result.documents), output, counted.notes)
     if report_input_errors(result.errors):
         raise typer.Exit(2)
-    if settings.fail_on is not None and any(f.severity >= settings.fail_on for f in counted):
+    if counted.fails(settings.fail_on):
         raise typer.Exit(1)
 
 
-def _severity(fail_on: FailOn) -> Severity:
-    return Severity.ERROR if fail_on is FailOn.never else Severity.parse(fail_on.value)
+def _baseline_or_exit(path: str | None, explicit: bool) -> Counter[str] | None:
+    """The baseline to compare against: named by the flag, or configured and present; exit 2 when unusable."""
+    from ..ci import baseline as bl
+
+    if path is None or not (explicit or Path(path).exists()):
+        return None
+    try:
+        return bl.load(path)
+    except bl.BaselineError as exc:
+        typer.echo(f"citecheck: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _changes_or_exit(since: str | None) -> Changes | None:
+    """The lines changed since the revision ``since``; exit 2 when git cannot say."""
+    if since is None:
+        return None
+    from ..ci.since import GitError, changes_since
+
+    try:
+        return changes_since(since)
+    except GitError as exc:
+        typer.echo(f"citecheck: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _severity(fail_on: FailOn) -> Severity | None:
+    return None if fail_on is FailOn.never else Severity.parse(fail_on.value)
 
 
 def _report(
