@@ -1,7 +1,7 @@
 """Fuzz the loader and the extractor: any bytes in, a result or an InputError out, never an exception.
 
-    .venv/bin/python fuzz/fuzz_extract.py -atheris_runs=100000     # with atheris
-    .venv/bin/python fuzz/fuzz_extract.py --plain --runs 20000     # without
+.venv/bin/python fuzz/fuzz_extract.py -atheris_runs=100000     # with atheris
+.venv/bin/python fuzz/fuzz_extract.py --plain --runs 20000     # without
 """
 
 from __future__ import annotations
