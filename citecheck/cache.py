@@ -18,8 +18,9 @@ import functools
 import hashlib
 import marshal
 import os
-from dataclasses import fields, replace
+from dataclasses import fields
 from importlib import resources
+from itertools import starmap
 from pathlib import Path
 from typing import Any
 
@@ -72,14 +73,14 @@ class Cache:
         except OSError:
             self.misses += 1
             return None
-        result = _decode(data)
+        result = _decode(data, doc)
         if result is None:
             self.misses += 1
             with contextlib.suppress(OSError):
                 path.unlink()  # corrupt: rebuilt by this run
             return None
         self.hits += 1
-        return replace(result, path=doc.path, sha256=doc.sha256, source=doc.text)
+        return result
 
     def put(self, doc: Document, result: DocumentResult) -> None:
         """Store ``result`` for ``doc`` (best effort: a read-only or full disk only costs speed)."""
@@ -89,21 +90,23 @@ class Cache:
             write_bytes(self._path(self.key(doc)), data, durable=False)
 
 
-def _decode(data: bytes) -> DocumentResult | None:
+def _decode(data: bytes, doc: Document) -> DocumentResult | None:
+    """The result stored in ``data``, under ``doc``'s path and text; None when the entry is unusable."""
     if not data.startswith(_MAGIC):
         return None
     digest, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
     if hashlib.sha256(payload).digest() != digest:
         return None
     try:
-        path, sha, fmt, citations, quotations, repairs = marshal.loads(payload)
+        _, _, fmt, citations, quotations, repairs = marshal.loads(payload)
         return DocumentResult(
-            path,
-            sha,
+            doc.path,
+            doc.sha256,
             fmt,
-            tuple(Citation(*c) for c in citations),
-            tuple(Quotation(*q) for q in quotations),
-            tuple(Repair(*r) for r in repairs),
+            tuple(starmap(Citation, citations)),
+            tuple(starmap(Quotation, quotations)),
+            tuple(starmap(Repair, repairs)),
+            source=doc.text,
         )
     except Exception:  # an entry from another version, or damaged past its checksum: rebuilt either way
         return None

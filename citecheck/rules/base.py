@@ -61,21 +61,24 @@ class RuleContext:
     def quote_location(self, ref: QuoteRef, detail: str | None = None) -> Location:
         """Where a quotation is, with its paragraph as context."""
         q = ref.quotation
-        return Location(ref.path, q.line, q.column, clip(q.text), detail, self._context(ref.path, q))
+        excerpt, context = self._shown(ref)
+        return Location(ref.path, q.line, q.column, excerpt, detail, context)
 
     def citation_location(self, path: str, c: Citation, detail: str | None = None) -> Location:
         """Where a citation is."""
         return Location(path, c.line, c.column, clip(c.raw), detail)
 
-    def _context(self, path: str, q: Quotation) -> str | None:
-        key = (path, q.id)
-        if key not in self._contexts:
-            self._contexts[key] = _paragraph_around(self.docs.get(path), q)
-        return self._contexts[key]
+    def _shown(self, ref: QuoteRef) -> tuple[str, str | None]:
+        """The excerpt and the context a location shows for a quotation, made once per quotation."""
+        shown = self._shown_cache.get(ref.key)
+        if shown is None:
+            q = ref.quotation
+            shown = self._shown_cache[ref.key] = (clip(q.text), _paragraph_around(self.docs.get(ref.path), q))
+        return shown
 
     @functools.cached_property
-    def _contexts(self) -> dict[tuple[str, str], str | None]:
-        # one string per quotation, however many findings show it
+    def _shown_cache(self) -> dict[tuple[str, str], tuple[str, str | None]]:
+        # however many findings show a quotation, its strings are built and stored once
         return {}
 
 
