@@ -100,3 +100,17 @@ class _Broken:
     def write(self, data: bytes) -> int:
         os.write(self.fd, data[: len(data) // 2])
         raise OSError("simulated failure: disk full")
+
+
+def test_a_report_that_fails_while_streaming_leaves_the_old_one(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    target.write_text("previous report", encoding="utf-8")
+
+    def pieces() -> object:
+        yield "<!DOCTYPE html><p>half a"
+        raise RuntimeError("the template broke half way")
+
+    with pytest.raises(RuntimeError):
+        atomic.write_chunks(target, pieces())  # type: ignore[arg-type]
+    assert target.read_text(encoding="utf-8") == "previous report"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
