@@ -52,8 +52,6 @@ class Cache:
     def __init__(self, folder: str | os.PathLike[str], catalogue_digest: str) -> None:
         self.folder = Path(folder)
         self._salt = f"{code_digest()}:{catalogue_digest}"
-        self.hits = 0
-        self.misses = 0
 
     def key(self, doc: Document) -> str:
         """The entry key of ``doc``."""
@@ -71,15 +69,12 @@ class Cache:
         try:
             data = path.read_bytes()
         except OSError:
-            self.misses += 1
             return None
         result = _decode(data, doc)
         if result is None:
-            self.misses += 1
             with contextlib.suppress(OSError):
                 path.unlink()  # corrupt: rebuilt by this run
             return None
-        self.hits += 1
         return result
 
     def put(self, doc: Document, result: DocumentResult) -> None:

@@ -181,8 +181,17 @@ class Catalogue:
 
     @property
     def digest(self) -> str:
-        """A digest of the BibTeX text: what extraction results cached under this catalogue depend on."""
-        return hashlib.sha256(self.text.encode("utf-8", "surrogatepass")).hexdigest()
+        """A digest of the catalogue: what extraction results cached under it depend on.
+
+        The BibTeX text when there is one; for a catalogue built from a library in
+        memory, its entries and their fields.
+        """
+        content = self.text or repr(
+            sorted(
+                (e.key, e.entry_type, sorted((f.key, str(f.value)) for f in e.fields)) for e in self._entries.values()
+            )
+        )
+        return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
 
     # ------------------------------------------------------------------ queries
     def library(self) -> Library:

@@ -150,9 +150,7 @@ def cue_for(
     # mentions that can be the subject of a verb of saying: not "Marx’s" (unless "Marx’s words"),
     # not inside a quotation
     subjects = [
-        x
-        for x in ctx.in_range(s0, s1)
-        if (not x.possessive or x.speech_possessive) and not _inside_any(x.start, opaque)
+        x for x in ctx.in_range(s0, s1) if (not x.possessive or x.speech_possessive) and not opaque.contains(x.start)
     ]
     subject_starts = [x.start for x in subjects]
     for v in SPEECH_VERB.finditer(sentence):
@@ -204,7 +202,3 @@ def _mask(text: str, a: int, b: int, opaque: Spans, keep: tuple[int, int] | None
         lo, hi = max(x, a), min(y, b)
         s[lo - a : hi - a] = " " * (hi - lo)
     return "".join(s)
-
-
-def _inside_any(pos: int, spans: Spans) -> bool:
-    return spans.contains(pos)
