@@ -107,7 +107,7 @@ def _parse_diff(diff: str, top: Path) -> dict[str, frozenset[int]]:
     current: set[int] | None = None
     for line in diff.splitlines():
         if line.startswith("+++ "):
-            target = line[4:]
+            target = line[4:].rstrip("\t")  # git ends a name holding a space with a tab
             current = None if target == "/dev/null" else out.setdefault(_key(top / _strip_prefix(target)), set())
         elif current is not None and (m := _HUNK.match(line)):
             start, count = int(m.group(1)), int(m.group(2) or "1")

@@ -80,3 +80,13 @@ def test_changed_lines_are_the_new_side_of_the_diff(repo: Path) -> None:
     assert by_name["a.txt"] == {2}
     assert by_name["b.txt"] == {1, 2}  # a deletion marks the lines either side of the gap
     assert by_name["new.txt"] is WHOLE_FILE
+
+
+def test_file_names_with_spaces_and_accents(repo: Path) -> None:
+    odd = repo / "corpus" / "naïve «essay» one.txt"
+    odd.write_text(B, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "odd name")
+    odd.write_text(B.replace("The second essay", "The second essay, revised"), encoding="utf-8")
+    changes = changes_since("HEAD")
+    assert {Path(k).name: v for k, v in changes.lines.items()} == {"naïve «essay» one.txt": {1}}
