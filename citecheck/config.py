@@ -81,7 +81,8 @@ def read_table(pyproject: Path) -> dict[str, Any]:
         raise ConfigError(f"{pyproject}: cannot read: {exc.strerror or exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{pyproject}: not valid TOML: {exc}") from None
-    table = doc.get("tool", {}).get("citecheck", {})
+    tool = doc.get("tool", {})
+    table = tool.get("citecheck", {}) if isinstance(tool, dict) else None
     if not isinstance(table, dict):
         raise ConfigError(f"{pyproject}: [tool.citecheck] must be a table")
     return table

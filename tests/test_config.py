@@ -134,3 +134,11 @@ def test_per_path_ignores_and_thresholds_take_effect(project: Path) -> None:
 def test_an_unknown_rule_flag_exits_2(project: Path) -> None:
     code, _, err = _run("essays", "--select", "CC9")
     assert code == 2 and "--select: no rule called 'CC9'" in err
+
+
+@pytest.mark.parametrize("text", ["tool = 3\n", "[tool]\ncitecheck = 'x'\n"])
+def test_a_tool_table_of_the_wrong_shape_is_an_error(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError, match="must be a table"):
+        load_settings(path)
