@@ -79,7 +79,7 @@ def read_table(pyproject: Path) -> dict[str, Any]:
             doc = tomllib.load(fh)
     except OSError as exc:
         raise ConfigError(f"{pyproject}: cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{pyproject}: not valid TOML: {exc}") from None
     tool = doc.get("tool", {})
     table = tool.get("citecheck", {}) if isinstance(tool, dict) else None

@@ -136,6 +136,13 @@ def test_an_unknown_rule_flag_exits_2(project: Path) -> None:
     assert code == 2 and "--select: no rule called 'CC9'" in err
 
 
+def test_a_pyproject_that_is_not_utf8_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_bytes(b"\xff\xfe[tool]")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(path)
+
+
 @pytest.mark.parametrize("text", ["tool = 3\n", "[tool]\ncitecheck = 'x'\n"])
 def test_a_tool_table_of_the_wrong_shape_is_an_error(tmp_path: Path, text: str) -> None:
     path = tmp_path / "pyproject.toml"
