@@ -194,8 +194,10 @@ class Location:
     excerpt: str
     #: What this location contributes to the conflict ("Vol. 24", "p. 287", a wording).
     detail: str | None = None
-    #: The paragraph around the location, for reports.
-    context: str | None = None
+    #: Where the paragraph around the location is, for reports that show it: source offsets of
+    #: the paragraph and of the quotation in it (``paragraph_start, paragraph_end, start, end``).
+    #: Offsets rather than text, so runs that never show the paragraph never build it.
+    context_span: tuple[int, int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)

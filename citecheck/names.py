@@ -124,6 +124,7 @@ class People:
             for v in p.misspellings:
                 self._index[_fold(v)] = (p, True)
         self._keys = sorted(self._index)
+        self._looked_up: dict[str, str | None] = {}
 
     def lookup(self, written: str) -> str | None:
         """The display name for ``written`` when it names a known person, else None.
@@ -132,6 +133,11 @@ class People:
         a known misspelling is corrected; a near miss (rapidfuzz, one edit in a
         long name) is corrected too.
         """
+        if written not in self._looked_up:
+            self._looked_up[written] = self._lookup(written)
+        return self._looked_up[written]
+
+    def _lookup(self, written: str) -> str | None:
         key = _fold(written)
         if not key:
             return None

@@ -8,6 +8,7 @@ inline script only adds filtering.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import time
 from collections import Counter, defaultdict
@@ -21,7 +22,7 @@ from markupsafe import Markup
 
 from .. import __version__
 from ..atomic import write_chunks
-from ..models import CheckResult, Finding, NormalisedCitation
+from ..models import CheckResult, Finding, Location, NormalisedCitation
 from ..rules import ALL_RULES, Rule
 
 
@@ -70,6 +71,22 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["markdown"] = _markdown
     return env
+
+
+#: How much of a quotation's paragraph, on each side of it, a location shows as context.
+CONTEXT_CHARS = 300
+
+
+def _context(sources: dict[str, str], loc: Location) -> str | None:
+    """The paragraph around a location on one line, cut to CONTEXT_CHARS either side of the quotation."""
+    source = sources.get(loc.path)
+    if not source or loc.context_span is None:
+        return None
+    para_start, para_end, start, end = loc.context_span
+    lo = max(para_start, min(start, para_end) - CONTEXT_CHARS)
+    hi = min(para_end, max(end, lo) + CONTEXT_CHARS)
+    text = " ".join(source[lo:hi].split())
+    return ("…" if lo > para_start else "") + text + ("…" if hi < para_end else "")
 
 
 def _works(normalised: Sequence[NormalisedCitation]) -> list[dict[str, object]]:
@@ -123,9 +140,11 @@ def _render(
         for f in findings
         if len(f.data.get("wordings", [])) >= 2 and f.rule == "locator-wording-conflict"
     }
+    sources = {d.path: d.source for d in result.documents}
     template = _environment().get_template("report.html.j2")
     return template.generate(
         findings=findings,
+        context=functools.partial(_context, sources),
         diffs=diffs,
         rules=rule_list,
         by_severity=sorted(Counter(str(f.severity) for f in findings).items()),

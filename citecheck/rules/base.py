@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import abc
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
 from ..catalogue import Catalogue
 from ..match import QuoteRef, cluster, quote_refs
-from ..models import Citation, DocumentResult, Finding, Location, NormalisedCitation, Quotation, Severity
+from ..models import Citation, DocumentResult, Finding, Location, NormalisedCitation, Severity
 from ..settings import Settings
 from ..suppress import Marker
 
@@ -59,41 +59,35 @@ class RuleContext:
         return self.by_citation.get((ref.path, cid)) if cid else None
 
     def quote_location(self, ref: QuoteRef, detail: str | None = None) -> Location:
-        """Where a quotation is, with its paragraph as context."""
+        """Where a quotation is, with where its paragraph is (the context reports show)."""
         q = ref.quotation
-        excerpt, context = self._shown(ref)
-        return Location(ref.path, q.line, q.column, excerpt, detail, context)
+        span = (q.context_start, q.context_end, q.start, q.end) if q.context_end > q.context_start else None
+        return Location(ref.path, q.line, q.column, self._excerpt(ref), detail, span)
 
     def citation_location(self, path: str, c: Citation, detail: str | None = None) -> Location:
         """Where a citation is."""
         return Location(path, c.line, c.column, clip(c.raw), detail)
 
-    def _shown(self, ref: QuoteRef) -> tuple[str, str | None]:
-        """The excerpt and the context a location shows for a quotation, made once per quotation."""
-        shown = self._shown_cache.get(ref.key)
-        if shown is None:
-            q = ref.quotation
-            shown = self._shown_cache[ref.key] = (clip(q.text), _paragraph_around(self.docs.get(ref.path), q))
-        return shown
+    def _excerpt(self, ref: QuoteRef) -> str:
+        """A quotation's text as locations show it, made once however many findings show it."""
+        excerpt = self._excerpts.get(ref.key)
+        if excerpt is None:
+            excerpt = self._excerpts[ref.key] = clip(ref.quotation.text)
+        return excerpt
 
     @functools.cached_property
-    def _shown_cache(self) -> dict[tuple[str, str], tuple[str, str | None]]:
-        # however many findings show a quotation, its strings are built and stored once
+    def _excerpts(self) -> dict[tuple[str, str], str]:
         return {}
 
 
-#: How much of a quotation's paragraph, on each side of it, a finding shows as context.
-CONTEXT_CHARS = 300
+#: How many places a message lists before "and N more" (the locations carry them all).
+LISTED = 8
 
 
-def _paragraph_around(doc: DocumentResult | None, q: Quotation) -> str | None:
-    """The quotation's paragraph on one line, cut to CONTEXT_CHARS either side of the quotation."""
-    if doc is None or not doc.source or q.context_end <= q.context_start:
-        return None
-    start = max(q.context_start, min(q.start, q.context_end) - CONTEXT_CHARS)
-    end = min(q.context_end, max(q.end, start) + CONTEXT_CHARS)
-    text = " ".join(doc.source[start:end].split())
-    return ("…" if start > q.context_start else "") + text + ("…" if end < q.context_end else "")
+def listing(items: Sequence[str]) -> str:
+    """``items`` joined with "; ", the first LISTED of them, then how many more there are."""
+    shown = "; ".join(items[:LISTED])
+    return shown if len(items) <= LISTED else f"{shown}; and {len(items) - LISTED} more"
 
 
 def clip(text: str, limit: int = 160) -> str:
@@ -105,11 +99,17 @@ def clip(text: str, limit: int = 160) -> str:
 def describe(n: NormalisedCitation) -> str:
     """A citation in words: "Lenin, Collected Works, vol. 32, p. 24"."""
     c = n.citation
-    parts = [p for p in (n.author or c.author, n.title or c.work) if p]
-    if c.volume:
-        parts.append(f"vol. {c.volume}")
-    if c.pages:
-        parts.append(f"p. {c.pages}")
+    return _described(n.author or c.author, n.title or c.work, c.volume, c.pages)
+
+
+@functools.lru_cache(maxsize=8192)
+def _described(author: str | None, title: str | None, volume: str | None, pages: str | None) -> str:
+    # a corpus cites the same few places over and over: say each once
+    parts = [p for p in (author, title) if p]
+    if volume:
+        parts.append(f"vol. {volume}")
+    if pages:
+        parts.append(f"p. {pages}")
     return ", ".join(parts)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from ..fingerprint import fingerprint
 from ..models import Finding, NormalisedCitation, Severity
-from .base import Rule, RuleContext, clip, describe
+from .base import Rule, RuleContext, clip, describe, listing
 from .pages import pages_agree
 
 
@@ -62,7 +62,7 @@ citations ("Quoted in Carr …") are not compared with first-hand ones.
                 continue
             said = {id(n): describe(n) for _, n in sourced}
             distinct = sorted(set(said.values()))
-            where = "; ".join(f"{said[id(n)]} ({r.path}:{r.quotation.line})" for r, n in sourced)
+            where = listing([f"{said[id(n)]} ({r.path}:{r.quotation.line})" for r, n in sourced])
             first = sourced[0][0]
             yield Finding(
                 code=self.code,

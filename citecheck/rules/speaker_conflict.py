@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from ..fingerprint import fingerprint
 from ..models import Finding, Severity
 from ..names import default_people
-from .base import Rule, RuleContext, clip
+from .base import Rule, RuleContext, clip, listing
 
 #: Speaker evidence strong enough to compare: a cue in the prose, an attribution or a citation.
 _FIRM = frozenset({"cue", "attribution", "citation"})
@@ -47,7 +47,7 @@ Speakers guessed from context are not compared.
             if len(speakers) < 2:
                 continue
             first = named[0][0]
-            where = "; ".join(f"{s} ({r.path}:{r.quotation.line})" for r, s in named)
+            where = listing([f"{s} ({r.path}:{r.quotation.line})" for r, s in named])
             yield Finding(
                 code=self.code,
                 rule=self.name,

@@ -306,3 +306,13 @@ def test_fingerprints_survive_moved_lines(catalogue: Catalogue) -> None:
     assert [f.fingerprint for f in run(catalogue, docs, "quote-source-conflict")] == [
         f.fingerprint for f in run(catalogue, moved, "quote-source-conflict")
     ]
+
+
+def test_a_conflict_across_many_documents_lists_a_few_places_and_locates_all(catalogue: Catalogue) -> None:
+    docs = {
+        f"e{i:02d}.txt": essay(f"Lenin said “{TRACTORS}”.1", [f"VI Lenin CW Vol {20 + i}, Moscow 1965, p214."])
+        for i in range(12)
+    }
+    (f,) = run(catalogue, docs, "quote-source-conflict")
+    assert len(f.locations) == 12 and f.message.endswith("; and 4 more")
+    assert f.message.count("vol.") == 8
