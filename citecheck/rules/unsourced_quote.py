@@ -33,16 +33,23 @@ p. 90 in one essay and unsourced in another.
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """The findings of this rule on the corpus in ``ctx``."""
-        # per group, once: the members that have a source, and the documents they are in
-        sourced_in: dict[int, tuple[list[tuple[QuoteRef, NormalisedCitation]], set[str]]] = {}
-        for group in ctx.clusters:
-            pairs = [(ctx.quotes[j], n) for j in group if (n := ctx.source_of(ctx.quotes[j])) is not None]
-            entry = (pairs, {q.path for q, _ in pairs})
-            sourced_in.update(dict.fromkeys(group, entry))
-        for i, ref in enumerate(ctx.quotes):
-            if ref.quotation.citation is not None or word_count(ref.quotation.text) < MIN_WORDS:
-                continue  # a sourced quotation, or a phrase ("today") rather than a passage
-            sources, paths = sourced_in.get(i, ([], set()))
+        # a sourced quotation, or a phrase ("today") rather than a passage, is not this rule's concern
+        unsourced = [
+            i
+            for i, ref in enumerate(ctx.quotes)
+            if ref.quotation.citation is None and word_count(ref.quotation.text) >= MIN_WORDS
+        ]
+        group_of = {i: gi for gi, group in enumerate(ctx.clusters) for i in group} if unsourced else {}
+        # per group that needs it, once: the members that have a source, and the documents they are in
+        sourced: dict[int, tuple[list[tuple[QuoteRef, NormalisedCitation]], set[str]]] = {}
+        for i in unsourced:
+            ref = ctx.quotes[i]
+            gi = group_of.get(i)
+            if gi is not None and gi not in sourced:
+                group = ctx.clusters[gi]
+                pairs = [(ctx.quotes[j], n) for j in group if (n := ctx.source_of(ctx.quotes[j])) is not None]
+                sourced[gi] = (pairs, {q.path for q, _ in pairs})
+            sources, paths = sourced[gi] if gi is not None else ([], set())
             if ref.path in paths:
                 continue  # the document sources it where it first quotes it: a repetition
             text = f"“{clip(ref.quotation.text, 80)}”"
