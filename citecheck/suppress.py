@@ -22,10 +22,10 @@ from dataclasses import dataclass
 import regex
 
 from .models import DocumentResult, Finding
+from .view import line_starts
 
 _MARKER = regex.compile(r"<!--[ \t]*citecheck:[ \t]*ignore\b([^<>\r\n]{0,400}?)[ \t]*-->", regex.IGNORECASE)
 _NAME_SEPARATOR = regex.compile(r"[\s,]+")
-_EOL = regex.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,14 +58,14 @@ def find_markers(doc: DocumentResult) -> list[Marker]:
     src = doc.source
     if "citecheck" not in src:
         return []
-    line_starts = [0] + [m.end() for m in _EOL.finditer(src)]
+    starts = line_starts(src)
     out: list[Marker] = []
     row = 0
     for m in _MARKER.finditer(src):
-        while row + 1 < len(line_starts) and line_starts[row + 1] <= m.start():
+        while row + 1 < len(starts) and starts[row + 1] <= m.start():
             row += 1
         names = tuple(n for n in _NAME_SEPARATOR.split(m.group(1).strip()) if n)
-        out.append(Marker(doc.path, row + 1, m.start() - line_starts[row] + 1, m.group(0), names))
+        out.append(Marker(doc.path, row + 1, m.start() - starts[row] + 1, m.group(0), names))
     return out
 
 

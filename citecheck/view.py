@@ -56,7 +56,7 @@ class TextView:
     _block_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._line_starts = [0] + [m.end() for m in _EOL.finditer(self.source)]
+        self._line_starts = line_starts(self.source)
 
     def to_source(self, i: int) -> int:
         """The source offset of view offset ``i`` (end offsets map one past the last char)."""
@@ -96,6 +96,11 @@ class TextView:
 
 
 _EOL = re.compile(r"\r\n|\r|\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (CRLF, CR and LF all end a line)."""
+    return [0] + [m.end() for m in _EOL.finditer(text)]
 
 
 def iter_lines(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:

@@ -22,8 +22,8 @@ from pathlib import Path
 import regex
 
 from ..models import DocumentResult, Finding
+from ..view import line_starts
 
-_EOL = regex.compile(r"\r\n|\r|\n")
 _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 #: Every line of a file: it is new to git.
 WHOLE_FILE: frozenset[int] = frozenset({-1})
@@ -67,7 +67,7 @@ def related_lines(documents: Iterable[DocumentResult]) -> Related:
     """For each quotation and citation start, the lines of it and of the references it rests on."""
     out: dict[tuple[str, int], set[int]] = {}
     for doc in documents:
-        span = functools.partial(_line_span, [0] + [m.end() for m in _EOL.finditer(doc.source)])
+        span = functools.partial(_line_span, line_starts(doc.source))
         by_id = {c.id: c for c in doc.citations}
         for c in doc.citations:
             lines = out.setdefault((doc.path, c.line), set())
@@ -145,10 +145,10 @@ def _key(path: str | os.PathLike[str]) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def _line_span(line_starts: list[int], start: int, end: int) -> range:
+def _line_span(starts: list[int], start: int, end: int) -> range:
     """The 1-based lines the source span ``[start, end)`` is on."""
-    first = bisect.bisect_right(line_starts, start)
-    return range(first, bisect.bisect_right(line_starts, max(start, end - 1)) + 1)
+    first = bisect.bisect_right(starts, start)
+    return range(first, bisect.bisect_right(starts, max(start, end - 1)) + 1)
 
 
 def filter_touching(
