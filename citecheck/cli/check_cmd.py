@@ -16,21 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..models import Finding, Severity
-from . import app
-from .common import (
-    CacheDirOpt,
-    ConfigOpt,
-    JobsOpt,
-    NoCacheOpt,
-    PathsArg,
-    ProgressOpt,
-    ReferencesOpt,
-    SchedulerOpt,
-    executing,
-    report_input_errors,
-    rule_names_or_exit,
-    setup_or_exit,
-)
+from . import app, common
 
 if TYPE_CHECKING:
     from ..ci.since import Changes
@@ -56,10 +42,10 @@ class FailOn(StrEnum):
 
 @app.command()
 def check(
-    paths: PathsArg = None,
+    paths: common.PathsArg = None,
     fmt: Annotated[CheckFormat, typer.Option("--format", "-f", help="text, json, sarif or github.")] = CheckFormat.text,
     fail_on: Annotated[FailOn | None, typer.Option(help="Exit 1 on a finding this severe [default: error].")] = None,
-    references: ReferencesOpt = None,
+    references: common.ReferencesOpt = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the machine output here.")] = None,
     baseline: Annotated[Path | None, typer.Option(help="Count only findings not in this baseline.")] = None,
     since: Annotated[str | None, typer.Option(help="Count only findings on lines changed since REF.")] = None,
@@ -69,12 +55,12 @@ def check(
     no_bib: Annotated[bool, typer.Option("--no-bib", help="Do not write the merged bibliography.")] = False,
     select: Annotated[str | None, typer.Option(help="Only these rules (names or codes, comma-separated).")] = None,
     ignore: Annotated[str | None, typer.Option(help="Never these rules (names or codes, comma-separated).")] = None,
-    config: ConfigOpt = None,
-    jobs: JobsOpt = None,
-    no_cache: NoCacheOpt = False,
-    cache_dir: CacheDirOpt = None,
-    scheduler: SchedulerOpt = None,
-    progress: ProgressOpt = None,
+    config: common.ConfigOpt = None,
+    jobs: common.JobsOpt = None,
+    no_cache: common.NoCacheOpt = False,
+    cache_dir: common.CacheDirOpt = None,
+    scheduler: common.SchedulerOpt = None,
+    progress: common.ProgressOpt = None,
 ) -> None:
     """Extract, normalise and check the corpus; report the findings; exit 1 on failing findings.
 
@@ -83,18 +69,18 @@ def check(
     from ..ci.gate import gate
     from ..pipeline import run_check
 
-    settings, catalogue = setup_or_exit(
+    settings, catalogue = common.setup_or_exit(
         config,
         paths,
         references,
         jobs,
         no_cache,
         cache_dir,
-        select=rule_names_or_exit(select, "--select"),
+        select=common.rule_names_or_exit(select, "--select"),
         baseline=str(baseline) if baseline else None,
     )
     # --select on the command line is the whole choice; --ignore adds to the configured ignores.
-    flag_ignore = rule_names_or_exit(ignore, "--ignore") or frozenset()
+    flag_ignore = common.rule_names_or_exit(ignore, "--ignore") or frozenset()
     settings = replace(
         settings,
         ignore=flag_ignore if select is not None else settings.ignore | flag_ignore,
@@ -105,7 +91,7 @@ def check(
     accepted = _baseline_or_exit(settings.baseline, explicit=baseline is not None)
     changes = _changes_or_exit(since)
     inputs = list(settings.paths)
-    with executing(settings, scheduler, progress) as run:
+    with common.executing(settings, scheduler, progress) as run:
         result = run_check(inputs, catalogue, settings, run)
     counted = gate(result.findings, result.documents, accepted, changes)
     if settings.report is not None:
@@ -117,7 +103,7 @@ def check(
 
         write_merged(Path(settings.bibliography), catalogue, result.normalised)
     _report(fmt, result, list(counted.counted), len(result.documents), output, counted.notes)
-    if report_input_errors(result.errors):
+    if common.report_input_errors(result.errors):
         raise typer.Exit(2)
     if counted.fails(settings.fail_on):
         raise typer.Exit(1)

@@ -11,20 +11,7 @@ from typing import Annotated
 
 import typer
 
-from . import app
-from .common import (
-    CacheDirOpt,
-    ConfigOpt,
-    JobsOpt,
-    NoCacheOpt,
-    PathsArg,
-    ProgressOpt,
-    ReferencesOpt,
-    SchedulerOpt,
-    executing,
-    report_input_errors,
-    setup_or_exit,
-)
+from . import app, common
 
 
 class ExtractFormat(StrEnum):
@@ -60,23 +47,23 @@ def write_stdout(text: str) -> None:
 
 @app.command()
 def extract(
-    paths: PathsArg = None,
+    paths: common.PathsArg = None,
     fmt: Annotated[
         ExtractFormat, typer.Option("--format", "-f", help="json: one document; jsonl: one record a line.")
     ] = ExtractFormat.json,
-    references: ReferencesOpt = None,
-    config: ConfigOpt = None,
-    jobs: JobsOpt = None,
-    no_cache: NoCacheOpt = False,
-    cache_dir: CacheDirOpt = None,
-    scheduler: SchedulerOpt = None,
-    progress: ProgressOpt = None,
+    references: common.ReferencesOpt = None,
+    config: common.ConfigOpt = None,
+    jobs: common.JobsOpt = None,
+    no_cache: common.NoCacheOpt = False,
+    cache_dir: common.CacheDirOpt = None,
+    scheduler: common.SchedulerOpt = None,
+    progress: common.ProgressOpt = None,
 ) -> None:
     """Extract every reference and quotation, linked, with speakers."""
     from ..pipeline import extract_paths
 
-    settings, catalogue = setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
-    with executing(settings, scheduler, progress) as run:
+    settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
+    with common.executing(settings, scheduler, progress) as run:
         outcome = extract_paths(settings.paths, catalogue, run)
     chunks: list[str] = []
     if fmt is ExtractFormat.json:
@@ -88,5 +75,5 @@ def extract(
             chunks.extend(dumps({"type": "quotation", "path": d.path, **q.to_json()}) for q in d.quotations)
             chunks.extend(dumps({"type": "repair", "path": d.path, **asdict(r)}) for r in d.repairs)
     write_stdout("".join(c + "\n" for c in chunks))
-    if report_input_errors(outcome.errors):
+    if common.report_input_errors(outcome.errors):
         raise typer.Exit(2)
