@@ -21,9 +21,6 @@ class Spans:
         #: reach[i]: the furthest end among items[0..i] (non-decreasing, so it can be bisected)
         self._reach = list(accumulate((b for _, b in self.items), max))
 
-    def __len__(self) -> int:
-        return len(self.items)
-
     def overlapping(self, a: int, b: int) -> list[tuple[int, int]]:
         """The spans sharing at least one offset with ``[a, b)``."""
         lo = bisect.bisect_right(self._reach, a)
