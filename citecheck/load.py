@@ -26,29 +26,49 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path |
     """Expand files and folders into the files to read, sorted, each once.
 
     A folder contributes every file below it with a known text ending; hidden
-    files and folders are skipped.  A path that does not exist yields an
-    :class:`InputError`.
+    files and folders (``.git``, ``.citecheck-cache``) are skipped without
+    being walked, and so are links to folders (they can loop).  A file reached
+    twice, by two paths or a link, is read once.  A path that does not exist
+    yields an :class:`InputError`.
     """
-    seen: set[Path] = set()
     found: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for sub in sorted(p.rglob("*")):
-                rel = sub.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
-                    continue
-                if sub.is_file() and sub.suffix.lower() in TEXT_SUFFIXES:
-                    found.append(sub)
+            for item in _walk(p):
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    found.append(item)
         elif p.is_file():
             found.append(p)
         else:
             yield InputError(str(raw), "no such file or folder")
+    seen: set[tuple[int, int]] = set()
     for f in sorted(found, key=lambda q: q.as_posix()):
-        key = f.resolve()
-        if key not in seen:
-            seen.add(key)
+        try:
+            st = f.stat()
+        except OSError:  # vanished since the walk: reading it reports why
             yield f
+            continue
+        if (st.st_dev, st.st_ino) not in seen:
+            seen.add((st.st_dev, st.st_ino))
+            yield f
+
+
+def _walk(folder: Path) -> Iterator[Path | InputError]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError as exc:
+        yield InputError(folder.as_posix(), f"cannot read folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
+            yield Path(entry.path)
 
 
 def decode(data: bytes) -> tuple[str, str] | tuple[None, str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import abc
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from ..catalogue import Catalogue
 from ..match import QuoteRef, cluster, quote_refs
@@ -80,13 +80,19 @@ class RuleContext:
         return {}
 
 
+T = TypeVar("T")
+
 #: How many places a message lists before "and N more" (the locations carry them all).
 LISTED = 8
 
 
-def listing(items: Sequence[str]) -> str:
-    """``items`` joined with "; ", the first LISTED of them, then how many more there are."""
-    shown = "; ".join(items[:LISTED])
+def listing(items: Sequence[T], show: Callable[[T], str]) -> str:
+    """The first LISTED of ``items`` as ``show`` writes them, joined with "; ", then how many more there are.
+
+    Only the items the message shows are written: a quotation cited a thousand
+    times lists eight places, and formats eight.
+    """
+    shown = "; ".join(show(item) for item in items[:LISTED])
     return shown if len(items) <= LISTED else f"{shown}; and {len(items) - LISTED} more"
 
 

@@ -60,16 +60,16 @@ citations ("Quoted in Carr …") are not compared with first-hand ones.
             distinct_sources = list({(n.work_key, n.citation.volume, n.citation.pages): n for _, n in sourced}.values())
             if all(sources_agree(a, b) for a in distinct_sources for b in distinct_sources):
                 continue
-            said = {id(n): describe(n) for _, n in sourced}
-            distinct = sorted(set(said.values()))
-            where = listing([f"{said[id(n)]} ({r.path}:{r.quotation.line})" for r, n in sourced])
+            labelled = [(r, describe(n)) for r, n in sourced]
+            distinct = sorted({said for _, said in labelled})
+            where = listing(labelled, lambda rs: f"{rs[1]} ({rs[0].path}:{rs[0].quotation.line})")
             first = sourced[0][0]
             yield Finding(
                 code=self.code,
                 rule=self.name,
                 severity=self.severity,
                 message=f"“{clip(first.quotation.text, 70)}” is cited to {len(distinct)} different sources: {where}",
-                locations=tuple(ctx.quote_location(r, said[id(n)]) for r, n in sourced),
+                locations=tuple(ctx.quote_location(r, said) for r, said in labelled),
                 fingerprint=fingerprint(self.name, " ".join(first.words), *distinct),
                 data={"values": distinct, "wordings": [r.quotation.text for r, _ in sourced]},
             )

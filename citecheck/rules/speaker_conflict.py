@@ -47,7 +47,7 @@ Speakers guessed from context are not compared.
             if len(speakers) < 2:
                 continue
             first = named[0][0]
-            where = listing([f"{s} ({r.path}:{r.quotation.line})" for r, s in named])
+            where = listing(named, lambda rs: f"{rs[1]} ({rs[0].path}:{rs[0].quotation.line})")
             yield Finding(
                 code=self.code,
                 rule=self.name,
