@@ -217,19 +217,23 @@ class Finding:
 
     def to_json(self) -> dict[str, Any]:
         """The finding as a JSON-ready dict (the documented schema)."""
-        return {
+        locations = []
+        for loc in self.locations:
+            place: dict[str, Any] = {"path": loc.path, "line": loc.line, "column": loc.column, "excerpt": loc.excerpt}
+            if loc.detail:
+                place["detail"] = loc.detail
+            locations.append(place)
+        out: dict[str, Any] = {
             "rule": self.rule,
             "code": self.code,
             "severity": str(self.severity),
             "message": self.message,
-            "locations": [
-                {"path": loc.path, "line": loc.line, "column": loc.column, "excerpt": loc.excerpt}
-                | ({"detail": loc.detail} if loc.detail else {})
-                for loc in self.locations
-            ],
+            "locations": locations,
             "fingerprint": self.fingerprint,
-            **({"suggestion": self.suggestion} if self.suggestion else {}),
         }
+        if self.suggestion:
+            out["suggestion"] = self.suggestion
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,3 +99,10 @@ def test_an_unreadable_folder_is_reported_not_skipped(tmp_path: Path, monkeypatc
 )
 def test_the_format_comes_from_the_ending_then_the_content(name: str, text: str, fmt: str) -> None:
     assert sniff_format(name, text) == fmt
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_markdown_signals_are_found_whatever_the_line_ends(newline: str) -> None:
+    text = newline.join(["Some prose.", "  ## A heading", "", "> quoted", "more prose"])
+    assert sniff_format("a.txt", text) == "markdown"
+    assert sniff_format("a.txt", text.replace("##", "####").replace("> ", ">")) == "text"

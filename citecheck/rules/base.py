@@ -14,6 +14,9 @@ from ..models import Citation, DocumentResult, Finding, Location, NormalisedCita
 from ..settings import Settings
 from ..suppress import Marker
 
+#: path, line, column, excerpt and context span of a quotation (the parts of its locations that never vary).
+_Place = tuple[str, int, int, str, tuple[int, int, int, int] | None]
+
 
 @dataclass(frozen=True)
 class RuleContext:
@@ -53,6 +56,11 @@ class RuleContext:
             self.settings.threshold("excerpt-match", EXCERPT_RATIO),
         )
 
+    @functools.cached_property
+    def sources(self) -> list[NormalisedCitation | None]:
+        """The normalised citation that sources each of :attr:`quotes` (None when unsourced), by index."""
+        return [self.source_of(ref) for ref in self.quotes]
+
     def source_of(self, ref: QuoteRef) -> NormalisedCitation | None:
         """The normalised citation that sources a quotation, if any."""
         cid = ref.quotation.citation
@@ -60,23 +68,25 @@ class RuleContext:
 
     def quote_location(self, ref: QuoteRef, detail: str | None = None) -> Location:
         """Where a quotation is, with where its paragraph is (the context reports show)."""
-        q = ref.quotation
-        span = (q.context_start, q.context_end, q.start, q.end) if q.context_end > q.context_start else None
-        return Location(ref.path, q.line, q.column, self._excerpt(ref), detail, span)
+        path, line, column, excerpt, span = self._place(ref)
+        return Location(path, line, column, excerpt, detail, span)
 
     def citation_location(self, path: str, c: Citation, detail: str | None = None) -> Location:
         """Where a citation is."""
         return Location(path, c.line, c.column, clip(c.raw), detail)
 
-    def _excerpt(self, ref: QuoteRef) -> str:
-        """A quotation's text as locations show it, made once however many findings show it."""
-        excerpt = self._excerpts.get(ref.key)
-        if excerpt is None:
-            excerpt = self._excerpts[ref.key] = clip(ref.quotation.text)
-        return excerpt
+    def _place(self, ref: QuoteRef) -> _Place:
+        """A quotation's place as locations show it, made once however many findings show it."""
+        key = ref.key
+        place = self._places.get(key)
+        if place is None:
+            q = ref.quotation
+            span = (q.context_start, q.context_end, q.start, q.end) if q.context_end > q.context_start else None
+            place = self._places[key] = (ref.path, q.line, q.column, clip(q.text), span)
+        return place
 
     @functools.cached_property
-    def _excerpts(self) -> dict[tuple[str, str], str]:
+    def _places(self) -> dict[tuple[str, str], _Place]:
         return {}
 
 

@@ -46,7 +46,7 @@ bureaucratic twist to it" and for "a workers' state with bureaucratic distortion
         same_cluster = {i: g[0] for g in ctx.clusters for i in g}
         by_locator: dict[tuple[str, str, str], list[int]] = defaultdict(list)
         for i, ref in enumerate(ctx.quotes):
-            n = ctx.source_of(ref)
+            n = ctx.sources[i]
             if n is None or n.citation.secondhand or not n.citation.pages or len(ref.words) < MIN_WORDING_WORDS:
                 continue
             by_locator[(n.work_key, n.citation.volume or "", n.citation.pages)].append(i)
@@ -61,15 +61,17 @@ bureaucratic twist to it" and for "a workers' state with bureaucratic distortion
         Wordings repeated at one locator are compared once (``distinct``), so a
         page cited a thousand times costs its number of wordings squared.
         """
-        distinct: list[tuple[tuple[str, ...], int]] = []  # (words, first member), in order of appearance
+        # (words, first member, its quotation group), in order of appearance
+        distinct: list[tuple[tuple[str, ...], int, int]] = []
         first_of: dict[tuple[str, ...], int] = {}
         similar: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = {}
         for j in members:
             words_j = ctx.quotes[j].words
-            for words_i, i in distinct:
+            group_j = same_cluster.get(j, j)
+            for words_i, i, group_i in distinct:
                 if i >= j:
                     break
-                if same_cluster.get(i, i) == same_cluster.get(j, j):
+                if group_i == group_j:
                     continue
                 key = (words_i, words_j)
                 if key not in similar:
@@ -79,7 +81,7 @@ bureaucratic twist to it" and for "a workers' state with bureaucratic distortion
                     break
             if words_j not in first_of:
                 first_of[words_j] = j
-                distinct.append((words_j, j))
+                distinct.append((words_j, j, group_j))
 
     def _finding(self, ctx: RuleContext, a: QuoteRef, b: QuoteRef) -> Finding:
         n = ctx.source_of(a)

@@ -49,10 +49,9 @@ citations ("Quoted in Carr …") are not compared with first-hand ones.
         for group in ctx.clusters:
             sourced = []
             for i in group:
-                ref = ctx.quotes[i]
-                n = ctx.source_of(ref)
+                n = ctx.sources[i]
                 if n is not None and not n.citation.secondhand:
-                    sourced.append((ref, n))
+                    sourced.append((ctx.quotes[i], n))
             if len(sourced) < 2:
                 continue
             # compare each distinct (work, volume, pages) once: a quotation cited a thousand times

@@ -47,7 +47,7 @@ p. 90 in one essay and unsourced in another.
             gi = group_of.get(i)
             if gi is not None and gi not in sourced:
                 group = ctx.clusters[gi]
-                pairs = [(ctx.quotes[j], n) for j in group if (n := ctx.source_of(ctx.quotes[j])) is not None]
+                pairs = [(ctx.quotes[j], n) for j in group if (n := ctx.sources[j]) is not None]
                 sourced[gi] = (pairs, {q.path for q, _ in pairs})
             sources, paths = sourced[gi] if gi is not None else ([], set())
             if ref.path in paths:
