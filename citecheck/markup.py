@@ -7,11 +7,13 @@ HTML is handled by :mod:`citecheck.markup_html`.
 
 from __future__ import annotations
 
+import bisect
+
 import regex
 
 from .models import Document, Repair
-from .repair import align, repair_line, to_repairs
-from .view import Block, Marker, TextView, iter_lines
+from .repair import MAY_NEED_REPAIR, align, repair_line, to_repairs
+from .view import Block, Marker, TextView, iter_lines, line_starts
 
 _FENCE = regex.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = regex.compile(r"^\s{0,3}(#{1,6})\s")
@@ -49,31 +51,51 @@ def build_view(doc: Document) -> tuple[TextView, list[Repair]]:
 
 
 def _repaired_text(source: str) -> tuple[str, list[int] | None, list[Repair]]:
-    """Repair mojibake line by line; a source map only when a length changed."""
+    """Repair mojibake line by line; a source map only when a length changed.
+
+    Only the lines holding a character a repair starts at are looked at.
+    """
+    starts: list[int] | None = None
+    fixes: list[tuple[int, int, int, str, str, list[tuple[int, str, str, str]]]] = []
+    last_line = -1
+    for m in MAY_NEED_REPAIR.finditer(source):
+        if starts is None:
+            starts = line_starts(source)
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k == last_line:
+            continue
+        last_line = k
+        a, b = starts[k], _line_end(source, starts, k)
+        line = source[a:b]
+        fixed, notes = repair_line(line)
+        if notes:
+            fixes.append((k + 1, a, b, line, fixed, notes))
+    if not fixes:
+        return source, None, []
+    need_map = any(len(fixed) != len(line) for _, _, _, line, fixed, _ in fixes)
+    src: list[int] | None = [] if need_map else None
     out: list[str] = []
-    src: list[int] = []
-    need_map = False
     repairs: list[Repair] = []
     pos = 0
-    for lineno, (a, b) in enumerate(iter_lines(source), start=1):
-        if a > pos:  # the line end(s) before this line
-            out.append(source[pos:a])
+    for lineno, a, b, line, fixed, notes in fixes:
+        repairs.extend(to_repairs(notes, lineno, 0))
+        out += [source[pos:a], fixed]
+        if src is not None:
             src.extend(range(pos, a))
-        line = source[a:b]
-        fixed, notes = repair_line(line) if not line.isascii() else (line, [])
-        if notes:
-            repairs.extend(to_repairs(notes, lineno, 0))
-        out.append(fixed)
-        if len(fixed) == len(line):
-            src.extend(range(a, b))
-        else:
-            need_map = True
-            src.extend(align(line, notes, a))
+            src.extend(range(a, b) if len(fixed) == len(line) else align(line, notes, a))
         pos = b
-    if pos < len(source):
-        out.append(source[pos:])
+    out.append(source[pos:])
+    if src is not None:
         src.extend(range(pos, len(source)))
-    return "".join(out), (src if need_map else None), repairs
+    return "".join(out), src, repairs
+
+
+def _line_end(text: str, starts: list[int], k: int) -> int:
+    """Where line ``k`` ends, before its line end (CR, LF or CRLF)."""
+    if k + 1 == len(starts):
+        return len(text)
+    end = starts[k + 1] - 1
+    return end - 1 if text[end] == "\n" and end > starts[k] and text[end - 1] == "\r" else end
 
 
 def _mask_markdown(view: TextView) -> str:
