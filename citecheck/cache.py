@@ -17,7 +17,9 @@ import contextlib
 import functools
 import hashlib
 import marshal
+import operator
 import os
+from collections.abc import Callable
 from dataclasses import fields
 from importlib import resources
 from itertools import starmap
@@ -109,15 +111,23 @@ def _decode(data: bytes, doc: Document) -> DocumentResult | None:
 
 def _encode(result: DocumentResult) -> tuple[Any, ...]:
     """A document's results as nested tuples of plain values (fields in declaration order)."""
-
-    def row(record: Citation | Quotation | Repair) -> tuple[Any, ...]:
-        return tuple(getattr(record, f.name) for f in fields(record))
-
     return (
         result.path,
         result.sha256,
         result.format,
-        tuple(row(c) for c in result.citations),
-        tuple(row(q) for q in result.quotations),
-        tuple(row(r) for r in result.repairs),
+        tuple(map(_CITATION_ROW, result.citations)),
+        tuple(map(_QUOTATION_ROW, result.quotations)),
+        tuple(map(_REPAIR_ROW, result.repairs)),
     )
+
+
+def _row_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A record's field values in declaration order (``attrgetter`` gives a bare value for one field)."""
+    names = [f.name for f in fields(cls)]
+    assert len(names) > 1
+    return operator.attrgetter(*names)
+
+
+_CITATION_ROW = _row_of(Citation)
+_QUOTATION_ROW = _row_of(Quotation)
+_REPAIR_ROW = _row_of(Repair)

@@ -13,8 +13,6 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import regex
-
 from .models import Document, InputError
 
 #: File endings read as input when a folder is given.
@@ -117,13 +115,17 @@ def sniff_format(path: str, text: str) -> str:
     return "text"
 
 
-# Lines that only Markdown writes: headings, quote prefixes, fences, footnote definitions; and wikilinks.
-_MARKDOWN_SIGNAL = regex.compile(r"(?:^|(?<=\r))[^\S\r\n]*(?:#{1,3} |> |```|\[\^)|\[\[[^\r\n]*\]\]", regex.M)
-
-
 def _looks_like_markdown(sample: str) -> bool:
-    signals = _MARKDOWN_SIGNAL.finditer(sample)
-    return next(signals, None) is not None and next(signals, None) is not None  # two are enough
+    signals = 0
+    for line in sample.splitlines():
+        s = line.lstrip()
+        if s.startswith(("# ", "## ", "### ", "> ", "```", "[^")):
+            signals += 1
+        if "[[" in s and "]]" in s:
+            signals += 1
+        if signals >= 2:
+            return True
+    return False
 
 
 def read_document(path: str | os.PathLike[str], display_path: str | None = None) -> Document | InputError:
