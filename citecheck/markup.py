@@ -8,6 +8,7 @@ HTML is handled by :mod:`citecheck.markup_html`.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 
 import regex
 
@@ -26,6 +27,7 @@ _LINK = regex.compile(r"(?<!!)\[([^\[\]\n]{1,300})\]\(([^()\s]{0,500})\)")
 _EMPH = regex.compile(r"(?<![\w*\\])(\*\*|__|\*|_)(?=\S)([^\n]{1,400}?)(?<=\S)\1(?![\w*])")
 _INLINE_TAG = regex.compile(r"</?(?:b|i|em|strong|u|sup|sub|span|small|cite|q|a|abbr|mark)\b[^<>\n]{0,300}>", regex.I)
 _HTML_COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+_LINE_CONTENT = regex.compile(r"[^\r\n]")
 _NOTE_NUM = regex.compile(r"^\s{0,8}(\d{1,6})[.)]\s+(?!\d)")
 _NOTE_BRACKET = regex.compile(r"^\s{0,8}\[(\d{1,6})\]\s+")
 _SECTION_NUM = regex.compile(r"^\s*\d+\.\d+")
@@ -99,67 +101,69 @@ def _line_end(text: str, starts: list[int], k: int) -> int:
 
 
 def _mask_markdown(view: TextView) -> str:
-    """Blank Markdown markup (same length); record wikilinks and footnote markers."""
+    """Blank Markdown markup (same length); record wikilinks and footnote markers.
+
+    Each stage finds its matches in the text the earlier stages left and
+    blanks them in one pass, so the whole is linear in the text.
+    """
     text = view.text
-    chars = list(text)
     lines = iter_lines(text)
-    in_fence = False
+    cuts: list[tuple[int, int]] = []
     # YAML front matter
     first = 0
     if lines and text[lines[0][0] : lines[0][1]].strip() == "---":
         for i, (a, b) in enumerate(lines[1:], start=1):
             if text[a:b].strip() in ("---", "..."):
-                for j in range(lines[0][0], b):
-                    if chars[j] not in "\r\n":
-                        chars[j] = " "
+                cuts.append((lines[0][0], b))
                 first = i + 1
                 break
+    in_fence = False
     for a, b in lines[first:]:
-        line = text[a:b]
-        if _FENCE.match(line) or in_fence:
-            if _FENCE.match(line):
-                in_fence = not in_fence
-            for j in range(a, b):
-                chars[j] = " "
-            continue
-    text = "".join(chars)
-
-    def blank(a: int, b: int) -> None:
-        chars[a:b] = " " * (b - a)
-
-    # Each stage finds its matches in the text the earlier stages left, and
-    # blanks them in ``chars``: one join per stage keeps this linear.
-    for m in _HTML_COMMENT.finditer(text):
-        for j in range(m.start(), m.end()):
-            if chars[j] not in "\r\n":
-                chars[j] = " "
-    text = "".join(chars)
-    for m in _INLINE_TAG.finditer(text):
-        blank(m.start(), m.end())
-    text = "".join(chars)
+        fence = _FENCE.match(text[a:b])
+        if fence or in_fence:
+            in_fence = in_fence != bool(fence)
+            cuts.append((a, b))
+    text = _blanked(text, cuts, keep_line_ends=True)
+    text = _blanked(text, (m.span() for m in _HTML_COMMENT.finditer(text)), keep_line_ends=True)
+    text = _blanked(text, (m.span() for m in _INLINE_TAG.finditer(text)))
+    cuts = []
     for m in _WIKILINK.finditer(text):
-        target = m.group(1)
-        label_start = m.start(2) if m.group(2) else m.start(1)
-        label_end = m.end(2) if m.group(2) else m.end(1)
-        blank(m.start(), label_start)
-        blank(label_end, m.end())
-        view.wikilinks.append((m.start(), m.end(), target.strip()))
-    text = "".join(chars)
-    for m in _LINK.finditer(text):
-        blank(m.start(), m.start() + 1)
-        blank(m.end(1), m.end())
-    text = "".join(chars)
+        label = 2 if m.group(2) else 1
+        cuts += [(m.start(), m.start(label)), (m.end(label), m.end())]
+        view.wikilinks.append((m.start(), m.end(), m.group(1).strip()))
+    text = _blanked(text, cuts)
+    # [label](target): the label stays
+    text = _blanked(
+        text, (cut for m in _LINK.finditer(text) for cut in ((m.start(), m.start() + 1), (m.end(1), m.end())))
+    )
+    cuts = []
     for m in _FOOTREF.finditer(text):
         view.markers.append(Marker(m.group(1), m.start(), m.end()))
-        blank(m.start(), m.end())
-    text = "".join(chars)
+        cuts.append(m.span())
+    text = _blanked(text, cuts)
     for _ in range(2):  # nested emphasis: ***x***, **x *y* z**
-        for m in _EMPH.finditer(text):
-            d = len(m.group(1))
-            blank(m.start(), m.start() + d)
-            blank(m.end() - d, m.end())
-        text = "".join(chars)
+        text = _blanked(text, (cut for m in _EMPH.finditer(text) for cut in _delimiters(m)))
     return text
+
+
+def _delimiters(m: regex.Match[str]) -> tuple[tuple[int, int], tuple[int, int]]:
+    d = len(m.group(1))
+    return (m.start(), m.start() + d), (m.end() - d, m.end())
+
+
+def _blanked(text: str, cuts: Iterable[tuple[int, int]], keep_line_ends: bool = False) -> str:
+    """``text`` with the sorted, disjoint spans ``cuts`` turned into spaces (same length)."""
+    pieces: list[str] = []
+    pos = 0
+    for a, b in cuts:
+        if b > a:
+            gap = text[a:b]
+            pieces += [text[pos:a], _LINE_CONTENT.sub(" ", gap) if keep_line_ends else " " * (b - a)]
+            pos = b
+    if not pieces:
+        return text
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _find_blocks(view: TextView, markdown: bool) -> None:

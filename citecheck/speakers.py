@@ -194,11 +194,16 @@ def _named_phrase(ctx: SentenceContext, text: str, s0: int, end: int, head: str)
 
 def _mask(text: str, a: int, b: int, opaque: Spans, keep: tuple[int, int] | None = None) -> str:
     """``text[a:b]`` with the words of the quotations in ``opaque`` (but ``keep``) blanked (same length)."""
-    spans = [s for s in opaque.overlapping(a, b) if s != keep]
-    if not spans:
+    pieces: list[str] = []
+    pos = a
+    for x, y in opaque.overlapping(a, b):
+        if (x, y) == keep:
+            continue
+        lo, hi = max(x, pos), min(y, b)
+        if hi > lo:
+            pieces += [text[pos:lo], " " * (hi - lo)]
+            pos = hi
+    if not pieces:
         return text[a:b]
-    s = list(text[a:b])
-    for x, y in spans:
-        lo, hi = max(x, a), min(y, b)
-        s[lo - a : hi - a] = " " * (hi - lo)
-    return "".join(s)
+    pieces.append(text[pos:b])
+    return "".join(pieces)
