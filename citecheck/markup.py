@@ -169,7 +169,7 @@ def _blanked(text: str, cuts: Iterable[tuple[int, int]], keep_line_ends: bool = 
 def _find_blocks(view: TextView, markdown: bool) -> None:
     """Cut the view into blocks: headings, quotes, note definitions, paragraphs."""
     text = view.text
-    chars = list(text)  # markup blanked here; joined once at the end (linear)
+    cuts: list[tuple[int, int]] = []  # markup to blank, at most one span a line: blanked at the end (linear)
     lines = iter_lines(text)
     blocks: list[Block] = []
     cur: list[int] | None = None  # [start, end]
@@ -204,21 +204,22 @@ def _find_blocks(view: TextView, markdown: bool) -> None:
         if markdown and quote:
             # blank the ">" prefixes (same length)
             qa, qb = quote.span(1)
-            chars[a + qa : a + qb] = " " * (qb - qa)
-            line = "".join(chars[a:b])
+            cuts.append((a + qa, a + qb))
+            line = line[:qa] + " " * (qb - qa) + line[qb:]
             s0 = a + len(line) - len(line.lstrip())
         if heading or (not markdown and _NOTES_HEADING.match(line) and prev_blank):
             flush()
             if heading:
                 ha, hb = heading.span(1)
-                chars[a + ha : a + hb] = " " * (hb - ha)
+                cuts.append((a + ha, a + hb))
+                line = line[:ha] + " " * (hb - ha) + line[hb:]
             blocks.append(Block("heading", s0, e0))
-            notes_zone = notes_zone or bool(_NOTES_HEADING.match("".join(chars[a:b]).replace("#", " ")))
+            notes_zone = notes_zone or bool(_NOTES_HEADING.match(line.replace("#", " ")))
             prev_blank = False
             continue
         if footdef:
             flush()
-            chars[a + footdef.start(1) : a + footdef.end(1)] = " " * (footdef.end(1) - footdef.start(1))
+            cuts.append((a + footdef.start(1), a + footdef.end(1)))
             cur, cur_kind, cur_note, cur_indented = [a + footdef.end(0), e0], "note", footdef.group(2), False
             prev_blank = False
             continue
@@ -260,7 +261,7 @@ def _find_blocks(view: TextView, markdown: bool) -> None:
             cur, cur_kind, cur_indented = [s0, e0], "para", lead >= 4 and not markdown
         prev_blank = False
     flush()
-    view.text = text = "".join(chars)
+    view.text = text = _blanked(text, cuts)
     # A numbered paragraph run at the end counts as notes even without ↩ marks
     view.blocks = _promote_trailing_notes(text, blocks) if not markdown else blocks
 
