@@ -112,17 +112,17 @@ def find_mentions(text: str, lo: int, hi: int, people: People, catalogue: Catalo
     out: list[Mention] = []
     for m in _CONGRESS.finditer(text, lo, hi):
         out.append(Mention(m.start(), m.end(), _body_name(m), "body"))
-    bodies = Spans((b.start, b.end) for b in out)
+    bodies = Spans((b.start, b.end) for b in out) if out else None
     for m in _CAP_SEQ.finditer(text, lo, hi):
-        if bodies.contains(m.start()):
+        if bodies is not None and bodies.contains(m.start()):
             continue
-        raw = m.group().removesuffix("’s").removesuffix("'s")
+        poss = m.group().endswith(("’s", "'s"))
+        raw = m.group()[:-2] if poss else m.group()
         name = _person_name(raw, text, m.end(), people, catalogue)
         if name is None:
             continue
-        poss = m.group().endswith(("’s", "'s"))
-        nxt = _NEXT_WORD.match(text, m.end(), m.end() + 30)
-        speechy = poss and nxt is not None and nxt.group(1).lower() in SPEECH_NOUNS
+        nxt = _NEXT_WORD.match(text, m.end(), m.end() + 30) if poss else None
+        speechy = nxt is not None and nxt.group(1).lower() in SPEECH_NOUNS
         out.append(Mention(m.start(), m.end(), name, "person", poss, speechy))
     for m in _PRONOUN.finditer(text, lo, hi):
         out.append(Mention(m.start(), m.end(), m.group("p").lower(), "pronoun"))

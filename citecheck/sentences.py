@@ -18,7 +18,6 @@ ABBREVIATIONS = frozenset(
 )
 
 _BOUNDARY = regex.compile(r"[.!?…]+[”’\"')\]]*\d{0,3}(?=\s+[“\"‘'(\[*_]?[\p{Lu}\d])|[.!?…]+[”’\"')\]]*\d{0,3}$")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
 
 
 def sentence_spans(text: str, start: int, end: int, opaque: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -60,11 +59,15 @@ def _ends_quote(text: str, m: regex.Match[str], opaque: Sequence[tuple[int, int]
 def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
     if text[dot] != ".":
         return False
-    w = _WORD_BEFORE.search(text, max(floor, dot - 12), dot)
-    if not w:
+    # the run of letters and dots before the dot, within 12 characters
+    lo = max(floor, dot - 12)
+    start = dot
+    while start > lo and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    if start == dot:
         return False
-    word = w.group(1).lower().strip(".")
+    word = text[start:dot].lower().strip(".")
     if word in ABBREVIATIONS:
         return True
     # initials: "E. H. Carr", "V.I."
-    return len(word) == 1 and word.isalpha() and (w.start() == floor or not text[w.start() - 1].isalpha())
+    return len(word) == 1 and word.isalpha() and (start == floor or not text[start - 1].isalpha())
