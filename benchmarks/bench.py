@@ -113,16 +113,20 @@ def end_to_end(folder: Path, *args: str) -> tuple[float, float]:
     return wall, max(own, workers) / 1024
 
 
-def incremental(out: Path, files: int, file_size: int, edits: int = 5) -> dict[str, float]:
+def incremental(out: Path, files: int, file_size: int, edits: int = 7) -> dict[str, float]:
     """A corpus of ``files`` files: a cold check, then re-checks after editing one file (the median of ``edits``).
 
     Each re-check edits a different file, and the edit is undone before the next.
+    One unmeasured re-check comes first: the machine this was written on
+    reclaims idle file pages within seconds, and the figure wanted is
+    citecheck's work, not the disk's.
     """
     folder, size = corpus_of(files * file_size / MB, out, file_size=file_size)
     cache = out / "cache-incremental"
     shutil.rmtree(cache, ignore_errors=True)
     args = ("--cache-dir", str(cache), "--no-html", "--no-bib")
     cold, _ = end_to_end(folder, *args)
+    end_to_end(folder, *args)
     names = sorted(folder.iterdir())
     warm: list[float] = []
     for k in range(edits):
@@ -195,7 +199,7 @@ def main() -> None:
         f"`--jobs {opts.jobs}` on {corpora[0][1] / MB:.1f} MB: {many:.1f} s against {one:.1f} s with one process "
         f"({one / many:.2f}× faster; the largest process peaks at {jobs_peak:.0f} MB).",
         f"Incremental: {inc['files']:.0f} files ({inc['MB']:.1f} MB), cold check {inc['cold']:.1f} s; "
-        f"after editing one file {inc['after one edit']:.2f} s, the median of five edits "
+        f"after editing one file {inc['after one edit']:.2f} s, the median of seven edits "
         f"({inc['fastest']:.2f}-{inc['slowest']:.2f} s; the cache re-extracts only the edited file).",
     ]
     table = "\n".join(lines) + "\n"
