@@ -156,6 +156,7 @@ def _blanked(text: str, cuts: Iterable[tuple[int, int]], keep_line_ends: bool = 
     pieces: list[str] = []
     pos = 0
     for a, b in cuts:
+        assert a >= pos, "cuts must be sorted and disjoint"
         if b > a:
             gap = text[a:b]
             pieces += [text[pos:a], _LINE_CONTENT.sub(" ", gap) if keep_line_ends else " " * (b - a)]
