@@ -28,6 +28,11 @@ _REMARKS = regex.compile(
     rf"{_NAME}[’']s\s+(?:remarks|comments|critique|argument|analysis|discussion|observations|words|notes)\s+"
     rf"in\s+(?:his|her|their)\s+(?P<title>\p{{Lu}}[^.,;:()]{{2,120}})"
 )
+# What the second shape needs, whatever the name: looked for first, since a name can start at any capital.
+_REMARKS_CUE = regex.compile(
+    r"[’']s\s+(?:remarks|comments|critique|argument|analysis|discussion|observations|words|notes)\s+"
+    r"in\s+(?:his|her|their)\s"
+)
 _TITLE_END = regex.compile(r"\s+(?:concerning|about|on|where|which|that|when|in|of\s+\d)\b.*$")
 
 
@@ -36,6 +41,8 @@ def find_prose_references(text: str, lo: int, hi: int, catalogue: Catalogue | No
     out = []
     for m in _IN_HIS.finditer(text, lo, hi):
         out.append((m.start(), m.end(), _ref(m.group("name"), m.group("title"), catalogue)))
+    if not _REMARKS_CUE.search(text, lo, hi):
+        return out
     for m in _REMARKS.finditer(text, lo, hi):
         title, end = _title(m, catalogue)
         out.append((m.start(), end, _ref(m.group("name"), title, catalogue)))
