@@ -13,6 +13,8 @@ Every repair is reported; none is silent.
 
 from __future__ import annotations
 
+import difflib
+
 import ftfy
 import regex
 
@@ -82,10 +84,27 @@ def _fix_tokens(line: str, notes: list[tuple[int, str, str, str]]) -> str:
         a, b = m.start() + p, m.end() - q
         out.append(line[pos:a])
         out.append(fixed[p : len(fixed) - q])
-        notes.append((a, line[a:b], fixed[p : len(fixed) - q], "UTF-8 read as Windows-1252"))
+        for off, original, replacement in _changed_runs(line[a:b], fixed[p : len(fixed) - q]):
+            notes.append((a + off, original, replacement, "UTF-8 read as Windows-1252"))
         pos = b
     out.append(line[pos:])
     return "".join(out)
+
+
+#: Longest changed stretch of a token aligned character by character (the alignment is quadratic).
+ALIGN_LIMIT = 200
+
+
+def _changed_runs(old: str, new: str) -> list[tuple[int, str, str]]:
+    """The runs that differ between a token and its repair: ``(offset in old, original, replacement)``.
+
+    "â€œstopâ€\x9d" -> "“stop”" is two repairs, so "stop" keeps its own source
+    offsets.  A stretch longer than ALIGN_LIMIT stays one repair.
+    """
+    if len(old) > ALIGN_LIMIT:
+        return [(0, old, new)]
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    return [(i1, old[i1:i2], new[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
 def align(line: str, notes: list[tuple[int, str, str, str]], base: int) -> list[int]:
