@@ -69,5 +69,6 @@ def _is_abbreviation(text: str, dot: int, floor: int) -> bool:
     word = text[start:dot].lower().strip(".")
     if word in ABBREVIATIONS:
         return True
-    # initials: "E. H. Carr", "V.I."
-    return len(word) == 1 and word.isalpha() and (start == floor or not text[start - 1].isalpha())
+    # initials: "E. H. Carr", "V.I. Lenin"
+    initials = all(len(part) == 1 and part.isalpha() for part in word.split("."))
+    return initials and (start == floor or not text[start - 1].isalpha())
