@@ -22,7 +22,7 @@ def report(
     scheduler: common.SchedulerOpt = None,
     progress: common.ProgressOpt = None,
 ) -> None:
-    """Check the corpus and write the HTML discrepancy report (SOURCE_DATE_EPOCH pins its date)."""
+    """Check the corpus and write the HTML discrepancy report (dated only when SOURCE_DATE_EPOCH is set)."""
     from ..pipeline import run_check
     from ..report.html import write_html
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import hashlib
 import os
 import time
 from collections import Counter, defaultdict
@@ -49,11 +50,24 @@ def word_diff(a: str, b: str) -> list[DiffPart]:
     return out
 
 
-def generated_at() -> str:
-    """The time the report states: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else now, in UTC."""
+def generated_at() -> str | None:
+    """The time the report states: ``SOURCE_DATE_EPOCH`` when set, in UTC; else none.
+
+    The clock is not an input: without a date given, two runs on the same
+    corpus write the same bytes, and the corpus digest says what was checked.
+    """
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    seconds = int(epoch) if epoch and epoch.isdigit() else int(time.time())
-    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(seconds))
+    if not epoch or not epoch.isdigit():
+        return None
+    return time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime(int(epoch)))
+
+
+def corpus_digest(result: CheckResult) -> str:
+    """A short digest of the documents checked (paths and contents): the same for the same corpus."""
+    h = hashlib.sha256()
+    for d in sorted(result.documents, key=lambda d: d.path):
+        h.update(f"{d.path}\0{d.sha256}\0".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:12]
 
 
 def _markdown(text: str) -> Markup:
@@ -157,6 +171,7 @@ def _render(
         works=_works(result.normalised),
         errors=[str(e) for e in result.errors],
         generated=generated or generated_at(),
+        digest=corpus_digest(result),
         inputs=list(inputs),
         version=__version__,
     )

@@ -45,3 +45,29 @@ def test_source_date_epoch_pins_the_time(hostile_result: CheckResult, monkeypatc
 )
 def test_word_diff(a: str, b: str, kinds: list[str]) -> None:
     assert [p.kind for p in word_diff(a, b)] == kinds
+
+
+def test_the_clock_is_not_an_input(hostile_result: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = render_html(hostile_result)
+    monkeypatch.setattr(time, "time", lambda: 4_000_000_000.0)
+    assert render_html(hostile_result) == first
+    assert "UTC" not in first.split("</header>")[0]
+
+
+def test_source_date_epoch_dates_the_report(hostile_result: CheckResult, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert "2023-11-14 22:13 UTC · citecheck" in render_html(hostile_result)
+
+
+def test_the_corpus_digest_names_what_was_checked(hostile_result: CheckResult) -> None:
+    from dataclasses import replace
+
+    from citecheck.report.html import corpus_digest
+
+    edited = replace(hostile_result.documents[0], sha256="0" * 64)
+    other = replace(hostile_result, documents=(edited, *hostile_result.documents[1:]))
+    assert corpus_digest(hostile_result) != corpus_digest(other)
+    assert f"corpus digest {corpus_digest(hostile_result)}" in render_html(hostile_result)
