@@ -130,8 +130,8 @@ def settings_from_table(table: Mapping[str, Any], origin: Path, base: Settings |
         changes["thresholds"] = _thresholds(table["thresholds"], where, known_thresholds())
     if "jobs" in table:
         jobs = table["jobs"]
-        if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
-            raise ConfigError(f"{where}: jobs must be a whole number of at least 1")
+        if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
+            raise ConfigError(f"{where}: jobs must be a whole number of processes (0: one per core)")
         changes["jobs"] = jobs
     return replace(settings, **changes)
 

@@ -36,6 +36,7 @@ class ExtractOutcome:
 class Execution:
     """How extraction runs: where, in how many processes, with which cache, reporting progress to whom."""
 
+    #: Extraction processes; 0 means one per core this process may use.
     jobs: int = 1
     cache_dir: str | None = None
     #: A Dask distributed scheduler address (``tcp://host:port``); None runs locally.
@@ -93,7 +94,14 @@ def _extract(
 
     if run.scheduler:
         return workers.extract_on_dask(docs, catalogue, run.scheduler, tick)
-    return workers.extract_in_processes(docs, catalogue, run.jobs, tick)
+    return workers.extract_in_processes(docs, catalogue, run.jobs or usable_cpus(), tick)
+
+
+def usable_cpus() -> int:
+    """The cores this process may run on (its affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def run_check(

@@ -106,7 +106,9 @@ def setup_or_exit(
     return settings, load_catalogue_or_exit(Path(settings.references))
 
 
-JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Extraction processes [default: 1].")]
+JobsOpt = Annotated[
+    int | None, typer.Option("--jobs", "-j", min=0, help="Extraction processes, 0 for one per core [default: 1].")
+]
 NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
 CacheDirOpt = Annotated[Path | None, typer.Option(help="The extraction cache [default: .citecheck-cache].")]
 SchedulerOpt = Annotated[

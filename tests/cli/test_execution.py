@@ -30,6 +30,7 @@ def test_jobs_and_cache_do_not_change_the_output(project: Path) -> None:
     plain = _check("--no-cache")
     assert plain[0] == 0 and not (project / ".citecheck-cache").exists()
     assert _check("--jobs", "2", "--no-cache") == plain
+    assert _check("--jobs", "0", "--no-cache") == plain  # one process per core
     assert _check() == plain and (project / ".citecheck-cache").is_dir()  # cold cache
     assert _check("-j", "2") == plain  # warm cache
 
@@ -50,3 +51,24 @@ def test_an_unreachable_scheduler_exits_2_in_one_line(project: Path, monkeypatch
     monkeypatch.setattr(workers, "SCHEDULER_TIMEOUT", 1.0)
     code, _, err = _check("--no-cache", "--scheduler", "tcp://127.0.0.1:9")
     assert code == 2 and err.count("\n") == 1 and err.startswith("citecheck: cannot reach the Dask scheduler")
+
+
+def test_jobs_0_means_one_process_per_usable_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from citecheck import pipeline, workers
+    from citecheck.catalogue import Catalogue
+    from citecheck.load import document_from_text
+
+    seen: list[int] = []
+
+    def record(docs: object, catalogue: object, jobs: int, tick: object) -> list[object]:
+        seen.append(jobs)
+        return []
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 2, 5}, raising=False)
+    monkeypatch.setattr(workers, "extract_in_processes", record)
+    docs = [document_from_text("a.txt", "text")]
+    pipeline._extract(docs, Catalogue.empty(), pipeline.Execution(jobs=0), None)
+    pipeline._extract(docs, Catalogue.empty(), pipeline.Execution(jobs=2), None)
+    assert seen == [3, 2]
