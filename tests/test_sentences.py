@@ -24,23 +24,28 @@ def test_sentences(text: str, sentences: list[str]) -> None:
     assert [text[a:b] for a, b in sentence_spans(text, 0, len(text))] == sentences
 
 
-def test_a_full_stop_inside_a_quotation_ends_no_sentence() -> None:
-    text = "He said “It is over. We lost.” Then he left. After that, nothing."
-    quote = (text.index("“") + 1, text.index("”"))
-    assert [text[a:b] for a, b in sentence_spans(text, 0, len(text), [quote])] == [
-        "He said “It is over. We lost.”",
-        "Then he left.",
-        "After that, nothing.",
-    ]
+# The quotation (between “ and ”) is opaque: its own full stops end nothing, but one that
+# closes it ends the sentence around it.
+QUOTED = [
+    (
+        "He said “It is over. We lost.” Then he left. After that, nothing.",
+        ["He said “It is over. We lost.”", "Then he left.", "After that, nothing."],
+    ),
+    (
+        "He said “It is over. We lost” and left. After that, nothing.",
+        ["He said “It is over. We lost” and left.", "After that, nothing."],
+    ),
+    (
+        "Lenin called it “a bureaucratic distortion.” Trotsky disagreed.",
+        ["Lenin called it “a bureaucratic distortion.”", "Trotsky disagreed."],
+    ),
+]
 
 
-def test_a_quotation_closing_with_its_own_full_stop_ends_the_sentence() -> None:
-    text = "Lenin called it “a bureaucratic distortion.” Trotsky disagreed."
+@pytest.mark.parametrize(("text", "sentences"), QUOTED)
+def test_quotations_are_opaque(text: str, sentences: list[str]) -> None:
     quote = (text.index("“") + 1, text.index("”"))
-    assert [text[a:b] for a, b in sentence_spans(text, 0, len(text), [quote])] == [
-        "Lenin called it “a bureaucratic distortion.”",
-        "Trotsky disagreed.",
-    ]
+    assert [text[a:b] for a, b in sentence_spans(text, 0, len(text), [quote])] == sentences
 
 
 def test_only_the_range_asked_for_is_split() -> None:
