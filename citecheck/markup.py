@@ -67,7 +67,7 @@ def _repaired_text(source: str) -> tuple[str, list[int] | None, list[Repair]]:
         if k == last_line:
             continue
         last_line = k
-        a, b = starts[k], _line_end(source, starts, k)
+        ((a, b),) = iter_lines(source, starts[k], starts[k + 1] if k + 1 < len(starts) else len(source))
         line = source[a:b]
         fixed, notes = repair_line(line)
         if notes:
@@ -90,14 +90,6 @@ def _repaired_text(source: str) -> tuple[str, list[int] | None, list[Repair]]:
     if src is not None:
         src.extend(range(pos, len(source)))
     return "".join(out), src, repairs
-
-
-def _line_end(text: str, starts: list[int], k: int) -> int:
-    """Where line ``k`` ends, before its line end (CR, LF or CRLF)."""
-    if k + 1 == len(starts):
-        return len(text)
-    end = starts[k + 1] - 1
-    return end - 1 if text[end] == "\n" and end > starts[k] and text[end - 1] == "\r" else end
 
 
 def _mask_markdown(view: TextView) -> str:

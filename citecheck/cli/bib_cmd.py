@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
 import typer
 
@@ -13,7 +12,7 @@ from . import app, common
 @app.command()
 def bib(
     paths: common.PathsArg = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write it [default: config].")] = None,
+    output: common.OutputOpt = None,
     references: common.ReferencesOpt = None,
     config: common.ConfigOpt = None,
     jobs: common.JobsOpt = None,

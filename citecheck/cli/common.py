@@ -106,6 +106,7 @@ def setup_or_exit(
     return settings, load_catalogue_or_exit(Path(settings.references))
 
 
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Where to write it [default: config].")]
 JobsOpt = Annotated[
     int | None, typer.Option("--jobs", "-j", min=0, help="Extraction processes, 0 for one per core [default: 1].")
 ]
