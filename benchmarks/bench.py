@@ -30,15 +30,15 @@ sys.path.insert(0, str(ROOT))
 
 from synth import write_corpus  # noqa: E402
 
-from citecheck.bibexport import render as render_bib  # noqa: E402
-from citecheck.catalogue import Catalogue  # noqa: E402
-from citecheck.check import run_rules  # noqa: E402
-from citecheck.extract import extract_document  # noqa: E402
-from citecheck.load import iter_input_files, read_document  # noqa: E402
-from citecheck.match import cluster, quote_refs  # noqa: E402
+from citecheck.bibliography.catalogue import Catalogue  # noqa: E402
+from citecheck.bibliography.export import render as render_bib  # noqa: E402
+from citecheck.bibliography.normalise import normalise_all  # noqa: E402
+from citecheck.checks.match import cluster, quote_refs  # noqa: E402
+from citecheck.checks.run import run_rules  # noqa: E402
+from citecheck.extract.engine import extract_document  # noqa: E402
 from citecheck.models import CheckResult, Document  # noqa: E402
-from citecheck.normalise import normalise_all  # noqa: E402
-from citecheck.report.html import render_html  # noqa: E402
+from citecheck.output.html import render_html  # noqa: E402
+from citecheck.source.load import iter_input_files, read_document  # noqa: E402
 
 MB = 1_000_000
 

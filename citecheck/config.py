@@ -36,8 +36,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .models import Severity
-from .settings import Settings
+from citecheck.models import Severity
+from citecheck.settings import Settings
 
 #: Every key ``[tool.citecheck]`` may hold.
 KEYS = (
@@ -148,8 +148,8 @@ def load_settings(pyproject: Path | None = None, *, search: bool = True) -> tupl
 
 def known_thresholds() -> dict[str, float]:
     """Every threshold a rule reads, with its default."""
-    from .match import EXCERPT_RATIO, SAME_RATIO
-    from .rules import ALL_RULES
+    from citecheck.checks.match import EXCERPT_RATIO, SAME_RATIO
+    from citecheck.checks.rules import ALL_RULES
 
     known = {"quote-match": float(SAME_RATIO), "excerpt-match": float(EXCERPT_RATIO)}
     for rule in ALL_RULES:
@@ -185,7 +185,7 @@ def _thresholds(value: object, where: str, known: Mapping[str, float]) -> Mappin
 
 def canonical_rules(names: tuple[str, ...], where: str) -> frozenset[str]:
     """The rule names (``dangling-ibid``) of rule names or codes; :class:`ConfigError` for unknown ones."""
-    from .rules import ALL_RULES, rule_by_name
+    from citecheck.checks.rules import ALL_RULES, rule_by_name
 
     every = tuple(r.name for r in ALL_RULES) + tuple(r.code for r in ALL_RULES)
     out = set()

@@ -165,6 +165,10 @@ class InputError:
         return f"{where}: {self.message}"
 
 
+class SchedulerError(Exception):
+    """The Dask scheduler cannot be reached or used."""
+
+
 class Severity(enum.IntEnum):
     """How serious a finding is; ordered so that ``error > warning > info``."""
 

@@ -10,15 +10,11 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .cache import Cache
-from .catalogue import Catalogue
-from .load import iter_input_files, read_document
-from .models import CheckResult, Document, DocumentResult, InputError
-from .settings import Settings
-
-
-class SchedulerError(Exception):
-    """The Dask scheduler cannot be reached or used."""
+from citecheck.bibliography.catalogue import Catalogue
+from citecheck.models import CheckResult, Document, DocumentResult, InputError
+from citecheck.runtime.cache import Cache
+from citecheck.settings import Settings
+from citecheck.source.load import iter_input_files, read_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +86,7 @@ def _extract(
 ) -> list[DocumentResult]:
     if not docs:
         return []  # everything came from the cache: the extraction modules are never imported
-    from . import workers
+    from citecheck.runtime import workers
 
     if run.scheduler:
         return workers.extract_on_dask(docs, catalogue, run.scheduler, tick)
@@ -111,8 +107,8 @@ def run_check(
     execution: Execution | None = None,
 ) -> CheckResult:
     """Extract, normalise and run the rules over ``paths``."""
-    from .check import run_rules
-    from .normalise import normalise_all
+    from citecheck.bibliography.normalise import normalise_all
+    from citecheck.checks.run import run_rules
 
     outcome = extract_paths(paths, catalogue, execution)
     normalised = normalise_all(outcome.documents, catalogue)

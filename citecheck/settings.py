@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .models import Severity
+from citecheck.models import Severity
 
 
 @dataclass(frozen=True, slots=True)

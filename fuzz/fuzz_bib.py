@@ -21,7 +21,7 @@ import contextlib
 import bibtexparser
 from _harness import main
 
-from citecheck.catalogue import Catalogue, CatalogueError
+from citecheck.bibliography.catalogue import Catalogue, CatalogueError
 
 logging.disable(logging.CRITICAL)
 _FD, _PATH = tempfile.mkstemp(suffix=".bib")

@@ -15,8 +15,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _harness import main
 
 from citecheck.cli.extract_cmd import dumps
-from citecheck.extract import extract_document
-from citecheck.load import decode, document_from_text
+from citecheck.extract.engine import extract_document
+from citecheck.source.load import decode, document_from_text
 
 FORMATS = ("text", "markdown", "html")
 

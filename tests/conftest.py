@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from citecheck.extract import extract_document
-from citecheck.load import document_from_text
+from citecheck.extract.engine import extract_document
 from citecheck.models import DocumentResult
+from citecheck.source.load import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.catalogue import Catalogue
+from citecheck.bibliography.catalogue import Catalogue
 from citecheck.models import CheckResult, Finding
 from citecheck.pipeline import run_check
 from tests.conftest import ROOT

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..atomic import write_text
-from ..models import Finding
+from citecheck.models import Finding
+from citecheck.output.atomic import write_text
 
 FORMAT = "citecheck-baseline/1"
 

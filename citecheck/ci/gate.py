@@ -6,9 +6,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..models import DocumentResult, Finding, Severity
-from . import baseline as bl
-from .since import Changes, filter_touching
+from citecheck.ci import baseline as bl
+from citecheck.ci.since import Changes, filter_touching
+from citecheck.models import DocumentResult, Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import regex
 
-from ..models import DocumentResult, Finding
-from ..view import line_starts
+from citecheck.models import DocumentResult, Finding
+from citecheck.source.view import line_starts
 
 _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 #: Every line of a file: it is new to git.

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import app, common
+from citecheck.cli import app, common
 
 
 @app.command()
@@ -25,8 +25,8 @@ def baseline(
     progress: common.ProgressOpt = None,
 ) -> None:
     """Write the fingerprints of every current finding to the baseline file."""
-    from ..ci.baseline import write
-    from ..pipeline import run_check
+    from citecheck.ci.baseline import write
+    from citecheck.pipeline import run_check
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     output = output or Path(settings.baseline or ".citecheck-baseline.json")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import app, common
+from citecheck.cli import app, common
 
 
 @app.command()
@@ -22,9 +22,9 @@ def bib(
     progress: common.ProgressOpt = None,
 ) -> None:
     """Write references.bib plus every work and volume the corpus cites, with where each is cited."""
-    from ..bibexport import write_merged
-    from ..normalise import normalise_all
-    from ..pipeline import extract_paths
+    from citecheck.bibliography.export import write_merged
+    from citecheck.bibliography.normalise import normalise_all
+    from citecheck.pipeline import extract_paths
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     output = output or Path(settings.bibliography or "reports/merged.bib")

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..models import Finding, Severity
-from . import app, common
+from citecheck.cli import app, common
+from citecheck.models import Finding, Severity
 
 if TYPE_CHECKING:
-    from ..ci.since import Changes
+    from citecheck.ci.since import Changes
 
 
 class CheckFormat(StrEnum):
@@ -66,8 +66,8 @@ def check(
 
     Settings come from [tool.citecheck] in pyproject.toml; flags override them.
     """
-    from ..ci.gate import gate
-    from ..pipeline import run_check
+    from citecheck.ci.gate import gate
+    from citecheck.pipeline import run_check
 
     settings, catalogue = common.setup_or_exit(
         config,
@@ -95,11 +95,11 @@ def check(
         result = run_check(inputs, catalogue, settings, run)
     counted = gate(result.findings, result.documents, accepted, changes)
     if settings.report is not None:
-        from ..report.html import write_html
+        from citecheck.output.html import write_html
 
         write_html(Path(settings.report), result, inputs=inputs)
     if settings.bibliography is not None:
-        from ..bibexport import write_merged
+        from citecheck.bibliography.export import write_merged
 
         write_merged(Path(settings.bibliography), catalogue, result.normalised)
     _report(fmt, result, list(counted.counted), len(result.documents), output, counted.notes)
@@ -111,7 +111,7 @@ def check(
 
 def _baseline_or_exit(path: str | None, explicit: bool) -> Counter[str] | None:
     """The baseline to compare against: named by the flag, or configured and present; exit 2 when unusable."""
-    from ..ci import baseline as bl
+    from citecheck.ci import baseline as bl
 
     if path is None or not (explicit or Path(path).exists()):
         return None
@@ -126,7 +126,7 @@ def _changes_or_exit(since: str | None) -> Changes | None:
     """The lines changed since the revision ``since``; exit 2 when git cannot say."""
     if since is None:
         return None
-    from ..ci.since import GitError, changes_since
+    from citecheck.ci.since import GitError, changes_since
 
     try:
         return changes_since(since)
@@ -147,13 +147,13 @@ def _report(
     output: Path | None,
     notes: dict[str, str],
 ) -> None:
-    from ..models import CheckResult
+    from citecheck.models import CheckResult
 
     assert isinstance(result, CheckResult)
     if fmt is CheckFormat.text:
         from rich.console import Console
 
-        from ..report.terminal import print_findings
+        from citecheck.output.terminal import print_findings
 
         console = Console(highlight=False, soft_wrap=True)
         print_findings(findings, console, n_docs)
@@ -161,16 +161,16 @@ def _report(
             console.print(note)
         return
     if fmt is CheckFormat.json:
-        from ..ci.output import to_json
+        from citecheck.output.json_format import to_json
 
         extra = dict(notes) or None
         text = to_json(result, findings, extra)
     elif fmt is CheckFormat.sarif:
-        from ..ci.sarif import to_sarif
+        from citecheck.output.sarif import to_sarif
 
         text = to_sarif(findings)
     else:
-        from ..ci.github import to_github
+        from citecheck.output.github import to_github
 
         text = to_github(findings)
         for key, note in notes.items():
@@ -178,6 +178,6 @@ def _report(
     if output is None:
         sys.stdout.write(text)
     else:
-        from ..atomic import write_text
+        from citecheck.output.atomic import write_text
 
         write_text(output, text)

@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ..models import InputError
+from citecheck.models import InputError
 
 if TYPE_CHECKING:
-    from ..catalogue import Catalogue
-    from ..pipeline import Execution
-    from ..settings import Settings
+    from citecheck.bibliography.catalogue import Catalogue
+    from citecheck.pipeline import Execution
+    from citecheck.settings import Settings
 
 
 def load_catalogue_or_exit(path: Path) -> Catalogue:
     """The catalogue read from ``path`` (empty when the file does not exist); exit 2 when it is bad."""
-    from ..catalogue import Catalogue, CatalogueError
+    from citecheck.bibliography.catalogue import Catalogue, CatalogueError
 
     if not path.exists():
         return Catalogue.empty()
@@ -47,7 +47,7 @@ def settings_or_exit(config: Path | None, **flags: Any) -> Settings:
     """
     from dataclasses import replace
 
-    from ..config import ConfigError, load_settings
+    from citecheck.config import ConfigError, load_settings
 
     try:
         settings, _ = load_settings(config)
@@ -59,7 +59,7 @@ def settings_or_exit(config: Path | None, **flags: Any) -> Settings:
 
 def rule_names_or_exit(value: str | None, option: str) -> frozenset[str] | None:
     """The rule names of a comma-separated ``--select``/``--ignore`` value; exit 2 on an unknown rule."""
-    from ..config import ConfigError, canonical_rules
+    from citecheck.config import ConfigError, canonical_rules
 
     if value is None:
         return None
@@ -123,7 +123,8 @@ ProgressOpt = Annotated[
 @contextlib.contextmanager
 def executing(settings: Settings, scheduler: str | None, progress: bool | None) -> Iterator[Execution]:
     """How to extract, as the settings and flags say; a progress bar while it runs; exit 2 on a bad scheduler."""
-    from ..pipeline import Execution, SchedulerError
+    from citecheck.models import SchedulerError
+    from citecheck.pipeline import Execution
 
     with _progress_bar(progress) as start:
         try:

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from . import app, common
+from citecheck.cli import app, common
 
 
 class ExtractFormat(StrEnum):
@@ -60,7 +60,7 @@ def extract(
     progress: common.ProgressOpt = None,
 ) -> None:
     """Extract every reference and quotation, linked, with speakers."""
-    from ..pipeline import extract_paths
+    from citecheck.pipeline import extract_paths
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     with common.executing(settings, scheduler, progress) as run:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from . import app, common
+from citecheck.cli import app, common
 
 
 @app.command()
@@ -22,8 +22,8 @@ def report(
     progress: common.ProgressOpt = None,
 ) -> None:
     """Check the corpus and write the HTML discrepancy report (dated only when SOURCE_DATE_EPOCH is set)."""
-    from ..pipeline import run_check
-    from ..report.html import write_html
+    from citecheck.output.html import write_html
+    from citecheck.pipeline import run_check
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     output = output or Path(settings.report or "reports/discrepancies.html")

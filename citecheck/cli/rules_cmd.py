@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from . import app
+from citecheck.cli import app
 
 
 @app.command("rules")
@@ -15,7 +15,7 @@ def rules_list(
     as_json: Annotated[bool, typer.Option("--json", help="Machine-readable list.")] = False,
 ) -> None:
     """List every rule: code, name, default severity, summary."""
-    from ..rules import ALL_RULES
+    from citecheck.checks.rules import ALL_RULES
 
     if as_json:
         rows = [{"code": r.code, "name": r.name, "severity": str(r.severity), "summary": r.summary} for r in ALL_RULES]
@@ -28,7 +28,7 @@ def rules_list(
 @app.command("rule")
 def rule_explain(name: Annotated[str, typer.Argument(help="A rule name (dangling-ibid) or code (CC202).")]) -> None:
     """Explain one rule: what it finds, why it matters, an example, how to fix it."""
-    from ..rules import rule_by_name
+    from citecheck.checks.rules import rule_by_name
 
     r = rule_by_name(name)
     if r is None:

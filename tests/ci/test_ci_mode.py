@@ -7,9 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from citecheck.ci.github import to_github
 from citecheck.cli import app
 from citecheck.models import Finding, Location, Severity
+from citecheck.output.github import to_github
 from tests.ci.conftest import A
 
 

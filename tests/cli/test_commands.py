@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from citecheck.checks.rules import ALL_RULES
 from citecheck.cli import app
-from citecheck.rules import ALL_RULES
 from tests.conftest import ROOT
 
 

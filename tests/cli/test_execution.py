@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from citecheck import workers
 from citecheck.cli import app
+from citecheck.runtime import workers
 from tests.conftest import ROOT
 
 
@@ -56,9 +56,10 @@ def test_an_unreachable_scheduler_exits_2_in_one_line(project: Path, monkeypatch
 def test_jobs_0_means_one_process_per_usable_core(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from citecheck import pipeline, workers
-    from citecheck.catalogue import Catalogue
-    from citecheck.load import document_from_text
+    from citecheck import pipeline
+    from citecheck.bibliography.catalogue import Catalogue
+    from citecheck.runtime import workers
+    from citecheck.source.load import document_from_text
 
     seen: list[int] = []
 

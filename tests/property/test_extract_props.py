@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from citecheck.models import DocumentResult
 from citecheck.pipeline import extract_paths
-from citecheck.view import TextView
+from citecheck.source.view import TextView
 from tests.conftest import extract_text
 
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

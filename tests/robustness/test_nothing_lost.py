@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from citecheck import atomic
 from citecheck.cli import app
+from citecheck.output import atomic
 from tests.conftest import ROOT
 
 COMMANDS = [

@@ -131,7 +131,7 @@ def test_json_output_valid_for_control_characters_and_lone_surrogates(
     fmt: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import citecheck.pipeline as pipeline
-    from citecheck.load import document_from_text
+    from citecheck.source.load import document_from_text
 
     text = "Lenin wrote “all \x01\x1b\x7f \ud800 power\udcff”.\n"
     real = pipeline.read_document

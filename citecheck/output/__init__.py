@@ -1,0 +1,2 @@
+"""What citecheck writes: the terminal listing, JSON, SARIF, GitHub annotations and the HTML
+report, all through atomic writes (``atomic``)."""

@@ -1,1 +1,0 @@
-"""Reports for people: the terminal listing and the HTML discrepancy report."""

@@ -1,0 +1,1 @@
+"""How extraction runs: the per-file cache (``cache``) and the executors (``workers``)."""

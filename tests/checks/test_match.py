@@ -1,0 +1,68 @@
+"""Which quotations are the same quotation: the comparison, and clustering at scale."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from citecheck.checks.match import QuoteRef, cluster, normal_words, same_quotation
+from citecheck.models import Quotation
+
+TRACTORS = (
+    "If we could tomorrow give one hundred thousand first-class tractors, the peasant would say he is for the commune"
+)
+
+# (a, b, same?)
+CASES = [
+    (TRACTORS, TRACTORS, True),
+    (TRACTORS, TRACTORS.upper(), True),
+    (TRACTORS, TRACTORS.replace("first-class", "first class"), True),
+    (TRACTORS, TRACTORS.replace("tomorrow", "[only] tomorrow"), True),  # editorial insertion
+    (TRACTORS, "give one hundred thousand first-class tractors, the peasant would say", True),  # excerpt
+    (
+        TRACTORS,
+        "If we could tomorrow give one hundred thousand … tractors, the peasant would say he is for the commune",
+        True,
+    ),
+    ("If Ilyich were alive today, he would be in prison", "If Ilych were alive today, he would be in prison", True),
+    (TRACTORS, "the peasant would say", False),  # too short to be an excerpt
+    (TRACTORS, "We must learn to trade like cultured merchants, and not like Asiatic peddlers", False),
+    ("", TRACTORS, False),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), CASES)
+def test_same_quotation(a: str, b: str, expected: bool) -> None:
+    assert same_quotation(normal_words(a), normal_words(b)) is expected
+    assert same_quotation(normal_words(b), normal_words(a)) is expected  # symmetric
+
+
+def _refs(texts: list[str]) -> list[QuoteRef]:
+    return [QuoteRef(f"d{i}.txt", Quotation(f"q{i}", 1, 1, 0, 1, t), normal_words(t)) for i, t in enumerate(texts)]
+
+
+def test_a_quotation_repeated_hundreds_of_times_is_one_group() -> None:
+    texts = (
+        [TRACTORS] * 300 + [TRACTORS.replace("tomorrow", "to-morrow")] + ["An unrelated sentence of some length here"]
+    )
+    (group,) = cluster(_refs(texts))
+    assert group == list(range(301))
+
+
+def test_groups_do_not_depend_on_order() -> None:
+    rng = random.Random(7)
+    texts = [
+        TRACTORS,
+        TRACTORS[:60],
+        "We must learn to trade like cultured merchants",
+        "learn to trade like cultured merchants",
+    ]
+    texts = texts * 5
+    base = {frozenset(texts[i] + str(i % 4) for i in g) for g in cluster(_refs(texts))}
+    for _ in range(5):
+        order = list(range(len(texts)))
+        rng.shuffle(order)
+        shuffled = [texts[i] for i in order]
+        got = {frozenset(shuffled[i] + str(order[i] % 4) for i in g) for g in cluster(_refs(shuffled))}
+        assert got == base
