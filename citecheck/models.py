@@ -9,7 +9,9 @@ for Markdown and HTML, whose markup the extractors never see.
 
 from __future__ import annotations
 
+import bisect
 import enum
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -45,6 +47,112 @@ class Repair:
     original: str
     replacement: str
     reason: str
+
+
+# --- The view: what the extractors read ------------------------------------------------------
+
+#: The kinds of block a view is cut into.
+BLOCK_KINDS = ("para", "heading", "quote", "note", "item", "code", "meta")
+
+#: The kinds of inline annotation a view carries (see :class:`Mark`).
+MARK_KINDS = ("italic", "bold", "quote", "sup", "link", "url", "code", "noteref", "wikilink", "cite")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like unit of the view, in view offsets ``[start, end)``, trimmed of outer blanks.
+
+    ``kind`` is one of :data:`BLOCK_KINDS`: ``quote`` is a paragraph of a block quotation
+    (Markdown ``>``, HTML ``<blockquote>`` or a class naming a quote, plain text set off by
+    indentation is *not* a quote block: it is a ``para`` with ``indented``); ``note`` is a note
+    definition (Markdown ``[^n]:``, an HTML endnote, a numbered note in a notes section) whose
+    label is ``note``; ``code`` and ``meta`` (front matter, navigation) are never extracted from.
+    """
+
+    kind: str
+    start: int
+    end: int
+    #: The label of a note definition ("4", "iv", "A1.1"); for other kinds None.
+    note: str | None = None
+    #: Paragraphs of one block quotation share this number (document order, from 0).
+    group: int | None = None
+    #: Plain text only: the paragraph is indented (four spaces or a tab) like a block quotation.
+    indented: bool = False
+    #: Nesting depth of block quotations (0 outside, 1 inside one, 2 inside a quote in a quote).
+    depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """An inline annotation of the view, in view offsets ``[start, end)``.
+
+    ``italic`` / ``bold``: emphasis (``*x*``, ``_x_``, ``<i>``, ``<em>``, ``<b>``, ``<strong>``,
+    ``<cite>`` counts as italic); ``sup``: superscript; ``link``: the label of a hyperlink, ``data``
+    its target; ``url``: a bare or autolinked address that stays in the text; ``code``: inline code;
+    ``noteref``: a note marker (``[^4]``, ``<sup>4</sup>``, ``<a href="#n4">[4]</a>``, EPUB
+    ``noteref``), ``data`` its label; the marker's own characters are blanked to spaces in the view
+    so they never join a word or a quotation; ``wikilink``: ``[[Target|label]]``, ``data`` the target.
+    """
+
+    kind: str
+    start: int
+    end: int
+    data: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextView:
+    """The plain text of a document as a reader sees it, with the way back to the source.
+
+    ``text`` has the markup removed (HTML tags) or blanked to spaces (Markdown delimiters), entities
+    decoded and mojibake repaired; block boundaries are blank lines. ``src[i]`` is the source offset
+    of view character ``i`` (``None`` when view and source offsets are identical), so a span found in
+    the view maps back to a ``line``, ``column`` and ``raw`` slice of the file as written.
+    ``blocks`` and ``marks`` are sorted by start. ``meta`` holds document metadata as (key, value)
+    pairs in document order: Markdown front matter keys, HTML ``<title>`` ("title") and
+    ``<meta name="author">`` ("author").
+    """
+
+    source: str
+    text: str
+    src: Sequence[int] | None
+    line_starts: Sequence[int]
+    blocks: tuple[Block, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
+    repairs: tuple[Repair, ...] = ()
+
+    def to_source(self, i: int) -> int:
+        """The source offset of view offset ``i`` (an end offset maps one past the last char)."""
+        if self.src is None:
+            return i
+        if i >= len(self.text):
+            return len(self.source) if not self.text else self.src[len(self.text) - 1] + 1
+        return self.src[i]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of the view span ``[start, end)``."""
+        if self.src is None:
+            return start, end
+        if end <= start:
+            s = self.to_source(start)
+            return s, s
+        return self.src[start], self.src[end - 1] + 1
+
+    def line_col(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        idx = bisect.bisect_right(self.line_starts, source_offset) - 1
+        return idx + 1, source_offset - self.line_starts[idx] + 1
+
+    def raw(self, start: int, end: int) -> str:
+        """The source text behind the view span ``[start, end)``, exactly as written."""
+        s, e = self.source_span(start, end)
+        return self.source[s:e]
+
+    def meta_value(self, key: str) -> str | None:
+        """The first metadata value under ``key`` (case-insensitive), or None."""
+        key = key.lower()
+        return next((v for k, v in self.meta if k.lower() == key), None)
 
 
 @dataclass(frozen=True, slots=True)

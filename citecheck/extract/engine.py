@@ -26,7 +26,7 @@ from citecheck.extract.sentences import sentence_spans
 from citecheck.extract.spans import Spans
 from citecheck.extract.speakers import Cue, SentenceContext, cue_for, resolve_pronoun
 from citecheck.models import Citation, Document, DocumentResult, Quotation
-from citecheck.source.markup import build_view
+from citecheck.source.legacy import build_view
 from citecheck.source.view import TextView
 
 if TYPE_CHECKING:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from citecheck.source.legacy import build_view
 from citecheck.source.load import document_from_text
-from citecheck.source.markup import build_view
 
 
 def _view(text: str, fmt: str = "markdown") -> tuple[str, object]:

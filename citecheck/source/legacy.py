@@ -2,7 +2,7 @@
 
 Markdown markup is blanked out with spaces rather than removed, so view and
 source offsets stay equal (except where a mojibake repair changed a length).
-HTML is handled by :mod:`citecheck.source.html`.
+HTML is handled by :mod:`citecheck.source.legacy_html`.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ _BODY_MARKER = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])(\d{1,3})(?=[\s.,;:
 def build_view(doc: Document) -> tuple[TextView, list[Repair]]:
     """The view of a plain-text or Markdown document, and the repairs made."""
     if doc.format == "html":
-        from citecheck.source.html import build_html_view
+        from citecheck.source.legacy_html import build_html_view
 
         return build_html_view(doc)
     text, src, repairs = _repaired_text(doc.text)
