@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from citecheck.models import Block, Document, Mark, TextView
-from citecheck.source.offsets import OffsetMap, compose, repair_view
+from citecheck.source.offsets import OffsetMap, compose, repair_view, trim_block
 from citecheck.source.view import line_starts
 
 
@@ -47,7 +47,10 @@ def finish(
     """
     starts = line_starts(source)
     new_text, outer, repairs = repair_view(text, offsets, starts)
-    block_list = sorted(blocks, key=lambda b: (b.start, b.end))
+    block_list = sorted(
+        (t for b in blocks if (t := trim_block(new_text if outer is None else text, b)) is not None),
+        key=lambda b: (b.start, b.end),
+    )
     mark_list = sorted(marks, key=lambda m: (m.start, m.end))
     if outer is not None:
         block_list = [_moved(b, outer) for b in block_list]

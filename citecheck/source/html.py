@@ -15,6 +15,7 @@ however deep the nesting.
 
 from __future__ import annotations
 
+import bisect
 import html as htmllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -269,6 +270,7 @@ class _Builder:
         self.title: list[str] = []
         self.in_title = 0
         self.stack: list[_Frame] = []
+        self.returns: list[tuple[int, int]] = []
 
     # -- text --------------------------------------------------------------------------------
     def text(self, chunk: str, frame: _Frame, emit: bool) -> None:
@@ -564,9 +566,13 @@ class _Builder:
                 if tag == "sup":
                     self.marks.append(Mark("sup", start, end))
                 return
+        if f.mark == "link" and end - start <= 8 and _RETURN_MARK.fullmatch(self.tail(start)[: end - start].strip()):
+            self.returns.append((start, end))  # the way back from a note to its marker
+            return
         self.marks.append(Mark(f.mark, start, end, f.data if f.mark in ("link", "wikilink") else None))
 
 
+_RETURN_MARK = regex.compile(r"[↩↑⤴^]\ufe0e?+\ufe0f?+|return|back", regex.I)
 _NOTEREF_CLASS = regex.compile(r"noteref|fnref|footnote-ref|footnote_ref", regex.I)
 
 
@@ -632,7 +638,15 @@ def _resolve(b: _Builder) -> tuple[str, list[Block], list[Mark]]:
             blocks.append(Block("note", start, end, note=note_kind[bi], depth=depth))
         else:
             blocks.append(Block(kind, start, end, group=group, depth=depth))
-    return blank_spans(text, blanks), blocks, marks
+    blanks += b.returns
+    labels = sorted(blanks)
+    starts = [a for a, _ in labels]
+
+    def blanked(m: Mark) -> bool:
+        i = bisect.bisect_right(starts, m.start) - 1
+        return m.kind == "link" and i >= 0 and labels[i][1] >= m.end
+
+    return blank_spans(text, blanks), blocks, [m for m in marks if not blanked(m)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,8 @@ _LABEL = regex.compile(r"\[?\s*+([0-9]{1,4}[a-z*]?|[ivxlc]{1,6}|\*{1,3})\s*+\]?"
 _WIKILINK = regex.compile(r"\[\[([^\[\]\n|]{1,200}+)(?:\|([^\[\]\n]{1,200}+))?\]\]")
 _BARE_URL = regex.compile(r"(?<![\w/])(?:https?://|www\.)[^\s<>\"'()\[\]]++")
 _YAML_KEY = regex.compile(r"([A-Za-z_][\w.-]*+)[ \t]*+:(?:[ \t]++(.*))?$")
+#: Tokens whose lines are wholly theirs (underlines, table rules, thematic breaks are markup).
+_LEAVES = frozenset({"paragraph_open", "heading_open", "table_open", "hr"})
 _INLINE_MARKS = {
     "i": "italic",
     "em": "italic",
@@ -320,8 +322,6 @@ class _Builder:
     def run(self, tokens: list[Token]) -> None:
         """Walk the token stream once."""
         ctx = _Ctx()
-        quote_stack: list[int | None] = []
-        item_stack: list[int] = []
         row: _Leaf | None = None
         row_cursor = -1
         heading = False
@@ -335,18 +335,14 @@ class _Builder:
                     ctx.groups += 1
                     if tok.map:
                         ctx.top_quotes.append((tok.map[0], tok.map[1], ctx.group))
-                quote_stack.append(ctx.group)
                 ctx.quote += 1
-                if tok.map:  # lines the parser may give up on: kept as the fallback's quote lines
-                    pass
             elif t == "blockquote_close":
                 ctx.quote -= 1
-                quote_stack.pop()
                 if ctx.quote == 0:
                     ctx.group = None
-            elif t == "list_item_open":
+            elif t in ("list_item_open", "dd_open"):
                 ctx.item += 1
-            elif t == "list_item_close":
+            elif t in ("list_item_close", "dd_close"):
                 ctx.item -= 1
             elif t == "footnote_open":
                 ctx.note, ctx.note_first = str(tok.meta.get("label", "")), True
@@ -373,9 +369,9 @@ class _Builder:
                 self.code(tok)
             elif t == "html_block" and tok.map:
                 self.html_block(tok, ctx)
-            elif tok.map and t in ("hr", "paragraph_open", "heading_open"):
-                pass
-            del item_stack[len(item_stack) :]
+            if tok.map and t in _LEAVES:
+                for k in range(tok.map[0], tok.map[1]):
+                    self.covered[k] = 1
         self.fallback(ctx)
 
     def new_leaf(self, ctx: _Ctx, heading: bool) -> _Leaf:
@@ -466,14 +462,16 @@ class _Builder:
 
     # -- the view ---------------------------------------------------------------------------
     def separate(self) -> None:
-        """A blank line between blocks the source writes on adjacent lines (``# H`` then text)."""
+        """A blank line between blocks the source writes on adjacent lines (``# H`` then text).
+
+        Lines between two blocks belong to neither, so they are blank in the view already.
+        """
         spans = sorted((lf.start, lf.end) for lf in self.leaves if lf.end > lf.start)
         for (_, e0), (s1, _) in itertools.pairwise(spans):
-            nl = self.src.find("\n", e0, s1)
-            if nl >= 0 and not regex.search(r"\n[ \t>]*+\n", self.src, pos=nl, endpos=s1 + 1):
-                k = bisect.bisect_right(self.starts, nl) - 1
-                if not self.src[self.starts[k + 1] : s1].strip(" \t>"):
-                    self.edits.append((nl, nl + 1, "\n\n"))
+            k = bisect.bisect_right(self.starts, max(e0 - 1, 0)) - 1
+            if k + 1 < self.nlines and self.starts[k + 1] <= s1 < self.line_end(k + 1) + 1:
+                nl = self.starts[k + 1] - 1
+                self.edits.append((nl, nl + 1, "\n\n"))
 
     def assemble(self) -> tuple[str, Assembler]:
         """The view: kept text, replacements, everything else blanked (line ends kept)."""
@@ -597,6 +595,7 @@ def build_markdown(source: str) -> MarkdownView:
     text = blank_spans(text, blanks)
     text, extra = _wikilinks_and_urls(text, blocks)
     marks.extend(extra)
+    marks = sorted(set(marks), key=lambda m: (m.start, m.end, m.kind))
     blocks = [t for blk in blocks if (t := trim_block(text, blk)) is not None]
     return MarkdownView(
         text, compose(omap, nmap, len(text)) if nmap else omap, tuple(blocks), tuple(marks), tuple(b.meta)

@@ -34,8 +34,10 @@ _BODY_MARKER = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])(?<![0-9],)([0-9]{1
 _SUPERSCRIPT = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}+)")
 _BRACKET_MARKER = regex.compile(r"\[([0-9]{1,4}+)\]")
 _SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_HEADING_END = regex.compile(r"[.,;:!\-–—]['’”\")]?$")
+_HEADING_END = regex.compile(r"(?:[.,;:!\-–—]['’”\")]?+|['’”\")])[0-9]{0,3}+$")
 _NOT_HEADING_START = regex.compile(r"[\-–—(\[\"“‘'*•]")
+# a sentence ending inside the line (``difficulties”.4 And``): prose, not a heading
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[”’\"')\]]?+[.;!?][”’\"')\]]?+[0-9]*+\s")
 
 
 @dataclass(slots=True)
@@ -47,10 +49,10 @@ class _Para:
     first_line_end: int
 
 
-def _paragraphs(text: str) -> list[_Para]:
+def _paragraphs(text: str, lo: int = 0, hi: int | None = None) -> list[_Para]:
     out: list[_Para] = []
     cur: _Para | None = None
-    for a, b in iter_lines(text):
+    for a, b in iter_lines(text, lo, hi):
         line = text[a:b]
         body = line.lstrip()
         if not body:
@@ -63,6 +65,18 @@ def _paragraphs(text: str) -> list[_Para]:
             out.append(cur)
         else:
             cur.end, cur.lines, cur.lead = end, cur.lines + 1, min(cur.lead, _width(line[:lead]))
+    return out
+
+
+def _split_headings(text: str, paras: list[_Para]) -> list[_Para]:
+    """A notes heading written on the line just above its first note is a block of its own."""
+    out: list[_Para] = []
+    for p in paras:
+        if p.lines > 1 and _NOTES_HEADING.fullmatch(text, p.start, p.first_line_end):
+            out.append(_Para(p.start, p.first_line_end, 1, p.lead, p.first_line_end))
+            out.extend(_paragraphs(text, p.first_line_end + 1, p.end))
+        else:
+            out.append(p)
     return out
 
 
@@ -81,6 +95,7 @@ def _is_heading(text: str, p: _Para, notes_heading: bool) -> bool:
         and len(line.split()) <= 12
         and not _HEADING_END.search(line)
         and not _NOT_HEADING_START.match(line)
+        and not _SENTENCE_INSIDE.search(line)
         and (line[0].isupper() or line[0].isdigit())
         and _NOTE_NUM.match(line) is None
     )
@@ -91,13 +106,14 @@ def build_plain(source: str) -> TextView:
     text = source
     paras = _paragraphs(text)
     leads = Counter(p.lead for p in paras if p.lines > 1 or p.end - p.start > 80)
-    base = leads.most_common(1)[0][0] if leads else 0
+    top = max(leads.values(), default=0)
+    base = min((lead for lead, n in leads.items() if n == top), default=0)
     blocks: list[Block] = []
     blanks: list[tuple[int, int]] = []
     notes_zone = False
     links: dict[str, str] = {}
     prev_note: str | None = None
-    for p in paras:
+    for p in _split_headings(text, paras):
         first = text[p.start : p.first_line_end]
         named = _NOTES_HEADING.fullmatch(first) is not None
         if _is_heading(text, p, named) and not (notes_zone and _NOTE_NUM.match(first)):
@@ -123,8 +139,12 @@ def build_plain(source: str) -> TextView:
                 links[label] = text[body:b].strip()
                 blocks.append(Block("meta", a, b))
             else:
+                back = _RETURN_MARK.search(text, body, b)
+                end = _rstrip_end(text, body, back.start()) if back else b
                 blanks.append((a, body))
-                blocks.append(Block("note", body, b, note=label))
+                if back:
+                    blanks.append((back.start(), b))
+                blocks.append(Block("note", body, end, note=label))
             prev_note = label
             notes_zone = True
     blocks = _promote_trailing_notes(text, blocks, blanks)
