@@ -111,6 +111,11 @@ class TextView:
     ``blocks`` and ``marks`` are sorted by start. ``meta`` holds document metadata as (key, value)
     pairs in document order: Markdown front matter keys, HTML ``<title>`` ("title") and
     ``<meta name="author">`` ("author").
+
+    ``src_end[i]`` is where the source of view character ``i`` ends (exclusive): ``src[i] + 1`` for
+    a character kept as written, the end of the entity (``&mdash;``), escape (``\\[``) or tag that
+    produced it otherwise (``None``: always ``src[i] + 1``), so ``raw`` of a span ending in an
+    entity holds the whole entity.
     """
 
     source: str
@@ -121,13 +126,18 @@ class TextView:
     marks: tuple[Mark, ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
     repairs: tuple[Repair, ...] = ()
+    src_end: Sequence[int] | None = None
+
+    def _end(self, i: int) -> int:
+        assert self.src is not None
+        return self.src_end[i] if self.src_end is not None else self.src[i] + 1
 
     def to_source(self, i: int) -> int:
         """The source offset of view offset ``i`` (an end offset maps one past the last char)."""
         if self.src is None:
             return i
         if i >= len(self.text):
-            return len(self.source) if not self.text else self.src[len(self.text) - 1] + 1
+            return len(self.source) if not self.text else self._end(len(self.text) - 1)
         return self.src[i]
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
@@ -137,7 +147,7 @@ class TextView:
         if end <= start:
             s = self.to_source(start)
             return s, s
-        return self.src[start], self.src[end - 1] + 1
+        return self.src[start], self._end(end - 1)
 
     def line_col(self, source_offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset."""

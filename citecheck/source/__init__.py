@@ -1,6 +1,11 @@
 """Source documents: find the input files, decode them, and build the view the extractors read.
 
-``load`` finds and decodes files; ``repair`` undoes mojibake; ``markup`` (plain text and Markdown)
-and ``html`` build a :class:`~citecheck.source.view.TextView` that maps every character back to
-its offset in the file as written.
+``load`` finds and decodes files; ``repair`` undoes mojibake; :func:`build_view` makes the
+:class:`~citecheck.models.TextView` of a document, with one module per format (``markdown``,
+``html``, ``plain``) and ``offsets`` for the map from every view character back to the source.
+The old builders (``legacy``, ``legacy_html``, ``view``) serve the old engine until it is replaced.
 """
+
+from citecheck.source.build import build_view
+
+__all__ = ["build_view"]

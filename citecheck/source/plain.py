@@ -1,0 +1,238 @@
+"""The view of a plain-text document.
+
+The view is the text as written (offsets are the source's) except that note markers and the
+labels of note definitions are blanked to spaces and mojibake is repaired.  Blocks are the runs of
+non-blank lines: headings (a short line standing alone; ``Notes``, ``References`` …), paragraphs
+(``indented`` when every line is set in further than the body, like a block quotation), and note
+definitions (``12.``, ``[12]``, ``12)`` after a notes heading, or a numbered run closing the text).
+A numbered list of bare links at the end (the ``References`` of an ``html2txt`` dump) is ``meta``,
+and its ``[n]`` markers in the body become ``link`` marks; a marker glued to a word
+(``difficulties”.4``, ``¹²``) becomes a ``noteref`` only when a note with that number exists.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+from citecheck.models import Block, Mark, TextView
+from citecheck.source.build import finish
+from citecheck.source.offsets import blank_spans
+from citecheck.source.view import iter_lines
+
+_NOTES_HEADING = regex.compile(
+    r"[ \t]*+(?:notes|endnotes|footnotes|references|sources|bibliography|works cited)[ \t]*+:?[ \t]*+", regex.I
+)
+_NOTE_NUM = regex.compile(r"[ \t]{0,8}+(?:\[([0-9]{1,6})\]|([0-9]{1,6})[.)])[ \t]++(?![0-9])")
+_SECTION_NUM = regex.compile(r"[ \t]*+[0-9]++\.[0-9]")
+_RETURN_MARK = regex.compile(r"[ \t]*+↩\ufe0e?+\ufe0f?+[ \t]*+$")
+_LINK_ONLY = regex.compile(r"[ \t]*+(?:[a-z][a-z0-9+.-]{1,10}+://|www\.)\S++[ \t]*+$", regex.I)
+# A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000)
+_BODY_MARKER = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])(?<![0-9],)([0-9]{1,3}+)(?=[\s.,;:)\]]|$)")
+_SUPERSCRIPT = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}+)")
+_BRACKET_MARKER = regex.compile(r"\[([0-9]{1,4}+)\]")
+_SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_HEADING_END = regex.compile(r"(?:[.,;:!\-–—]['’”\")]?+|['’”\")])[0-9]{0,3}+$")
+_NOT_HEADING_START = regex.compile(r"[\-–—(\[\"“‘'*•]")
+# a sentence ending inside the line (``difficulties”.4 And``): prose, not a heading
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[”’\"')\]]?+[.;!?][”’\"')\]]?+[0-9]*+\s")
+
+
+@dataclass(slots=True)
+class _Para:
+    start: int  # offset of the first non-blank character
+    end: int  # offset after the last non-blank character
+    lines: int
+    lead: int  # least indentation of its lines
+    first_line_end: int
+
+
+def _paragraphs(text: str, lo: int = 0, hi: int | None = None) -> list[_Para]:
+    out: list[_Para] = []
+    cur: _Para | None = None
+    for a, b in iter_lines(text, lo, hi):
+        line = text[a:b]
+        body = line.lstrip()
+        if not body:
+            cur = None
+            continue
+        lead = len(line) - len(body)
+        end = a + len(line.rstrip())
+        if cur is None:
+            cur = _Para(a + lead, end, 1, _width(line[:lead]), end)
+            out.append(cur)
+        else:
+            cur.end, cur.lines, cur.lead = end, cur.lines + 1, min(cur.lead, _width(line[:lead]))
+    return out
+
+
+def _split_headings(text: str, paras: list[_Para]) -> list[_Para]:
+    """A notes heading written on the line just above its first note is a block of its own."""
+    out: list[_Para] = []
+    for p in paras:
+        if p.lines > 1 and _NOTES_HEADING.fullmatch(text, p.start, p.first_line_end):
+            out.append(_Para(p.start, p.first_line_end, 1, p.lead, p.first_line_end))
+            out.extend(_paragraphs(text, p.first_line_end + 1, p.end))
+        else:
+            out.append(p)
+    return out
+
+
+def _width(indent: str) -> int:
+    return len(indent.expandtabs(4))
+
+
+def _is_heading(text: str, p: _Para, notes_heading: bool) -> bool:
+    if p.lines != 1:
+        return False
+    line = text[p.start : p.end]
+    if notes_heading:
+        return True
+    return (
+        len(line) <= 80
+        and len(line.split()) <= 12
+        and not _HEADING_END.search(line)
+        and not _NOT_HEADING_START.match(line)
+        and not _SENTENCE_INSIDE.search(line)
+        and (line[0].isupper() or line[0].isdigit())
+        and _NOTE_NUM.match(line) is None
+    )
+
+
+def build_plain(source: str) -> TextView:
+    """The view of a plain-text document."""
+    text = source
+    paras = _paragraphs(text)
+    leads = Counter(p.lead for p in paras if p.lines > 1 or p.end - p.start > 80)
+    top = max(leads.values(), default=0)
+    base = min((lead for lead, n in leads.items() if n == top), default=0)
+    blocks: list[Block] = []
+    blanks: list[tuple[int, int]] = []
+    notes_zone = False
+    links: dict[str, str] = {}
+    prev_note: str | None = None
+    for p in _split_headings(text, paras):
+        first = text[p.start : p.first_line_end]
+        named = _NOTES_HEADING.fullmatch(first) is not None
+        if _is_heading(text, p, named) and not (notes_zone and _NOTE_NUM.match(first)):
+            blocks.append(Block("heading", p.start, p.end))
+            notes_zone = notes_zone or named
+            prev_note = None
+            continue
+        # notes listed one per line with no blank line between: each number starts a note
+        for a, b, label in _numbered_items(text, p):
+            if label is None:
+                blocks.append(_para(p, a, b, base))
+                prev_note = None
+                continue
+            sure = notes_zone or _RETURN_MARK.search(text, a, b) is not None
+            follows = prev_note is not None and prev_note.isdigit() and int(label) == int(prev_note) + 1
+            if not (sure or follows):
+                blocks.append(_para(p, a, b, base))
+                continue
+            m = _NOTE_NUM.match(text, a, b)
+            assert m is not None
+            body = m.end()
+            if _LINK_ONLY.match(text, body, b):
+                links[label] = text[body:b].strip()
+                blocks.append(Block("meta", a, b))
+            else:
+                back = _RETURN_MARK.search(text, body, b)
+                end = _rstrip_end(text, body, back.start()) if back else b
+                blanks.append((a, body))
+                if back:
+                    blanks.append((back.start(), b))
+                blocks.append(Block("note", body, end, note=label))
+            prev_note = label
+            notes_zone = True
+    blocks = _promote_trailing_notes(text, blocks, blanks)
+    marks = _markers(text, blocks, links, blanks)
+    return finish(source, blank_spans(text, blanks), None, blocks, marks)
+
+
+def _para(p: _Para, a: int, b: int, base: int) -> Block:
+    return Block("para", a, b, indented=p.lead >= max(4, base + 2))
+
+
+def _numbered_items(text: str, p: _Para) -> list[tuple[int, int, str | None]]:
+    """The paragraph, or the notes it lists one per line (``1. …`` then ``2. …``)."""
+    m = _NOTE_NUM.match(text, p.start - 0, p.end)
+    if m is None or _SECTION_NUM.match(text, p.start, p.end):
+        return [(p.start, p.end, None)]
+    label = m.group(1) or m.group(2)
+    items: list[tuple[int, int, str | None]] = [(p.start, p.end, label)]
+    if p.lines == 1:
+        return items
+    for a, b in iter_lines(text, p.first_line_end + 1, p.end):
+        n = _NOTE_NUM.match(text, a, b)
+        prev = items[-1][2]
+        if n and prev is not None and int(n.group(1) or n.group(2)) == int(prev) + 1:
+            s = a + len(text[a:b]) - len(text[a:b].lstrip())
+            items[-1] = (items[-1][0], _rstrip_end(text, items[-1][0], a), prev)
+            items.append((s, p.end, n.group(1) or n.group(2)))
+    return items
+
+
+def _rstrip_end(text: str, a: int, b: int) -> int:
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return b
+
+
+def _promote_trailing_notes(text: str, blocks: list[Block], blanks: list[tuple[int, int]]) -> list[Block]:
+    """A numbered run of paragraphs closing the text, from 1, is notes even without a heading."""
+    if any(b.kind == "note" for b in blocks):
+        return blocks
+    run: list[int] = []
+    expected: int | None = None
+    for i in range(len(blocks) - 1, -1, -1):
+        m = _NOTE_NUM.match(text, blocks[i].start, blocks[i].end)
+        if blocks[i].kind != "para" or m is None:
+            break
+        n = int(m.group(1) or m.group(2))
+        if expected is not None and n != expected:
+            break
+        run.append(i)
+        expected = n - 1
+    if len(run) < 3 or expected != 0:
+        return blocks
+    out = list(blocks)
+    for i in run:
+        b = blocks[i]
+        m = _NOTE_NUM.match(text, b.start, b.end)
+        assert m is not None
+        blanks.append((b.start, m.end()))
+        out[i] = Block("note", m.end(), b.end, note=m.group(1) or m.group(2))
+    return out
+
+
+def _markers(text: str, blocks: list[Block], links: dict[str, str], blanks: list[tuple[int, int]]) -> list[Mark]:
+    """Note markers in the body, in sequence, for notes that exist; ``[n]`` link references."""
+    notes = {b.note for b in blocks if b.kind == "note" and b.note}
+    marks: list[Mark] = []
+    expected = 1
+    for b in blocks:
+        if b.kind in ("note", "heading", "meta", "code"):
+            continue
+        if links:
+            for m in _BRACKET_MARKER.finditer(text, b.start, b.end):
+                url = links.get(m.group(1))
+                if url is not None and m.group(1) not in notes:
+                    marks.append(Mark("link", m.start(), m.end(), url))
+                    blanks.append(m.span())
+        if not notes:
+            continue
+        found = [(m.start(), m.end(), m.group(1)) for m in _BODY_MARKER.finditer(text, b.start, b.end)]
+        found += [
+            (m.start(), m.end(), m.group(1).translate(_SUPER_DIGITS))
+            for m in _SUPERSCRIPT.finditer(text, b.start, b.end)
+        ]
+        for s, e, label in sorted(found):
+            n = int(label)
+            if label in notes and expected <= n <= expected + 3:
+                marks.append(Mark("noteref", s, e, label))
+                blanks.append((s, e))
+                expected = n + 1
+    return marks

@@ -1,0 +1,150 @@
+"""The Markdown view: markdown-it-py's blocks and inline tokens aligned back to the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.models import TextView
+from citecheck.source.build import build_view
+from citecheck.source.load import document_from_text
+from citecheck.source.markdown import MAX_NESTING, parse_front_matter
+from tests.source.viewcheck import blocks, check_source_map, mark_texts, marks
+
+
+def md(text: str) -> TextView:
+    view = build_view(document_from_text("essay.md", text, "markdown"))
+    check_source_map(view)
+    return view
+
+
+BLOCKS = [
+    # a heading and the paragraph on the next line are two blocks, a blank line between them
+    ("# Head\nText here.\n", [("heading", "Head"), ("para", "Text here.")]),
+    ("Title\n=====\ntext\n\n***\n\nmore\n", [("heading", "Title"), ("para", "text"), ("para", "more")]),
+    ("one\ntwo\n\nthree\n", [("para", "one\ntwo"), ("para", "three")]),
+    ("> a\n>\n> > b\n\nc\n", [("quote", "a"), ("quote", "b"), ("para", "c")]),
+    ("- one\n- two\n\n1. three\n", [("item", "one"), ("item", "two"), ("item", "three")]),
+    ("```\ncode “x”\n```\nafter\n", [("code", "code “x”"), ("para", "after")]),
+    ("    indented code\n\ntext\n", [("code", "indented code"), ("para", "text")]),
+    ("| a | b |\n|---|---|\n| c | d |\n", [("para", "a   b"), ("para", "c   d")]),
+    ("<div class=\"x\">\n<p>Lenin &amp; Trotsky</p>\n</div>\n\nafter\n", [("para", "Lenin & Trotsky"), ("para", "after")]),
+    ("Term\n: the definition\n", [("para", "Term"), ("item", "the definition")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BLOCKS)
+def test_blocks(text: str, expected: list[tuple[str, str]]) -> None:
+    view = md(text)
+    assert blocks(view) == expected
+    # blocks are separated by blank lines in the text
+    for a, b in zip(view.blocks, view.blocks[1:], strict=False):
+        assert "\n" in view.text[a.end : b.start] and not view.text[a.end : b.start].strip(" \n")
+        assert any(not line.strip() for line in view.text[a.end : b.start].split("\n")[1:-1])
+
+
+def test_quote_groups_and_depth() -> None:
+    view = md("> a\n>\n> > b\n\n> c\n\nd\n")
+    assert [(b.kind, b.group, b.depth) for b in view.blocks] == [
+        ("quote", 0, 1),
+        ("quote", 0, 2),
+        ("quote", 1, 1),
+        ("para", None, 0),
+    ]
+
+
+def test_quotes_nested_past_the_parser_limit_keep_their_text() -> None:
+    text = "".join(">" * k + f" line {k}\n" for k in range(1, MAX_NESTING + 10))
+    view = md(text)
+    assert [view.text[b.start : b.end] for b in view.blocks] == [f"line {k}" for k in range(1, MAX_NESTING + 10)]
+    assert {b.kind for b in view.blocks} == {"quote"} and {b.group for b in view.blocks} == {0}
+    assert view.blocks[-1].depth == MAX_NESTING + 9
+
+
+FOOTNOTES = [
+    # (source, notes as (label, text), markers as (raw, label))
+    ("Text[^1] more.\n\n[^1]: Note one.\n", [("1", "Note one.")], [("[^1]", "1")]),
+    # a hard-wrapped note with 4-space continuation lines is one note
+    ("A[^n].\n\n[^n]: Lenin, *CW*, vol. 33,\n    p. 487.\n", [("n", "Lenin,  CW , vol. 33,\n    p. 487.")], [("[^n]", "n")]),
+    # several paragraphs of one note: the first carries the label
+    ("A[^2].\n\n[^2]: First.\n\n    Second.\n", [("2", "First."), (None, "Second.")], [("[^2]", "2")]),
+    # consecutive definitions without a blank line are two notes
+    ("A[^1] b[^2].\n\n[^1]: One.\n[^2]: Two.\n", [("1", "One."), ("2", "Two.")], [("[^1]", "1"), ("[^2]", "2")]),
+]
+
+
+@pytest.mark.parametrize(("text", "notes", "markers"), FOOTNOTES)
+def test_footnotes(text: str, notes: list[tuple[str | None, str]], markers: list[tuple[str, str]]) -> None:
+    view = md(text)
+    assert [(b.note, view.text[b.start : b.end]) for b in view.blocks if b.kind == "note"] == notes
+    assert marks(view, "noteref") == markers
+    assert all(not t.strip() for t in mark_texts(view, "noteref"))  # blanked
+
+
+INLINE = [
+    # (source, expected view text of the paragraph, marks as (kind, view text, data))
+    ("Text *em* and **bold**.", "Text  em  and   bold  .", [("italic", "em", None), ("bold", "bold", None)]),
+    ("A \\[1918\\] &amp; x\\*y", "A [1918] & x*y", []),
+    ("[label](http://x.y \"t\") end", " label" + " " * 17 + " end", [("link", "label", "http://x.y")]),
+    ("see <http://a.b/c> now", "see  http://a.b/c  now", [("url", "http://a.b/c", None)]),
+    ("at www.c.d/e. now", "at www.c.d/e. now", [("url", "www.c.d/e", None)]),
+    ("[[Target|label]] and [[Solo]]", "         label   and   Solo  ", [("wikilink", "label", "Target"), ("wikilink", "Solo", "Solo")]),
+    (
+        'founder of the\n"<a   href="October_Revolution.md" class="wikilink"\ntitle="October Revolution">"October Revolution</a>, which',
+        'founder of the\n""October Revolution, which',
+        [("wikilink", '"October Revolution', "October Revolution")],
+    ),
+    ("word<sup>3</sup> and <i>it</i>", "word  and it", [("noteref", " ", "3"), ("sup", " ", None), ("italic", "it", None)]),
+    ("one<br>two", "one\ntwo", []),
+    ("use `code *x*` here", "use  code *x*  here", [("code", "code *x*", None)]),
+    ("a\\\nb", "a \nb", []),
+    ("x ![alt](p.png) y", "x " + " " * 13 + " y", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "expected_marks"), INLINE)
+def test_inline(text: str, expected: str, expected_marks: list[tuple[str, str, str | None]]) -> None:
+    view = md(text + "\n")
+    assert view.text.rstrip("\n") == expected
+    assert [(m.kind, view.text[m.start : m.end], m.data) for m in view.marks] == expected_marks
+
+
+def test_escapes_and_entities_map_to_their_whole_source() -> None:
+    view = md("A \\[1918\\] &mdash; B\n")
+    i = view.text.index("[")
+    assert view.raw(i, i + 1) == "\\["
+    j = view.text.index("—")
+    assert view.raw(j, j + 1) == "&mdash;"
+    assert view.raw(i, j + 1) == "\\[1918\\] &mdash;"
+    assert view.line_col(view.to_source(view.text.index("B"))) == (1, 20)
+
+
+def test_crlf_source_maps_back() -> None:
+    view = md("a\r\nb\r\n\r\n> c &amp; d\r\n")
+    assert blocks(view) == [("para", "a\nb"), ("quote", "c & d")]
+    c = view.text.index("c")
+    assert view.line_col(view.to_source(c)) == (4, 3)
+
+
+def test_front_matter() -> None:
+    view = md("---\ntitle: 'Lenin and #Occupy'\nauthors:\n- Ben Lewis\n- Tom Riley\ntags: [a, \"b\"]\ndate: 2012-06-07\n---\n\n# Intro\n")
+    assert view.meta == (
+        ("title", "Lenin and #Occupy"),
+        ("authors", "Ben Lewis; Tom Riley"),
+        ("tags", "a; b"),
+        ("date", "2012-06-07"),
+    )
+    assert view.meta_value("TITLE") == "Lenin and #Occupy"
+    assert [b.kind for b in view.blocks] == ["meta", "heading"]
+
+
+FRONT_MATTER = [
+    ("a: b\nc:\n  nested: x\nd: 'q'", [("a", "b"), ("d", "q")]),
+    ("aliases: [\n  \"/x/y\"\n]\nissue: \"47\"", [("aliases", "/x/y"), ("issue", "47")]),
+    ("# comment\nk: v # not a comment in a plain scalar", [("k", "v # not a comment in a plain scalar")]),
+    ("text: |\n  block\n", []),
+]
+
+
+@pytest.mark.parametrize(("yaml", "expected"), FRONT_MATTER)
+def test_parse_front_matter(yaml: str, expected: list[tuple[str, str]]) -> None:
+    assert parse_front_matter(yaml) == expected
