@@ -272,6 +272,50 @@ class ParsedReference:
 
 
 @dataclass(frozen=True, slots=True)
+class Reference:
+    """A candidate judged to be a reference, with its parse, before short forms are resolved."""
+
+    kind: str  # a citation kind (see :data:`CITATION_KINDS`)
+    #: "note" for references in notes and reference lists, "body" for those in the running text.
+    stream: str
+    start: int
+    end: int
+    parsed: ParsedReference
+    candidate: Candidate
+    #: The surname of a person named just before a body reference ("Figes [p. 470]"), if any.
+    named_before: str | None = None
+    #: The surname of the person the prose is discussing where the reference stands, if any.
+    discussed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NamedWork:
+    """A work the text names outside a reference: ``Carr's *The Interregnum*``, ``*Title* by Name``,
+    or the book a review is about (front matter ``title: X by Y``)."""
+
+    title: str
+    author: str | None
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A reference with what it repeats filled in: ibid, op. cit., short titles, bare pages."""
+
+    author: str | None
+    work: str | None
+    volume: str | None
+    pages: str | None
+    year: str | None
+    place: str | None
+    publisher: str | None
+    #: Index (in the document's references) of the reference this one repeats, if any.
+    antecedent: int | None = None
+    #: Why a short form could not be resolved, or why its antecedent is doubtful.
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Citation:
     """One bibliographic reference found in a document.
 
