@@ -19,11 +19,13 @@ with no help from references.bib. Everything here is one pass over the view.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 
 import regex
 
-from citecheck.models import Candidate, Mark, TextView
+from citecheck.extract.quotes import looks_like_attribution
+from citecheck.models import Candidate, Mark, QuoteSpan, TextView
 
 #: Longest bracket or parenthesis taken as a candidate (characters); longer ones are prose asides.
 MAX_BRACKET = 600
@@ -40,9 +42,14 @@ _DASH_START = regex.compile(r"^\s*+(?:[-–—―]{1,2}+|~)\s*+\S")
 _QUOTE_CLOSERS = "”’\"»"
 
 
-def find_candidates(view: TextView) -> list[Candidate]:
-    """Every candidate reference of ``view``, in document order."""
+def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Candidate]:
+    """Every candidate reference of ``view``, in document order.
+
+    ``quotes`` are the document's quotations: the paragraph right under a block quotation may be
+    its attribution line even without a dash (``Collected Works, Volume 33``).
+    """
     out: list[Candidate] = []
+    under_quote = {q.last_block + 1 for q in quotes if q.form == "block"}
     text = view.text
     in_list = False
     blocks = view.blocks
@@ -50,6 +57,11 @@ def find_candidates(view: TextView) -> list[Candidate]:
         if b.kind in ("code", "meta"):
             continue
         if b.kind == "heading":
+            # a short line alone under a block quotation is its source, not a heading
+            attribution = _attribution(view, i, i in under_quote) if i in under_quote else None
+            if attribution is not None:
+                out.append(attribution)
+                continue
             in_list = bool(_LIST_HEADING.match(text[b.start : b.end]))
             continue
         if b.kind == "note":
@@ -61,7 +73,7 @@ def find_candidates(view: TextView) -> list[Candidate]:
                 out.append(Candidate("list", s, e, s, e, i))
             continue
         out.extend(_bracket_candidates(view, i))
-        attribution = _attribution(view, i)
+        attribution = _attribution(view, i, i in under_quote)
         if attribution is not None:
             out.append(attribution)
     out.extend(Candidate("wikilink", m.start, m.end, m.start, m.end, _block_of(view, m.start)) for m in _marks(view, "wikilink"))
@@ -101,6 +113,10 @@ def _note_candidates(view: TextView, i: int) -> list[Candidate]:
         ps, pe = _trim(view.text, ps, pe)
         if ps < pe:
             out.append(Candidate("note", ps, pe, ps, pe, i, note=b.note))
+    # brackets inside the note: when the note is commentary with references in parentheses,
+    # those are its references (the engine decides which reading holds)
+    span = Candidate("note", s, e, s, e, i, note=b.note)
+    out.extend(replace(c, kind="note-" + c.kind, note=b.note) for c in _bracket_candidates(view, i, span))
     return out
 
 
@@ -142,10 +158,10 @@ def _names_something(text: str, s: int, e: int) -> bool:
     return len(text[s:e].split()) >= 2
 
 
-def _bracket_candidates(view: TextView, i: int) -> list[Candidate]:
-    """Balanced ``(…)`` and ``[…]`` of block ``i``, outermost first, nested ones too."""
+def _bracket_candidates(view: TextView, i: int, within: Candidate | None = None) -> list[Candidate]:
+    """Balanced ``(…)`` and ``[…]`` of block ``i`` (or of the span ``within``), nested ones too."""
     text = view.text
-    b = view.blocks[i]
+    b = within or view.blocks[i]
     out: list[Candidate] = []
     stack: list[tuple[str, int]] = []
     for k in range(b.start, b.end):
@@ -168,19 +184,19 @@ def _bracket_candidates(view: TextView, i: int) -> list[Candidate]:
     return out
 
 
-def _attribution(view: TextView, i: int) -> Candidate | None:
+def _attribution(view: TextView, i: int, under_quote: bool) -> Candidate | None:
     """The line naming the source of the block quotation just above block ``i``, if ``i`` is one."""
     b = view.blocks[i]
     if i == 0 or len(view.text[b.start : b.end]) > 300:
         return None
-    prev = view.blocks[i - 1]
-    after_quote = prev.kind == "quote" or (prev.indented and not b.indented)
     line = view.text[b.start : b.end]
-    if b.kind == "quote" and _DASH_START.match(line) and (i + 1 >= len(view.blocks) or view.blocks[i + 1].group != b.group):
-        after_quote = True  # "> — Trotsky, *The Revolution Betrayed*" as the last line of the quote
-    if not after_quote or b.kind not in ("para", "quote", "item"):
+    last_of_quote = b.kind == "quote" and (i + 1 >= len(view.blocks) or view.blocks[i + 1].group != b.group)
+    if b.kind not in ("para", "quote", "item", "heading"):
         return None
-    if not (_DASH_START.match(line) or line.lstrip()[:1] in "([" ):
+    if not (
+        (under_quote and (_DASH_START.match(line) or looks_like_attribution(line)))
+        or (last_of_quote and _DASH_START.match(line))
+    ):
         return None
     s = b.start + (len(line) - len(line.lstrip()))
     m = _DASH_START.match(line)
@@ -192,21 +208,21 @@ def _attribution(view: TextView, i: int) -> Candidate | None:
 
 
 def _without_nested(cands: list[Candidate]) -> list[Candidate]:
-    """Drop a bracket candidate inside another candidate that is not a plain body bracket.
+    """Drop a body bracket candidate inside a note, list entry, attribution or wikilink candidate.
 
     A parenthesis inside a note (``(Moscow: Progress, 1964)``) is part of that note's reference;
-    a parenthesis nested in a body bracket is kept, for the decision to choose between them.
+    the note's own bracket readings (``note-paren``) are kept for the engine to weigh.
     """
     out: list[Candidate] = []
-    ends: list[tuple[int, str]] = []  # (end, kind) of the enclosing non-bracket candidates
+    ends: list[int] = []  # ends of the enclosing candidates
     for c in cands:
-        while ends and ends[-1][0] <= c.start:
+        while ends and ends[-1] <= c.start:
             ends.pop()
-        if ends and c.kind in ("bracket", "paren") and c.outer_end <= ends[-1][0]:
+        if ends and c.kind in ("bracket", "paren") and c.outer_end <= ends[-1]:
             continue
         out.append(c)
-        if c.kind not in ("bracket", "paren"):
-            ends.append((c.end, c.kind))
+        if c.kind in ("note", "list", "attribution", "wikilink"):
+            ends.append(c.end)
     return out
 
 

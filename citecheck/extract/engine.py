@@ -69,8 +69,8 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     block_quote_ends = {q.last_block for q in quotes if q.form == "block"}
     mark_starts = [m.start for m in view.marks]
 
-    refs: list[Reference] = []
-    for c in find_candidates(view):
+    judged: list[Reference] = []
+    for c in find_candidates(view, quotes):
         text, marks, offset = _candidate_text(view, c, mark_starts)
         if not text.strip():
             continue
@@ -80,12 +80,14 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
             c.kind in ("bracket", "paren") and c.block in block_quote_ends and _ends_block(view, c)
         )
         inside = _inside_inline(inline, inline_open, c.outer_start, c.outer_end)
-        kind = judge(c, parsed, marked, after, inside)
+        as_body = replace(c, kind=c.kind[5:]) if c.kind.startswith("note-") else c
+        kind = judge(as_body, parsed, marked, after, inside)
         if kind is None:
             continue
-        start, end = _reference_extent(c, parsed, offset)
-        stream = "note" if c.kind in ("note", "list") else "body"
-        refs.append(Reference(kind, stream, start, end, parsed, c))
+        start, end = _reference_extent(as_body, parsed, offset)
+        stream = "note" if c.kind in ("note", "list") or c.kind.startswith("note-") else "body"
+        judged.append(Reference(kind, stream, start, end, parsed, c))
+    refs = _note_readings(view, judged)
     refs = _outermost(refs)
 
     people = People(view, [r.parsed.author for r in refs if r.parsed.author])
@@ -108,7 +110,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         s_start, s_end = sentences[k]
         links.append(linker.link(q, s_end))
         cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts))
-    speakers = _speakers(view, quotes, cues, links, refs, resolutions, subject)
+    speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
     links = chain(quotes, links, [s for s, _ in speakers], refs)
     resolutions = _authors_from_speakers(refs, resolutions, links, cues)
 
@@ -180,11 +182,53 @@ def _within(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return k >= 0 and spans[k][0] <= s and e <= spans[k][1]
 
 
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{2,}+(?![\p{L}])")
+
+
+def _note_readings(view: TextView, judged: list[Reference]) -> list[Reference]:
+    """For each note, its pieces as references, or — when the note is commentary holding references
+    in parentheses — those parenthesised references instead."""
+    out: list[Reference] = []
+    k = 0
+    while k < len(judged):
+        r = judged[k]
+        if r.stream != "note" or r.candidate.kind == "list":
+            out.append(r)
+            k += 1
+            continue
+        block = r.candidate.block
+        group = []
+        while k < len(judged) and judged[k].stream == "note" and judged[k].candidate.block == block:
+            group.append(judged[k])
+            k += 1
+        pieces = [g for g in group if g.candidate.kind == "note"]
+        inner = _outermost([g for g in group if g.candidate.kind.startswith("note-")])
+        if inner and _is_commentary(view, block, inner):
+            out.extend(inner)
+        else:
+            out.extend(pieces)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _is_commentary(view: TextView, block: int, inner: Sequence[Reference]) -> bool:
+    """True when the note's text outside its bracketed references is prose (eight lower-case words or more)."""
+    b = view.blocks[block]
+    pos = b.start
+    words = 0
+    for r in sorted(inner, key=lambda r: r.candidate.outer_start):
+        words += len(_LOWER_WORD.findall(view.text, pos, r.candidate.outer_start))
+        pos = r.candidate.outer_end
+    words += len(_LOWER_WORD.findall(view.text, pos, b.end))
+    return words >= 8
+
+
 def _outermost(refs: list[Reference]) -> list[Reference]:
     """Of references nested in one another (a parenthesis inside a bracket), keep the outer."""
     out: list[Reference] = []
     for r in sorted(refs, key=lambda r: (r.candidate.outer_start, -r.candidate.outer_end)):
-        if out and r.stream == out[-1].stream == "body" and r.candidate.outer_end <= out[-1].candidate.outer_end:
+        nested = out and r.stream == out[-1].stream and r.candidate.outer_end <= out[-1].candidate.outer_end
+        if nested and r.candidate.kind in ("bracket", "paren", "note-bracket", "note-paren"):
             continue
         out.append(r)
     return out
@@ -285,7 +329,7 @@ def _cue(
             return None
         prev = view.blocks[q.block - 1]
         intro = text[prev.start : prev.end].rstrip()
-        if prev.kind in ("heading", "meta", "code") or not intro.endswith((":", ",", "—")):
+        if prev.kind in ("heading", "meta", "code") or intro.endswith((".", "!", "?", "”", '"')):
             return None
         k = max(0, bisect.bisect_right(sent_starts, prev.end - 1) - 1)
         return cue_before(people, text, sentences[k][0], prev.end)
@@ -294,12 +338,15 @@ def _cue(
 
 def _speakers(
     view: TextView,
+    people: People,
     quotes: Sequence[QuoteSpan],
     cues: Sequence[Cue | None],
     links: Sequence[int | None],
     refs: Sequence[Reference],
     res: Sequence[Resolution],
     subject: NamedWork | None,
+    sentences: list[tuple[int, int]],
+    sent_starts: list[int],
 ) -> list[tuple[str | None, str | None]]:
     """Speaker and basis of each quotation: cue > cited author > echo > subject of a review > previous speaker."""
     out: list[tuple[str | None, str | None]] = []
@@ -324,6 +371,12 @@ def _speakers(
             key = _echo_key(view.text[q.start : q.end])
             if key and key in by_words:
                 out[qi] = (by_words[key], "echo")
+    # the person the sentence is about: its subject, at the start of the sentence or clause
+    for qi, q in enumerate(quotes):
+        if out[qi][0] is None and q.form == "inline":
+            who = _sentence_subject(people, view.text, sentences, sent_starts, q)
+            if who:
+                out[qi] = (who, "context")
     # a quotation continuing one attributed just before it in the same block
     for qi in range(1, len(quotes)):
         if out[qi][0] is None and quotes[qi].block == quotes[qi - 1].block and out[qi - 1][0] is not None:
@@ -334,7 +387,30 @@ def _speakers(
         for qi, q in enumerate(quotes):
             if out[qi][0] is None and q.form == "block":
                 out[qi] = (who, "context")
+    # the last person named before it, in its paragraph or the two before
+    for qi, q in enumerate(quotes):
+        if out[qi][0] is None:
+            floor = view.blocks[max(0, q.block - 2)].start
+            who = people.last_person_before(q.open_mark, floor)
+            if who:
+                out[qi] = (who, "context")
     return out
+
+
+def _sentence_subject(
+    people: People, text: str, sentences: list[tuple[int, int]], sent_starts: list[int], q: QuoteSpan
+) -> str | None:
+    """The person named first in the quotation's sentence, when the sentence (or a clause) starts with it."""
+    k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
+    s = sentences[k][0]
+    for m in people.between(s, q.open_mark):
+        if not m.person or m.pronoun:
+            continue
+        lead = text[s : m.start].strip().lower()
+        if lead in ("", "but", "and", "yet", "so", "then", "later", "as", "thus") or lead.endswith((",", ";", ":")):
+            return m.name
+        break
+    return None
 
 
 def _person(author: str) -> str:

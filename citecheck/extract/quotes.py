@@ -198,10 +198,12 @@ def _introduced_block(view: TextView, i: int) -> QuoteSpan | None:
     text = view.text
     for j in range(i + 2, min(i + 7, len(blocks))):
         bj = blocks[j]
-        if bj.kind != "para":
+        if bj.kind not in ("para", "heading"):
             return None
         if looks_like_attribution(text[bj.start : bj.end]):
             first, last = blocks[i + 1], blocks[j - 1]
+            if first.kind == "heading":
+                return None
             if any(blocks[k].kind != "para" for k in range(i + 1, j)):
                 return None
             if any(text[blocks[k].start : blocks[k].end].rstrip().endswith(":") for k in range(i + 1, j - 1)):

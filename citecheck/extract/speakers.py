@@ -72,6 +72,9 @@ class Mention:
     possessive: bool = False
     #: True for he/she/they (resolved later).
     pronoun: bool = False
+    #: True when the text treats it as a person or body who speaks (a given name, a speech verb or
+    #: possessive cue anywhere in the document, the people list, an author of a reference).
+    person: bool = False
 
 
 class People:
@@ -125,12 +128,29 @@ class People:
             parts = a.replace(",", " ").split()
             if parts:
                 full_by_last.setdefault(parts[0] if "," in a else parts[-1], a)
+        speakers_seen: set[str] = set()
+        for s, e, words, poss in raw:
+            after = [w.lower() for w in _WORDS.findall(text[e : e + 40])]
+            if (after[:1] and after[0] in verbs) or (poss and len(after) > 1 and after[1] in nouns):
+                speakers_seen.add(words[-1])
+        author_names = {w for a in authors for w in a.replace(",", " ").split() if w[:1].isupper() and len(w) > 2}
         self.mentions: list[Mention] = []
         for s, e, words, poss in raw:
             name = " ".join(words)
             if len(words) == 1 and words[0] in full_by_first:
                 name = full_by_first[words[0]]
-            self.mentions.append(Mention(s, e, display(name), poss))
+            elif len(words) == 1 and words[0] in full_by_last:
+                name = full_by_last[words[0]]
+            person = (
+                words[0].rstrip(".") in _given()
+                or words[-1] in speakers_seen
+                or words[-1] in author_names
+                or default_people().is_known(words[-1])
+                or name != " ".join(words)
+            )
+            self.mentions.append(Mention(s, e, display(name), poss, person=person))
+        for m in _CONGRESS.finditer(text):
+            self.mentions.append(Mention(m.start(), m.end(), _congress_name(m.group()), person=True))
         for m in _PRONOUN.finditer(text):
             self.mentions.append(Mention(m.start(), m.end(), m.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
@@ -147,17 +167,28 @@ class People:
         return self.last_person_before(m.start, max(0, m.start - 1500))
 
     def last_person_before(self, pos: int, floor: int) -> str | None:
-        """The last name (not a pronoun) mentioned before ``pos`` and after ``floor``."""
+        """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after ``floor``."""
         i = bisect.bisect_left(self.starts, pos) - 1
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
-            if not m.pronoun:
+            if not m.pronoun and m.person:
                 return m.name
             i -= 1
         return None
 
 
-_PRONOUN = regex.compile(r"\b(?:he|she|they|He|She|They)\b")
+_PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
+_CONGRESS = regex.compile(
+    r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th))\s++(?:(?:party|all-russian|soviet|comintern|communist)\s++)?"
+    r"(?:congress|conference|plenum))\b",
+    regex.I,
+)
+
+
+def _congress_name(s: str) -> str:
+    """``the eighth party congress`` -> ``Eighth Party Congress``."""
+    return " ".join(w[:1].upper() + w[1:] for w in s.split())
 
 
 def _sentence_initial(text: str, s: int) -> bool:
@@ -201,25 +232,47 @@ class Cue:
 _AFTER_QUOTE = 60
 
 
+_AUX = frozenset("has had have would once later also then famously rightly correctly memorably himself herself had once always often".split())
+_OF_CUE = regex.compile(r"\b(?:words|phrase|view|verdict|description|judgement|judgment|formulation|opinion)\s++of\s*+$", regex.I)
+_CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|when)?)\s*+$")
+
+
 def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None:
-    """A cue in ``text[lo:open_mark]``: the last name (or pronoun) there that speaks."""
+    """A cue in ``text[lo:open_mark]``: the name (or pronoun) there nearest the quotation that speaks.
+
+    ``NAME (aux/adverb)* verb …``, ``NAME, aside, verb``, ``NAME's noun``, ``according to NAME``,
+    ``the words of NAME``, ``in NAME's words``, ``NAME: “…”`` at the start of a clause.
+    """
     verbs = speech_words()["verb"]
     nouns = speech_words()["noun"]
     best: Cue | None = None
     for m in people.between(max(lo, open_mark - 400), open_mark):
         gap = text[m.end : open_mark]
-        words = [w.lower() for w in _WORDS.findall(gap[:80])]
+        head = gap[:120]
+        words = [w.lower() for w in _WORDS.findall(head)]
         speaks = False
         if m.possessive:
             speaks = len(words) > 1 and words[1] in nouns
-        elif words and (words[0] in verbs or (len(words) > 1 and words[0].endswith("ly") and words[1] in verbs)):
+        else:
+            k = 0
+            while k < len(words) and words[k] in _AUX:
+                k += 1
+            if k < len(words) and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs)):
+                speaks = True
+            elif k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs:
+                speaks = True
+            elif head.startswith(","):
+                # "Lenin, in a simple example, summed up the situation:"
+                aside_end = head.find(",", 1)
+                if 0 < aside_end < 60:
+                    rest = [w.lower() for w in _WORDS.findall(head[aside_end : aside_end + 40])]
+                    speaks = bool(rest) and rest[0] in verbs
+            if not speaks and gap.strip().startswith(":") and len(gap.strip()) <= 3:
+                speaks = bool(_CLAUSE_START.search(text[max(lo, m.start - 30) : m.start]))
+        before = text[max(lo, m.start - 30) : m.start].lower()
+        if regex.search(r"according\s++to\s*+$", before) or _OF_CUE.search(before):
             speaks = True
-        elif gap.strip() in (":", ",:") or gap.strip().startswith(":"):
-            speaks = True
-        before = text[max(lo, m.start - 20) : m.start].lower()
-        if before.rstrip().endswith("according to") or before.rstrip().endswith(" by"):
-            speaks = True
-        if regex.search(r"\bin\s*+$", before) and m.possessive:
+        if m.possessive and regex.search(r"\bin\s*+$", before):
             speaks = True  # in Lenin's words
         if speaks:
             name = people.resolve(m) if m.pronoun else m.name
