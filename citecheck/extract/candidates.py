@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
+from citecheck.extract.grammar.features import given_names
 from citecheck.extract.quotes import looks_like_attribution
 from citecheck.models import Candidate, Mark, QuoteSpan, TextView
 
@@ -120,8 +121,30 @@ def _note_candidates(view: TextView, i: int) -> list[Candidate]:
     return out
 
 
+_REF_START = regex.compile(
+    r"\s*+(?:[“\"‘'«(\[*_]|(?i:ibid|id\.|op\.|see|cf\.|also|and|quoted|cited|in\s)|"
+    r"\p{Lu}[\p{L}’'\-]*+\s*+,|(?:\p{Lu}\.\s*+)+\p{Lu}|\p{Lu}{2,}+\b|(?P<first>\p{Lu}[\p{Ll}’'\-]++)\s++\p{Lu})"
+)
+_SURNAME_GIVEN = regex.compile(r"^\s*+\p{Lu}[\p{L}’'\-]++,\s*+\p{Lu}[\p{L}.\-]*+(?:\s++\p{Lu}\.)*+\s*+$")
+
+
+def _starts_reference(text: str, k: int, e: int) -> bool:
+    """True when ``text[k:e]`` begins like a reference: a name, a quotation mark, "Ibid", "see" …"""
+    m = _REF_START.match(text, k, e)
+    if m is None:
+        return False
+    # "Firstname Lastname": only a given name counts ("Herr Eugen Duhring's …" continues a title)
+    return m.group("first") is None or m.group("first") in given_names()
+
+
 def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Cut ``text[s:e]`` at semicolons outside brackets and quotation marks, and before "quoted in"."""
+    """Cut ``text[s:e]`` into the sources it names.
+
+    At a semicolon outside brackets and quotation marks when what follows starts like a reference
+    (a name, a quotation mark, "Ibid", "see" …): ``Anti-Duhring; Herr Eugen Duhring's Revolution``
+    is one title; and a piece that is only ``Surname, Given`` is an author of the next
+    (``Pearson, Margaret M.; Rithmire, Meg; Tsai, Kellee S. (2022)``). Also before "quoted in".
+    """
     pieces: list[tuple[int, int]] = []
     depth = 0
     quote: str | None = None
@@ -138,12 +161,20 @@ def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
             depth -= 1
         elif ch in "“" or (ch == '"' and (k == s or not text[k - 1].isalnum())):
             quote = "”" if ch == "“" else '"'
-        elif ch == ";" and depth == 0:
+        elif ch == ";" and depth == 0 and _starts_reference(text, k + 1, e):
             pieces.append((start, k))
             start = k + 1
     pieces.append((start, e))
-    out: list[tuple[int, int]] = []
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
     for ps, pe in pieces:
+        if _SURNAME_GIVEN.match(text[ps:pe]) and (ps, pe) != pieces[-1]:
+            carry = ps if carry is None else carry
+            continue
+        merged.append((carry if carry is not None else ps, pe))
+        carry = None
+    out: list[tuple[int, int]] = []
+    for ps, pe in merged:
         cut = ps
         for m in _SECONDHAND.finditer(text, ps, pe):
             if m.end() > cut + 3 and _names_something(text, cut, m.start()):

@@ -19,6 +19,7 @@ from citecheck.models import Candidate, ParsedReference
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 _BARE_NUMBER = regex.compile(r"^\d{1,4}(?:\s*+[-–]\s*+\d{1,4})?$")
 _ONLY_URL = regex.compile(r"^\W*(?:\d+\.\s*)?(?:https?://|file://|www\.)\S*\W*$")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{2,}+(?![\p{L}.])")
 _LOWER_RUN = regex.compile(r"(?:\b\p{Ll}+\b[\s,]+){6,}")
 
 
@@ -46,6 +47,8 @@ def judge(
     if c.kind == "note" or c.kind == "list":
         if p.ibid:
             return "ibid"
+        if _prose_words(p) >= 10 and not has_locator and not (p.place or p.publisher):
+            return None  # commentary: "the Ukrainian Boris Souvarine, expelled by the Comintern in 1924, …"
         kind = "quoted-in" if p.secondhand else "footnote" if c.kind == "note" else "list"
         if has_locator or titled or (has_pubdata and (p.author or p.work)):
             return kind
@@ -56,7 +59,8 @@ def judge(
         return None
     if c.kind in ("bracket", "paren"):
         if _BARE_NUMBER.match(text):
-            return "inline" if after_quote else None
+            # "(117)" after a quotation is its page; "[3]" is a note marker's shape
+            return "inline" if after_quote and c.kind == "paren" else None
         if inside_quote and not (has_locator and (titled or p.author or p.work)):
             return None
         if p.ibid:
@@ -71,5 +75,16 @@ def judge(
     if c.kind == "attribution":
         return "attribution" if (p.author or p.work) and words <= 40 else None
     if c.kind == "wikilink":
-        return "wikilink" if after_quote or "year" in hints else None
+        # a link to a work ("[[The State and Revolution (1917)]]"), not to a page about a person or a topic
+        return "wikilink" if "year" in hints and ":" not in text else None
     return None
+
+
+def _prose_words(p: ParsedReference) -> int:
+    """Lower-case words outside the titles and quotations of the reference: how much of it is prose."""
+    inside = [(s, e) for s, e, lab in p.spans if lab in ("part", "title", "container", "note")]
+    n = 0
+    for m in _LOWER_WORD.finditer(p.text):
+        if not any(s <= m.start() < e for s, e in inside):
+            n += 1
+    return n

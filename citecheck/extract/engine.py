@@ -23,7 +23,7 @@ from citecheck.extract.candidates import find_candidates, marks_within
 from citecheck.extract.dates import congress_date, find_material_date, prose_date
 from citecheck.extract.decide import judge
 from citecheck.extract.grammar.locators import normalise_pages, normalise_volume
-from citecheck.extract.grammar.parse import parse_reference
+from citecheck.extract.grammar.parse import parse_reference, segments
 from citecheck.extract.link import Linker, chain
 from citecheck.extract.names import surname
 from citecheck.extract.quotes import find_quotes, is_title
@@ -75,22 +75,35 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         if not text.strip():
             continue
         parsed = parse_reference(text, marks)
-        marked = bool(marks) or bool(_QUOTE_CHARS.search(text))
-        after = _after_quote(view.text, c.outer_start, close_marks) or (
-            c.kind in ("bracket", "paren") and c.block in block_quote_ends and _ends_block(view, c)
-        )
-        inside = _inside_inline(inline, inline_open, c.outer_start, c.outer_end)
-        as_body = replace(c, kind=c.kind[5:]) if c.kind.startswith("note-") else c
-        kind = judge(as_body, parsed, marked, after, inside)
-        if kind is None:
-            continue
-        start, end = _reference_extent(as_body, parsed, offset)
-        stream = "note" if c.kind in ("note", "list") or c.kind.startswith("note-") else "body"
-        judged.append(Reference(kind, stream, start, end, parsed, c))
+        readings = [(c, parsed, marks, offset)]
+        if c.kind in ("note", "list"):
+            segs = segments(parsed)
+            if len(segs) > 1:
+                readings = []
+                for a, b in segs:
+                    sub = [(max(s, a) - a, min(e, b) - a, k) for s, e, k in marks if e > a and s < b]
+                    seg_c = replace(c, start=offset + a, end=offset + b, outer_start=offset + a, outer_end=offset + b)
+                    readings.append((seg_c, parse_reference(text[a:b], sub), sub, offset + a))
+        for rc, rp, rmarks, roff in readings:
+            marked = bool(rmarks) or bool(_QUOTE_CHARS.search(rp.text))
+            after = _after_quote(view.text, rc.outer_start, close_marks) or (
+                rc.kind in ("bracket", "paren") and rc.block in block_quote_ends and _ends_block(view, rc)
+            )
+            inside = _inside_inline(inline, inline_open, rc.outer_start, rc.outer_end)
+            as_body = replace(rc, kind=rc.kind[5:]) if rc.kind.startswith("note-") else rc
+            kind = judge(as_body, rp, marked, after, inside)
+            if kind is None:
+                continue
+            start, end = _reference_extent(as_body, rp, roff)
+            stream = "note" if rc.kind in ("note", "list") or rc.kind.startswith("note-") else "body"
+            judged.append(Reference(kind, stream, start, end, rp, rc))
     refs = _note_readings(view, judged)
     refs = _outermost(refs)
 
-    people = People(view, [r.parsed.author for r in refs if r.parsed.author])
+    opaque = [(q.start, q.end) for q in quotes if q.form == "inline"]
+    opaque += [(m.start, m.end) for m in view.marks if m.kind in ("italic", "cite") and m.end - m.start > 3]
+    opaque += [(r.candidate.outer_start, r.candidate.outer_end) for r in refs]
+    people = People(view, [r.parsed.author for r in refs if r.parsed.author], _disjoint(opaque))
     refs = [_with_context(view, people, r) for r in refs]
     named = _named_works(view, people, refs)
     subject = _subject(view)
@@ -221,6 +234,17 @@ def _is_commentary(view: TextView, block: int, inner: Sequence[Reference]) -> bo
         pos = r.candidate.outer_end
     words += len(_LOWER_WORD.findall(view.text, pos, b.end))
     return words >= 8
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
 
 
 def _outermost(refs: list[Reference]) -> list[Reference]:
@@ -387,11 +411,11 @@ def _speakers(
         for qi, q in enumerate(quotes):
             if out[qi][0] is None and q.form == "block":
                 out[qi] = (who, "context")
-    # the last person named before it, in its paragraph or the two before
+    # the person the passage is about: named most often in its paragraph and the one before
     for qi, q in enumerate(quotes):
         if out[qi][0] is None:
-            floor = view.blocks[max(0, q.block - 2)].start
-            who = people.last_person_before(q.open_mark, floor)
+            floor = view.blocks[max(0, q.block - 1)].start
+            who = people.salient(q.open_mark, floor) or people.last_person_before(q.open_mark, view.blocks[max(0, q.block - 3)].start)
             if who:
                 out[qi] = (who, "context")
     return out

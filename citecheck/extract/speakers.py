@@ -26,12 +26,14 @@ from importlib import resources
 
 import regex
 
+from citecheck.extract.grammar.features import given_names
 from citecheck.extract.names import default_people
 from citecheck.models import TextView
 
 _NAME = regex.compile(
-    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:\p{Lu}[\p{Ll}\p{Lu}’'\-]*+\.?|\p{Lu}\.)"
-    r"(?:(?:\s++|\s*+-\s*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?(?:\p{Lu}[\p{Ll}\p{Lu}’'\-]*+\.?|\p{Lu}\.)){0,5}+)"
+    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)"
+    r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+|\s*+-\s*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
+    r"(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)){0,5}+)"
 )
 _POSSESSIVE = regex.compile(r"^(?:['’]s?)\s*+")
 _WORDS = regex.compile(r"[\p{L}’'-]+")
@@ -55,10 +57,8 @@ def _not_names() -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
-@lru_cache(maxsize=1)
 def _given() -> frozenset[str]:
-    text = resources.files("citecheck").joinpath("data/given_names.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return given_names()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +80,11 @@ class Mention:
 class People:
     """The names of one document, findable by position."""
 
-    def __init__(self, view: TextView, authors: Sequence[str] = ()) -> None:
+    def __init__(self, view: TextView, authors: Sequence[str] = (), opaque: Sequence[tuple[int, int]] = ()) -> None:
+        """Find the names of ``view``; ``opaque`` spans (quotations, titles in italics) hold none."""
         self.text = view.text
+        hidden = sorted(opaque)
+        hidden_starts = [s for s, _ in hidden]
         text = self.text
         verbs = speech_words()["verb"]
         nouns = speech_words()["noun"]
@@ -93,6 +96,9 @@ class People:
         for m in _NAME.finditer(text):
             words = m.group().split()
             s, e = m.start(), m.end()
+            h = bisect.bisect_right(hidden_starts, s) - 1
+            if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
+                continue
             while words and (words[0] in not_names or words[0].lower() in ("the", "and", "of")):
                 s = text.index(words[0], s) + len(words[0])
                 words = words[1:]
@@ -122,7 +128,7 @@ class People:
             raw.append((s, e, words, poss))
             if len(words) >= 2 and first in _given():
                 full_by_first.setdefault(first, " ".join(words))
-            if len(words) >= 2:
+            if len(words) >= 2 and (first in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1])):
                 full_by_last.setdefault(words[-1], " ".join(words))
         for a in authors:
             parts = a.replace(",", " ").split()
@@ -161,6 +167,18 @@ class People:
         i = bisect.bisect_left(self.starts, s)
         j = bisect.bisect_left(self.starts, e)
         return self.mentions[i:j]
+
+    def salient(self, pos: int, floor: int) -> str | None:
+        """The person named most often in ``[floor, pos)`` (the latest of equals): who the passage is about."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for m in self.between(floor, pos):
+            if m.person and not m.pronoun:
+                counts[m.name] = counts.get(m.name, 0) + 1
+                last[m.name] = m.start
+        if not counts:
+            return None
+        return max(counts, key=lambda n: (counts[n], last[n]))
 
     def resolve(self, m: Mention) -> str | None:
         """The person a pronoun mention stands for: the last name before it (within 1,500 characters)."""
@@ -270,7 +288,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             if not speaks and gap.strip().startswith(":") and len(gap.strip()) <= 3:
                 speaks = bool(_CLAUSE_START.search(text[max(lo, m.start - 30) : m.start]))
         before = text[max(lo, m.start - 30) : m.start].lower()
-        if regex.search(r"according\s++to\s*+$", before) or _OF_CUE.search(before):
+        if regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before) or _OF_CUE.search(before):
             speaks = True
         if m.possessive and regex.search(r"\bin\s*+$", before):
             speaks = True  # in Lenin's words

@@ -56,6 +56,13 @@ def _lexicon() -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(set(c))) for w, c in index.items()}
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The given names of ``citecheck/data/given_names.txt``."""
+    text = resources.files("citecheck").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def shape(word: str) -> str:
     """A coarse shape: ``Lenin`` -> ``Xx``, ``CW`` -> ``XX``, ``1977`` -> ``dddd``, ``p98`` -> ``xd``."""
     out: list[str] = []

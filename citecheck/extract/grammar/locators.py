@@ -33,7 +33,9 @@ _VOLUME_KW = regex.compile(
 _ISSUE_KW = regex.compile(r"(?<![\p{L}\d])(?i:nos?|numbers?|nr|issue)\.?\s*+\d{1,5}+\b|№\s*+\d{1,5}+")
 # "47 (2): 135-176", "120 (827): 207-213"
 _VOL_ISSUE_PAGES = regex.compile(rf"\b(\d{{1,4}}+)\s*+\((\d{{1,5}}+)\)\s*+:\s*+(\d{{1,5}}+(?:\s*+{_DASH}\s*+\d{{1,5}}+)?)")
-_OTHER_LOCATOR = regex.compile(r"(?<![\p{L}\d])(?i:art|article|thesis|§)\.?\s*+\d{1,4}+\b")
+_OTHER_LOCATOR = regex.compile(
+    r"(?<![\p{L}\d])(?i:art|article|thesis|§|part|pt|ch|chap|chapter|sec|section|para|letter|appendix)\.?\s*+(?:\d{1,4}+|[IVXLC]{1,6}+)\b"
+)
 _YEAR = regex.compile(rf"(?<![\d\p{{L}}])(?:1[4-9]\d\d|20[0-4]\d)(?:\s*+{_DASH}\s*+(?:1[4-9]\d\d|20[0-4]\d|\d{{1,2}}\b))?(?![\d])")
 _NO_DATE = regex.compile(r"(?<![\p{L}])(?i:n\.\s?d\.|nd)(?![\p{L}])")
 _MONTHS = (
