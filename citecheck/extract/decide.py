@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import regex
 
+from citecheck.extract.grammar.features import word_classes
 from citecheck.extract.grammar.locators import locator_hints
 from citecheck.models import Candidate, ParsedReference
 
@@ -47,14 +48,14 @@ def judge(
     if c.kind == "note" or c.kind == "list":
         if p.ibid:
             return "ibid"
-        if _prose_words(p) >= 10 and not has_locator and not (p.place or p.publisher):
+        if (_prose_words(p) >= 10 or _prose_verb(p)) and not has_locator and not (p.place or p.publisher):
             return None  # commentary: "the Ukrainian Boris Souvarine, expelled by the Comintern in 1924, …"
         kind = "quoted-in" if p.secondhand else "footnote" if c.kind == "note" else "list"
         if has_locator or titled or (has_pubdata and (p.author or p.work)):
             return kind
         if p.author and p.work and words <= 12:
             return kind
-        if p.author and words <= 4:
+        if p.author and 2 <= words <= 5 and "date" not in hints:
             return kind  # "Richardson interview", "Trotsky to Cannon"
         return None
     if c.kind in ("bracket", "paren"):
@@ -78,6 +79,13 @@ def judge(
         # a link to a work ("[[The State and Revolution (1917)]]"), not to a page about a person or a topic
         return "wikilink" if "year" in hints and ":" not in text else None
     return None
+
+
+def _prose_verb(p: ParsedReference) -> bool:
+    """True when a verb of prose ("is", "says", "wrote" …) stands outside the reference's titles."""
+    verbs = word_classes().get("prose", frozenset())
+    inside = [(s, e) for s, e, lab in p.spans if lab in ("part", "title", "container")]
+    return any(m.group() in verbs and not any(s <= m.start() < e for s, e in inside) for m in _LOWER_WORD.finditer(p.text))
 
 
 def _prose_words(p: ParsedReference) -> int:

@@ -972,6 +972,60 @@ def reprinted(w: Writer, inv: Invent) -> None:
     w.put(".")
 
 
+def prose(w: Writer, inv: Invent, closing: bool = True) -> None:
+    """A sentence of commentary, labelled ``note``: what notes say around their references."""
+    r = inv.r
+    n1, n2 = inv.person()[r.choice([0, 1])], inv.person()[1]
+    noun, adj, verb = inv.pick("prose_noun"), inv.pick("prose_adj"), inv.pick("prose_verb")
+    forms = [
+        f"In this {noun} {n1} {verb} his {inv.pick('prose_noun')}s as \"{''.join(chr(r.randint(65, 90)) for _ in range(3))}\"",
+        f"The {adj} {noun} was {n2}, but {n1} says the {inv.pick('prose_noun')} was written by {inv.person()[0]}",
+        f"{n1}'s {noun} of {inv.pick('place')} is in the {inv.pick('place')} area",
+        f"These {noun}s are based on {n2}'s {adj} accounts",
+        f"{n1} {verb} that the {adj} {noun} was {inv.pick('prose_adj')} in {inv.year()}",
+        f"\"{inv.person()[0]}\" is a pseudonym for {inv.person()[0]}",
+        f"He is {verb} about this {noun} in {inv.year()}",
+        f"The {noun} was issued by a {inv.pick('prose_noun')} headed by {inv.person()[0]}",
+        f"{n1} {verb} the same {noun} in his {inv.year()} {inv.pick('prose_noun')}",
+        f"For the {adj} {noun} of the {inv.pick('prose_noun')}, which {verb} {inv.year()} {inv.pick('prose_noun')}s, there is no {adj} {inv.pick('prose_noun')}",
+        r.choice(["Emphasis added", "Emphasis in original", "Translation modified", "My translation", "Italics in the original"]),
+    ]
+    w.put(r.choice(forms) + ("." if closing else ""), "note")
+
+
+def composite_note(w: Writer, inv: Invent) -> None:
+    """A whole note: commentary, several references joined by semicolons or commas, "quoted in", comments."""
+    r = inv.r
+    singles = [chicago_book, chicago_article, chicago_chapter, chicago_short, ibid, letter, interview, british, weekly_worker]
+    if r.random() < 0.35:
+        if r.random() < 0.5:
+            prose(w, inv, closing=False)
+            w.put(r.choice(["; see ", ", see ", ". See "]))
+        else:
+            w.put(r.choice(["On ", "For "]) + f"{inv.person()[1]}'s {inv.pick('prose_noun')}s in {inv.pick('place')}", "note")
+            w.put(", see ")
+    k = r.choice([1, 1, 2, 2, 3, 4])
+    for j in range(k):
+        if j:
+            sep = r.choice(["; ", "; ", "; and ", ", ", ". "])
+            w.put(sep)
+        w.title_mark = r.choice(["italic", "italic", None])
+        r.choice(singles)(w, inv)
+        if r.random() < 0.15:
+            w.put(r.choice([", online at ", ", available at "]))
+            w.put("http://bit.ly/" + "".join(chr(r.randint(97, 122)) for _ in range(6)), "note")
+    if r.random() < 0.2:
+        w.put(r.choice([", quoted in ", "; quoted in "]).replace("quoted in", ""))
+        w.put(r.choice(["quoted in", "cited in"]), "secondhand")
+        w.put(" ")
+        r.choice([chicago_book, chicago_short])(w, inv)
+    if r.random() < 0.35:
+        if not w.text.rstrip().endswith("."):
+            w.put(".")
+        w.put(" ")
+        prose(w, inv)
+
+
 STYLES: dict[str, tuple[Style, float]] = {
     "chicago_book": (chicago_book, 3.0),
     "chicago_article": (chicago_article, 2.0),
@@ -997,6 +1051,7 @@ STYLES: dict[str, tuple[Style, float]] = {
     "quoted_in": (quoted_in, 1.0),
     "see": (see, 0.8),
     "comment_after": (comment_after, 1.0),
+    "composite_note": (composite_note, 3.0),
 }
 
 
