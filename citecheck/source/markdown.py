@@ -181,14 +181,15 @@ class _Builder:
             nonlocal lo_seen, hi_seen
             if b <= a:
                 return
-            for seg_c, seg_s, n in segs[max(0, bisect.bisect_right(segs, (a, 1 << 62, 0)) - 1) :]:
-                if seg_c >= b:
-                    break
+            i = max(0, bisect.bisect_right(segs, (a, 1 << 62, 0)) - 1)
+            while i < len(segs) and segs[i][0] < b:  # walk the lines from a's (no copy of the list)
+                seg_c, seg_s, n = segs[i]
                 x, y = max(a, seg_c), min(b, seg_c + n)
                 if y > x:
                     self.edits.append((seg_s + x - seg_c, seg_s + y - seg_c, None))
                     lo_seen = min(lo_seen, seg_s + x - seg_c)
                     hi_seen = max(hi_seen, seg_s + y - seg_c)
+                i += 1
             resolve(src(a))
 
         def put(a: int, b: int, text: str) -> None:
