@@ -165,6 +165,156 @@ class TextView:
         return next((v for k, v in self.meta if k.lower() == key), None)
 
 
+# --- Extraction records ------------------------------------------------------------------------
+
+#: The kinds of candidate reference (see :mod:`citecheck.extract.candidates`).
+CANDIDATE_KINDS = ("note", "bracket", "paren", "attribution", "list", "wikilink", "prose")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A stretch of the view that may be a reference, before it is parsed and judged.
+
+    ``start``/``end`` is the reference text (inside the brackets of a ``bracket`` or ``paren``);
+    ``outer_start``/``outer_end`` includes the brackets. ``block`` is the index of its block.
+    """
+
+    kind: str
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    block: int
+    #: The label of the note it is in.
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation found in the view: ``start``/``end`` hold the words, not the marks.
+
+    ``open_mark``/``close_mark`` include the marks (equal to ``start``/``end`` for an unmarked
+    block quotation); ``block``..``last_block`` are the blocks it spans; ``nested`` is True for a
+    quotation inside a block quotation.
+    """
+
+    start: int
+    end: int
+    form: str
+    block: int
+    last_block: int
+    open_mark: int
+    close_mark: int
+    nested: bool = False
+
+
+# --- Reference strings ------------------------------------------------------------------------
+
+#: What a part of a reference string can be (the labels of the reference parser).
+REFERENCE_LABELS = (
+    "author", "editor", "translator", "part", "title", "container", "volume", "issue", "pages",
+    "place", "publisher", "year", "date", "ibid", "secondhand", "note", "other",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word, number or punctuation mark of a reference string, with its typography."""
+
+    text: str
+    start: int
+    end: int
+    italic: bool = False
+    bold: bool = False
+    #: Inside quotation marks (the marks themselves are not).
+    quoted: bool = False
+    #: How many parentheses or brackets enclose it.
+    depth: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    """The fields of one reference string, as written (normalising comes later).
+
+    ``spans`` are the labelled parts, ``(start, end, label)`` in offsets of ``text``, with labels
+    from :data:`REFERENCE_LABELS`. ``work`` is what the reference cites pages of: the container
+    (the periodical, the collection, the multi-volume edition) when there is one, else the title,
+    else the title of the part (an article cited with no periodical).
+    """
+
+    text: str
+    spans: tuple[tuple[int, int, str], ...] = ()
+    author: str | None = None
+    editor: str | None = None
+    part: str | None = None
+    title: str | None = None
+    container: str | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    place: str | None = None
+    publisher: str | None = None
+    year: str | None = None
+    #: The year of first publication when an edition also gives it: ``1964 (1920)``, ``(1972) [1918]``.
+    original_year: str | None = None
+    #: The date of the cited material as written ("March 18-23, 1919", "Jan. 24, 1934").
+    date: str | None = None
+    #: "Ibid.", "Id.", "Op. cit.", "Loc. cit." (``opcit`` tells the two apart).
+    ibid: bool = False
+    opcit: bool = False
+    #: "Quoted in X" / "cited in X": X is the source the writer read, not the speaker's own work.
+    secondhand: bool = False
+
+    @property
+    def work(self) -> str | None:
+        """The container, else the title, else the part title."""
+        return self.container or self.title or self.part
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A candidate judged to be a reference, with its parse, before short forms are resolved."""
+
+    kind: str  # a citation kind (see :data:`CITATION_KINDS`)
+    #: "note" for references in notes and reference lists, "body" for those in the running text.
+    stream: str
+    start: int
+    end: int
+    parsed: ParsedReference
+    candidate: Candidate
+    #: The surname of a person named just before a body reference ("Figes [p. 470]"), if any.
+    named_before: str | None = None
+    #: The surname of the person the prose is discussing where the reference stands, if any.
+    discussed: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NamedWork:
+    """A work the text names outside a reference: ``Carr's *The Interregnum*``, ``*Title* by Name``,
+    or the book a review is about (front matter ``title: X by Y``)."""
+
+    title: str
+    author: str | None
+    start: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """A reference with what it repeats filled in: ibid, op. cit., short titles, bare pages."""
+
+    author: str | None
+    work: str | None
+    volume: str | None
+    pages: str | None
+    year: str | None
+    place: str | None
+    publisher: str | None
+    #: Index (in the document's references) of the reference this one repeats, if any.
+    antecedent: int | None = None
+    #: Why a short form could not be resolved, or why its antecedent is doubtful.
+    problem: str | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class Citation:
     """One bibliographic reference found in a document.

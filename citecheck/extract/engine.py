@@ -1,220 +1,502 @@
 """Extract: one document in, its citations and quotations out.
 
-The stages, each in its own module: build the plain view (:mod:`markup`),
-find quotations (:mod:`find_quotes`) and references (:mod:`find_citations`),
-resolve short forms (:mod:`resolve`), link quotations to references
-(:mod:`link`) and find who speaks (:mod:`speakers`).
+The stages, each a module of :mod:`citecheck.extract` (or of :mod:`citecheck.source` for the view):
+
+1. the view (:func:`citecheck.source.build_view`): plain text, blocks, emphasis, notes and markers;
+2. quotations (:mod:`.quotes`) and candidate references (:mod:`.candidates`);
+3. each candidate parsed (:mod:`.grammar`) and judged (:mod:`.decide`);
+4. short forms resolved (:mod:`.resolve`), with the works the prose names;
+5. quotations linked to references (:mod:`.link`) and given speakers (:mod:`.speakers`);
+6. references.bib, only now, to write known authors and works one way (:mod:`.canonical`).
 """
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex
 
-from citecheck.extract.citations import FoundCitation, find_citations
-from citecheck.extract.dates import prose_date
-from citecheck.extract.grammar.reference import ParsedRef
-from citecheck.extract.link import link_quotes
-from citecheck.extract.mentions import MentionIndex
-from citecheck.extract.names import default_people, display_name, surname
-from citecheck.extract.quotes import FoundQuote, find_quotes
-from citecheck.extract.resolve import Resolution, resolve
-from citecheck.extract.scare import is_mention
+from citecheck.extract.candidates import find_candidates, marks_within
+from citecheck.extract.dates import congress_date, find_material_date, prose_date
+from citecheck.extract.decide import judge
+from citecheck.extract.grammar.locators import normalise_pages, normalise_volume
+from citecheck.extract.grammar.parse import parse_reference, segments
+from citecheck.extract.link import Linker, chain
+from citecheck.extract.names import surname
+from citecheck.extract.quotes import find_quotes, is_title
+from citecheck.extract.resolve import resolve
 from citecheck.extract.sentences import sentence_spans
-from citecheck.extract.spans import Spans
-from citecheck.extract.speakers import Cue, SentenceContext, cue_for, resolve_pronoun
-from citecheck.models import Citation, Document, DocumentResult, Quotation
-from citecheck.source.legacy import build_view
-from citecheck.source.view import TextView
+from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display
+from citecheck.models import (
+    Candidate,
+    Citation,
+    Document,
+    DocumentResult,
+    NamedWork,
+    ParsedReference,
+    QuoteSpan,
+    Quotation,
+    Reference,
+    Resolution,
+    TextView,
+)
+from citecheck.source.build import build_view
 
 if TYPE_CHECKING:
     from citecheck.bibliography.catalogue import Catalogue
 
 _WS = regex.compile(r"\s+")
-_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+_QUOTE_CHARS = regex.compile(r"[“”\"‘’«»„]")
+_SUBJECT = regex.compile(r"^\W*(?P<title>.+?)\W*,?\s+by\s+(?P<author>[^,;()]+?)\W*$")
+_LEADING_NOTE = regex.compile(r"^\s*+(?:\(|\[)(?=.*[)\]]\W*$)")
 
 
 def extract_document(doc: Document, catalogue: Catalogue | None = None) -> DocumentResult:
     """Every citation and quotation in ``doc``, linked, with speakers."""
-    view, repairs = build_view(doc)
+    view = build_view(doc)
+    return extract_view(doc, view, catalogue)
+
+
+def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = None) -> DocumentResult:
+    """Extraction from an already built view (the stages after the document layer)."""
     quotes = find_quotes(view)
-    found = find_citations(view, quotes, catalogue)
-    # a title in quotation marks inside a reference is not a quotation
-    references = Spans((c.start, c.end) for c in found)
-    keep = [i for i, q in enumerate(quotes) if not references.encloses(q.open_mark, q.close_mark)]
-    renumber = {old: new for new, old in enumerate(keep)}
-    quotes = [quotes[i] for i in keep]
-    found = [replace(c, quote_index=renumber.get(c.quote_index)) if c.quote_index is not None else c for c in found]
-    in_note = [view.blocks[c.block].kind == "note" if c.block < len(view.blocks) else False for c in found]
-    refs, resolutions = resolve(found, in_note)
+    inline = [q for q in quotes if q.form == "inline"]
+    inline_open = [q.open_mark for q in inline]
+    close_marks = sorted(q.close_mark for q in quotes)
+    block_quote_ends = {q.last_block for q in quotes if q.form == "block"}
+    mark_starts = [m.start for m in view.marks]
 
-    opaque = Spans((q.open_mark, q.close_mark) for q in quotes)
-    ctx = _sentence_context(view, opaque, catalogue)
-    sentence_of = [ctx.sentences[ctx.sentence_of(q.open_mark)] for q in quotes]
+    judged: list[Reference] = []
+    for c in find_candidates(view, quotes):
+        text, marks, offset = _candidate_text(view, c, mark_starts)
+        if not text.strip():
+            continue
+        parsed = parse_reference(text, marks)
+        readings = [(c, parsed, marks, offset)]
+        if c.kind in ("note", "list"):
+            segs = segments(parsed)
+            if len(segs) > 1:
+                readings = []
+                for a, b in segs:
+                    sub = [(max(s, a) - a, min(e, b) - a, k) for s, e, k in marks if e > a and s < b]
+                    seg_c = replace(c, start=offset + a, end=offset + b, outer_start=offset + a, outer_end=offset + b)
+                    readings.append((seg_c, parse_reference(text[a:b], sub), sub, offset + a))
+        for rc, rp, rmarks, roff in readings:
+            marked = bool(rmarks) or bool(_QUOTE_CHARS.search(rp.text))
+            after = _after_quote(view.text, rc.outer_start, close_marks) or (
+                rc.kind in ("bracket", "paren") and rc.block in block_quote_ends and _ends_block(view, rc)
+            )
+            inside = _inside_inline(inline, inline_open, rc.outer_start, rc.outer_end)
+            as_body = replace(rc, kind=rc.kind[5:]) if rc.kind.startswith("note-") else rc
+            kind = judge(as_body, rp, marked, after, inside)
+            if kind is None:
+                continue
+            start, end = _reference_extent(as_body, rp, roff)
+            stream = "note" if rc.kind in ("note", "list") or rc.kind.startswith("note-") else "body"
+            judged.append(Reference(kind, stream, start, end, rp, rc))
+    refs = _note_readings(view, judged)
+    refs = _outermost(refs)
+
+    opaque = [(q.start, q.end) for q in quotes if q.form == "inline"]
+    opaque += [(m.start, m.end) for m in view.marks if m.kind in ("italic", "cite") and m.end - m.start > 3]
+    opaque += [(r.candidate.outer_start, r.candidate.outer_end) for r in refs]
+    people = People(view, [r.parsed.author for r in refs if r.parsed.author], _disjoint(opaque))
+    refs = [_with_context(view, people, r) for r in refs]
+    named = _named_works(view, people, refs)
+    subject = _subject(view)
+    resolutions = resolve(refs, named, subject)
+
+    # a quoted title inside a reference is not a quotation
+    ref_spans = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
+    quotes = [q for q in quotes if not _within(ref_spans, q.open_mark, q.close_mark)]
+
+    sentences = _sentences(view, quotes)
+    sent_starts = [s for s, _ in sentences]
+    linker = Linker(view, refs)
     cues: list[Cue | None] = []
-    for qi, q in enumerate(quotes):
-        prev = cues[qi - 1] if qi and quotes[qi - 1].block == q.block else None
-        cues.append(_cue(view, ctx, qi, q, quotes, opaque, prev))
-    links = link_quotes(view, quotes, found, sentence_of, [c.name if c else None for c in cues])
+    links: list[int | None] = []
+    for q in quotes:
+        k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
+        s_start, s_end = sentences[k]
+        links.append(linker.link(q, s_end))
+        cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts))
+    speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
+    links = chain(quotes, links, [s for s, _ in speakers], refs)
+    resolutions = _authors_from_speakers(refs, resolutions, links, cues)
 
-    _infer_authors(refs, found, links, cues, catalogue, ctx)
-    cit_ids = [f"c{i + 1}" for i in range(len(found))]
-    citations = tuple(_citation(view, cit_ids[i], c, refs[i], resolutions[i], cit_ids) for i, c in enumerate(found))
-    speakers = _speakers(view, quotes, cues, links, refs, found)
-    kept = [
-        i
-        for i, q in enumerate(quotes)
-        if q.form == "block"
-        or links[i] is not None
-        or speakers[i][1] == "cue"
-        or not is_mention(view.text, view.blocks[q.block].start, q.open_mark, q.start, q.end)
-    ]
+    ids = [f"c{i + 1}" for i in range(len(refs))]
+    citations = tuple(_citation(view, ids[i], r, resolutions[i], ids, catalogue) for i, r in enumerate(refs))
+    kept = [i for i, q in enumerate(quotes) if _is_quotation(view, q, links[i], speakers[i])]
     quotations = tuple(
-        _quotation(view, f"q{n + 1}", quotes[i], speakers[i], cues[i], links[i], cit_ids, ctx, opaque)
+        _quotation(view, f"q{n + 1}", quotes[i], speakers[i], links[i], ids, sentences, sent_starts, quotes)
         for n, i in enumerate(kept)
     )
-    return DocumentResult(doc.path, doc.sha256, doc.format, citations, quotations, tuple(repairs), source=doc.text)
+    return DocumentResult(doc.path, doc.sha256, doc.format, citations, quotations, view.repairs, source=doc.text)
 
 
-def _infer_authors(
-    refs: list[ParsedRef],
-    found: list[FoundCitation],
-    links: list[int | None],
-    cues: list[Cue | None],
-    catalogue: Catalogue | None,
-    ctx: SentenceContext,
-) -> None:
-    """A work cited without its author ("Collected Works, Volume 33") takes it from context.
+# --- candidates -----------------------------------------------------------------------------------
 
-    First from the speaker cue of the quotation it sources, then from an
-    earlier citation of the same work that names the author.
-    """
-    sourced: dict[int, str] = {}
-    for qi, ci in enumerate(links):
-        cue = cues[qi]
-        if ci is not None and cue is not None and ci not in sourced:
-            sourced[ci] = cue.name
-    for i, ref in enumerate(refs):
-        if ref.author or not ref.work or found[i].kind == "prose" or ref.secondhand:
+
+def _candidate_text(view: TextView, c: Candidate, mark_starts: list[int]) -> tuple[str, list[tuple[int, int, str]], int]:
+    """The text a candidate's parse reads, its marks, and its view offset."""
+    s, e = c.start, c.end
+    if c.kind in ("note", "list", "attribution"):
+        # a whole note in parentheses or brackets: "(See A Berkman The Bolshevik myth London nd, pp42-3)"
+        t = view.text[s:e]
+        if t[:1] in "([" and t.rstrip(" .")[-1:] in ")]":
+            s += 1
+            e = s + len(t.rstrip(" .")) - 2
+    return view.text[s:e], marks_within(view, s, e, mark_starts), s
+
+
+def _reference_extent(c: Candidate, p: ParsedReference, offset: int) -> tuple[int, int]:
+    """View span of the reference as written: brackets included for the body, comments left out of notes."""
+    if c.kind in ("bracket", "paren"):
+        return c.outer_start, c.outer_end
+    content = [(s, e) for s, e, lab in p.spans if lab not in ("note", "other")]
+    if not content:
+        return c.start, c.end
+    s = content[0][0]
+    e = content[-1][1]
+    # keep a closing mark or bracket that belongs to the last field
+    while e < len(p.text) and p.text[e] in "”’\"»)]*":
+        e += 1
+    if s > 0 and p.text[s - 1] in "“‘\"«([":
+        s -= 1
+    return offset + s, offset + e
+
+
+def _after_quote(text: str, pos: int, close_marks: list[int]) -> bool:
+    """True when ``pos`` follows a quotation's closing mark with at most punctuation between."""
+    k = bisect.bisect_right(close_marks, pos) - 1
+    return k >= 0 and pos - close_marks[k] <= 6 and text[close_marks[k] : pos].strip(" .,;:!?\n\t") == ""
+
+
+def _ends_block(view: TextView, c: Candidate) -> bool:
+    b = view.blocks[c.block]
+    return view.text[c.outer_end : b.end].strip(" .,;:\n\t") == ""
+
+
+def _inside_inline(inline: Sequence[QuoteSpan], opens: list[int], s: int, e: int) -> bool:
+    k = bisect.bisect_right(opens, s) - 1
+    while k >= 0 and k > bisect.bisect_right(opens, s) - 4:
+        q = inline[k]
+        if q.open_mark < s and e <= q.close_mark:
+            return True
+        k -= 1
+    return False
+
+
+def _within(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    k = bisect.bisect_right(spans, (s, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= s and e <= spans[k][1]
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{2,}+(?![\p{L}])")
+
+
+def _note_readings(view: TextView, judged: list[Reference]) -> list[Reference]:
+    """For each note, its pieces as references, or — when the note is commentary holding references
+    in parentheses — those parenthesised references instead."""
+    out: list[Reference] = []
+    k = 0
+    while k < len(judged):
+        r = judged[k]
+        if r.stream != "note" or r.candidate.kind == "list":
+            out.append(r)
+            k += 1
             continue
-        name = sourced.get(i)
-        if name is None and found[i].kind in ("wikilink", "prose"):
-            # "He said as much in [[The State and Revolution (1917)]]"
-            s0 = ctx.sentences[ctx.sentence_of(found[i].start)][0]
-            before = [m for m in ctx.in_range(s0, found[i].start) if m.kind != "body" and not m.possessive]
-            name = (
-                (resolve_pronoun(ctx, before[-1]) if before[-1].kind == "pronoun" else before[-1].name)
-                if before
-                else None
-            )
-        if name is None:
-            title = ref.work.lower()
-            for j in range(i - 1, -1, -1):
-                if refs[j].author and (refs[j].work or "").lower() == title:
-                    ref.author = refs[j].author
-                    break
-            continue
-        if " Congress" in name or " Conference" in name:
-            continue
-        known = catalogue.canonical_author(name) if catalogue is not None else None
-        ref.author = known or name
-        if catalogue is not None and not ref.known_work:
-            work = catalogue.find_work(ref.work, ref.author)
-            if work is not None:
-                ref.work, ref.known_work = work.title, True
+        block = r.candidate.block
+        group = []
+        while k < len(judged) and judged[k].stream == "note" and judged[k].candidate.block == block:
+            group.append(judged[k])
+            k += 1
+        pieces = [g for g in group if g.candidate.kind == "note"]
+        inner = _outermost([g for g in group if g.candidate.kind.startswith("note-")])
+        if inner and _is_commentary(view, block, inner):
+            out.extend(inner)
+        else:
+            out.extend(pieces)
+    out.sort(key=lambda r: r.start)
+    return out
 
 
-def _sentence_context(view: TextView, opaque: Spans, catalogue: Catalogue | None) -> SentenceContext:
-    sentences: list[tuple[int, int]] = []
+def _is_commentary(view: TextView, block: int, inner: Sequence[Reference]) -> bool:
+    """True when the note's text outside its bracketed references is prose (eight lower-case words or more)."""
+    b = view.blocks[block]
+    pos = b.start
+    words = 0
+    for r in sorted(inner, key=lambda r: r.candidate.outer_start):
+        words += len(_LOWER_WORD.findall(view.text, pos, r.candidate.outer_start))
+        pos = r.candidate.outer_end
+    words += len(_LOWER_WORD.findall(view.text, pos, b.end))
+    return words >= 8
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with overlapping ones merged."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _outermost(refs: list[Reference]) -> list[Reference]:
+    """Of references nested in one another (a parenthesis inside a bracket), keep the outer."""
+    out: list[Reference] = []
+    for r in sorted(refs, key=lambda r: (r.candidate.outer_start, -r.candidate.outer_end)):
+        nested = out and r.stream == out[-1].stream and r.candidate.outer_end <= out[-1].candidate.outer_end
+        if nested and r.candidate.kind in ("bracket", "paren", "note-bracket", "note-paren"):
+            continue
+        out.append(r)
+    return out
+
+
+# --- context: people, named works, the book under review --------------------------------------------
+
+
+def _with_context(view: TextView, people: People, r: Reference) -> Reference:
+    if r.stream != "body":
+        return r
+    s = r.candidate.outer_start
+    b = view.blocks[r.candidate.block]
+    named = None
+    for m in reversed(people.between(max(b.start, s - 60), s)):
+        if not m.pronoun and view.text[m.end : s].count(".") == 0:
+            named = surname(m.name)
+            break
+    discussed = people.last_person_before(s, b.start)
+    return replace(r, named_before=named, discussed=surname(discussed) if discussed else None)
+
+
+_BY = regex.compile(r"^\s*+,?\s*+by\s++")
+
+
+def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> list[NamedWork]:
+    """Works the prose names in italics: ``Carr's *The Interregnum*``, ``*Title* by Name``."""
+    ref_spans = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
+    out: list[NamedWork] = []
+    text = view.text
+    for m in view.marks:
+        if m.kind not in ("italic", "cite"):
+            continue
+        b = view.blocks[_block_index(view, m.start)]
+        if b.kind in ("note", "code", "meta") or _within(ref_spans, m.start, m.end):
+            continue
+        title = text[m.start : m.end].strip(" ,.;:")
+        words = title.split()
+        if not words or len(words) > 16 or not words[0][:1].isupper():
+            continue
+        author = None
+        before = people.between(max(b.start, m.start - 40), m.start)
+        if before and before[-1].possessive and text[before[-1].end : m.start].strip(" '’s") == "":
+            author = before[-1].name
+        after = people.between(m.end, min(b.end, m.end + 60))
+        if author is None and after and _BY.match(text[m.end : after[0].start] + " "):
+            author = after[0].name
+        out.append(NamedWork(title, author, m.start))
+    return out
+
+
+def _block_index(view: TextView, pos: int) -> int:
+    starts = [b.start for b in view.blocks]
+    return max(0, bisect.bisect_right(starts, pos) - 1)
+
+
+def _subject(view: TextView) -> NamedWork | None:
+    """The book a review is about, from a title of the form "X by Y"."""
+    title = view.meta_value("title")
+    if not title:
+        return None
+    m = _SUBJECT.match(title)
+    if not m:
+        return None
+    return NamedWork(m.group("title").strip(" \"“”'"), m.group("author").strip(), -1)
+
+
+# --- quotations: sentences, cues, speakers ------------------------------------------------------------
+
+
+def _sentences(view: TextView, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    opaque = sorted((q.open_mark, q.close_mark) for q in quotes if q.form == "inline")
+    starts = [a for a, _ in opaque]
+    out: list[tuple[int, int]] = []
     for b in view.blocks:
-        spans = sentence_spans(view.text, b.start, b.end, opaque.starting_in(b.start, b.end))
-        sentences.extend(spans or [(b.start, b.end)])
-    if not sentences:
-        sentences = [(0, len(view.text))]
-    blocks = [(b.start, b.end) for b in view.blocks if b.kind != "heading"]
-    return SentenceContext(sentences, MentionIndex(view.text, blocks, default_people(), catalogue))
+        i = bisect.bisect_left(starts, b.start)
+        j = bisect.bisect_left(starts, b.end)
+        spans = sentence_spans(view.text, b.start, b.end, opaque[i:j])
+        out.extend(spans or [(b.start, b.end)])
+    if not out:
+        out = [(0, len(view.text))]
+    out.sort()
+    return out
 
 
 def _cue(
     view: TextView,
-    ctx: SentenceContext,
-    qi: int,
-    q: FoundQuote,
-    quotes: list[FoundQuote],
-    opaque: Spans,
-    prev: Cue | None,
+    people: People,
+    q: QuoteSpan,
+    s_start: int,
+    s_end: int,
+    sentences: list[tuple[int, int]],
+    sent_starts: list[int],
 ) -> Cue | None:
-    intro = _intro_sentence(view, ctx, q) if q.form == "block" else None
-    if q.form == "block" and intro is None:
-        return None
-    cue = cue_for(ctx, view.text, q.open_mark, q.close_mark, intro, opaque, prev.name if prev else None)
-    if cue is None and q.form == "inline" and prev is not None:
-        return Cue(prev.name, "weak")
-    return cue
-
-
-def _intro_sentence(view: TextView, ctx: SentenceContext, q: FoundQuote) -> tuple[int, int] | None:
-    """The sentence introducing a block quotation: the last one before it, when it ends with a colon."""
-    if q.block == 0:
-        return None
-    b = view.blocks[q.block - 1]
-    if b.kind == "heading" or not view.text[b.start : b.end].rstrip().endswith(":"):
-        return None
-    return ctx.sentences[ctx.sentence_of(b.end - 1)]
+    text = view.text
+    if q.form == "block":
+        if q.block == 0:
+            return None
+        prev = view.blocks[q.block - 1]
+        intro = text[prev.start : prev.end].rstrip()
+        if prev.kind in ("heading", "meta", "code") or intro.endswith((".", "!", "?", "”", '"')):
+            return None
+        k = max(0, bisect.bisect_right(sent_starts, prev.end - 1) - 1)
+        return cue_before(people, text, sentences[k][0], prev.end)
+    return cue_before(people, text, s_start, q.open_mark) or cue_after(people, text, q.close_mark, s_end)
 
 
 def _speakers(
     view: TextView,
-    quotes: list[FoundQuote],
-    cues: list[Cue | None],
-    links: list[int | None],
-    refs: list[ParsedRef],
-    found: list[FoundCitation],
+    people: People,
+    quotes: Sequence[QuoteSpan],
+    cues: Sequence[Cue | None],
+    links: Sequence[int | None],
+    refs: Sequence[Reference],
+    res: Sequence[Resolution],
+    subject: NamedWork | None,
+    sentences: list[tuple[int, int]],
+    sent_starts: list[int],
 ) -> list[tuple[str | None, str | None]]:
-    """Final speaker and its basis: strong cue > cited author > echo > weak cue."""
+    """Speaker and basis of each quotation: cue > cited author > echo > subject of a review > previous speaker."""
     out: list[tuple[str | None, str | None]] = []
-    for qi, _q in enumerate(quotes):
+    for qi, q in enumerate(quotes):
         cue = cues[qi]
         link = links[qi]
-        ref = refs[link] if link is not None else None
-        if cue is not None and cue.strength == "strong":
+        if cue is not None:
             out.append((cue.name, "cue"))
-        elif ref is not None and ref.author and not ref.secondhand and found[link or 0].kind != "prose":
-            people = default_people()
-            names = [people.lookup(n) or n for n in display_name(ref.author).split(" and ")]
-            out.append((" and ".join(names), "citation"))
-        else:
-            out.append((cue.name, "context") if cue is not None else (None, None))
-    # a quotation repeating an earlier one takes its speaker ("echo")
-    words = [_WORDS.findall(view.text[q.start : q.end].lower()) for q in quotes]
-    for qi in range(len(quotes)):
-        if (out[qi][0] is not None and out[qi][1] != "context") or len(words[qi]) < 3:
             continue
-        for qj in range(qi):
-            if out[qj][0] and out[qj][1] != "context" and _contains(words[qj], words[qi]):
-                out[qi] = (out[qj][0], "echo")
-                break
+        if link is not None and res[link].author and refs[link].kind != "quoted-in" and not refs[link].parsed.secondhand:
+            out.append((display(_person(res[link].author or "")), "citation"))
+            continue
+        out.append((None, None))
+    # echoes: the same words attributed elsewhere in the document (a dictionary, not all pairs)
+    by_words: dict[str, str] = {}
+    for qi, q in enumerate(quotes):
+        key = _echo_key(view.text[q.start : q.end])
+        if key and out[qi][0] is not None and key not in by_words:
+            by_words[key] = out[qi][0] or ""
+    for qi, q in enumerate(quotes):
+        if out[qi][0] is None:
+            key = _echo_key(view.text[q.start : q.end])
+            if key and key in by_words:
+                out[qi] = (by_words[key], "echo")
+    # the person the sentence is about: its subject, at the start of the sentence or clause
+    for qi, q in enumerate(quotes):
+        if out[qi][0] is None and q.form == "inline":
+            who = _sentence_subject(people, view.text, sentences, sent_starts, q)
+            if who:
+                out[qi] = (who, "context")
+    # a quotation continuing one attributed just before it in the same block
+    for qi in range(1, len(quotes)):
+        if out[qi][0] is None and quotes[qi].block == quotes[qi - 1].block and out[qi - 1][0] is not None:
+            if not quotes[qi].nested and not quotes[qi - 1].nested:
+                out[qi] = (out[qi - 1][0], "context")
+    if subject is not None and subject.author:
+        who = display(_person(subject.author))
+        for qi, q in enumerate(quotes):
+            if out[qi][0] is None and q.form == "block":
+                out[qi] = (who, "context")
+    # the person the passage is about: named most often in its paragraph and the one before
+    for qi, q in enumerate(quotes):
+        if out[qi][0] is None:
+            floor = view.blocks[max(0, q.block - 1)].start
+            who = people.salient(q.open_mark, floor) or people.last_person_before(q.open_mark, view.blocks[max(0, q.block - 3)].start)
+            if who:
+                out[qi] = (who, "context")
     return out
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    n = len(shorter)
-    return 0 < n <= len(longer) and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+def _sentence_subject(
+    people: People, text: str, sentences: list[tuple[int, int]], sent_starts: list[int], q: QuoteSpan
+) -> str | None:
+    """The person named first in the quotation's sentence, when the sentence (or a clause) starts with it."""
+    k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
+    s = sentences[k][0]
+    for m in people.between(s, q.open_mark):
+        if not m.person or m.pronoun:
+            continue
+        lead = text[s : m.start].strip().lower()
+        if lead in ("", "but", "and", "yet", "so", "then", "later", "as", "thus") or lead.endswith((",", ";", ":")):
+            return m.name
+        break
+    return None
+
+
+def _person(author: str) -> str:
+    """A display name from an author as written: ``Lenin, V. I.`` -> ``V. I. Lenin``."""
+    first = regex.split(r"\s+(?:and|&)\s+|;", author)[0].strip()
+    if "," in first:
+        sur, _, given = first.partition(",")
+        return f"{given.strip()} {sur.strip()}".strip()
+    return first
+
+
+def _echo_key(text: str) -> str | None:
+    words = regex.findall(r"[\p{L}\p{N}]+", text.lower())
+    return " ".join(words[:12]) if len(words) >= 4 else None
+
+
+def _authors_from_speakers(
+    refs: Sequence[Reference], res: list[Resolution], links: Sequence[int | None], cues: Sequence[Cue | None]
+) -> list[Resolution]:
+    """A work cited without its author ("Works, vol. 33") takes the speaker of the quotation it sources,
+    and later citations of the same work, and the short forms repeating it, take that author too."""
+    out = list(res)
+    from_cue: dict[int, str] = {}
+    for qi, ci in enumerate(links):
+        cue = cues[qi]
+        if ci is not None and cue is not None and ci not in from_cue:
+            from_cue[ci] = cue.name
+    by_work: dict[str, str] = {}
+    for i, r in enumerate(out):
+        if r.author is None and r.antecedent is not None and out[r.antecedent].author:
+            out[i] = r = replace(r, author=out[r.antecedent].author)
+        if r.author is None and not refs[i].parsed.secondhand:
+            name = from_cue.get(i) or (by_work.get(r.work.lower()) if r.work else None)
+            if name:
+                out[i] = r = replace(r, author=name)
+        if r.author and r.work:
+            by_work.setdefault(r.work.lower(), r.author)
+    return out
+
+
+def _is_quotation(view: TextView, q: QuoteSpan, link: int | None, speaker: tuple[str | None, str | None]) -> bool:
+    """Unsourced, unattributed short phrases are scare quotes; a title in marks is no quotation."""
+    if q.form == "block" or link is not None or speaker[1] == "cue":
+        return True
+    words = regex.findall(r"[\p{L}\p{N}]+", view.text[q.start : q.end])
+    if len(words) < 4:
+        return False
+    return not is_title(view.text, q.open_mark, q.start, q.end, max(0, q.open_mark - 40))
+
+
+# --- records ----------------------------------------------------------------------------------------
 
 
 def _citation(
-    view: TextView,
-    cid: str,
-    c: FoundCitation,
-    ref: ParsedRef,
-    res: Resolution | None,
-    ids: list[str],
+    view: TextView, cid: str, r: Reference, res: Resolution, ids: list[str], catalogue: Catalogue | None
 ) -> Citation:
-    s, e = view.source_span(c.start, c.end)
+    s, e = view.source_span(r.start, r.end)
     line, col = view.line_col(s)
-    note = int(c.note) if c.note and c.note.isdigit() else None
+    p = r.parsed
+    note = int(r.candidate.note) if r.candidate.note and r.candidate.note.isdigit() else None
+    author = _canonical_author(res.author, catalogue)
+    work = _canonical_work(res.work, author, catalogue)
     return Citation(
         id=cid,
         line=line,
@@ -222,51 +504,82 @@ def _citation(
         start=s,
         end=e,
         raw=view.source[s:e],
-        kind=c.kind,
-        author=ref.author,
-        work=ref.work,
-        volume=ref.volume,
-        pages=ref.pages,
-        year=ref.year,
-        place=ref.place,
-        publisher=ref.publisher,
+        kind=r.kind,
+        author=author,
+        work=work,
+        volume=normalise_volume(res.volume) if res.volume else None,
+        pages=normalise_pages(res.pages) if res.pages else None,
+        year=res.year,
+        place=res.place,
+        publisher=res.publisher,
         note=note,
-        resolves_to=ids[res.antecedent] if res is not None and res.antecedent is not None else None,
-        secondhand=ref.secondhand,
-        material_date=ref.material_date,
-        author_raw=ref.author_raw,
-        work_raw=ref.work_raw,
-        volume_raw=ref.volume_raw,
-        pages_raw=ref.pages_raw,
-        place_raw=ref.place_raw,
-        resolution_problem=res.problem if res is not None and res.problem else None,
+        resolves_to=ids[res.antecedent] if res.antecedent is not None else None,
+        secondhand=p.secondhand,
+        material_date=_material_date(p, r.kind),
+        author_raw=p.author,
+        work_raw=p.work,
+        volume_raw=p.volume,
+        pages_raw=p.pages,
+        place_raw=p.place,
+        resolution_problem=res.problem,
     )
+
+
+def _material_date(p: ParsedReference, kind: str) -> str | None:
+    """The date of the cited material the reference gives: a full date, or a congress it names."""
+    if p.date:
+        found = find_material_date(p.date)
+        if found is not None:
+            return found.iso
+    return congress_date(p.text) if kind == "attribution" else None
+
+
+def _canonical_author(author: str | None, catalogue: Catalogue | None) -> str | None:
+    if author is None:
+        return None
+    if catalogue is not None:
+        known = catalogue.canonical_author(author)
+        if known:
+            return known
+    from citecheck.extract.names import format_author, looks_like_person
+
+    return format_author(author) if looks_like_person(author) else " ".join(author.split())
+
+
+def _canonical_work(work: str | None, author: str | None, catalogue: Catalogue | None) -> str | None:
+    if work is None:
+        return None
+    if catalogue is not None:
+        known = catalogue.find_work(work, author)
+        if known is not None:
+            return known.title
+    return " ".join(work.split())
 
 
 def _quotation(
     view: TextView,
     qid: str,
-    q: FoundQuote,
+    q: QuoteSpan,
     speaker: tuple[str | None, str | None],
-    cue: Cue | None,
     link: int | None,
     ids: list[str],
-    ctx: SentenceContext,
-    opaque: Spans,
+    sentences: list[tuple[int, int]],
+    sent_starts: list[int],
+    quotes: Sequence[QuoteSpan],
 ) -> Quotation:
     s, e = view.source_span(q.start, q.end)
     line, col = view.line_col(s)
     b0, b1 = view.blocks[q.block], view.blocks[q.last_block]
     cs, ce = view.source_span(b0.start, b1.end)
-    if q.block > 0 and q.form == "block":
-        cs = view.source_span(view.blocks[q.block - 1].start, view.blocks[q.block - 1].end)[0]
-    sent = ctx.sentences[ctx.sentence_of(q.open_mark)]
-    date_text = view.text[sent[0] : q.open_mark] if q.form == "inline" else ""
+    date_text = ""
     if q.form == "block" and q.block > 0:
         prev = view.blocks[q.block - 1]
-        date_text = view.text[prev.start : prev.end] if view.text[prev.start : prev.end].rstrip().endswith(":") else ""
-    for o in opaque.starting_in(sent[0], q.open_mark):
-        date_text = date_text.replace(view.text[o[0] : o[1]], " ")
+        cs = view.source_span(prev.start, prev.end)[0]
+        intro = view.text[prev.start : prev.end]
+        date_text = intro if intro.rstrip().endswith(":") else ""
+    elif q.form == "inline":
+        k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
+        date_text = view.text[sentences[k][0] : q.open_mark]
     return Quotation(
         id=qid,
         line=line,
@@ -278,10 +591,10 @@ def _quotation(
         form=q.form,
         citation=ids[link] if link is not None else None,
         speaker_basis=speaker[1],
-        material_date=prose_date(date_text) if date_text else None,
+        material_date=prose_date(date_text[-400:]) if date_text else None,
         context_start=cs,
         context_end=ce,
     )
 
 
-__all__ = ["extract_document", "surname"]
+__all__ = ["extract_document", "extract_view"]

@@ -1,107 +1,103 @@
 """Link each quotation to the reference that sources it.
 
-A quotation is sourced by the attribution line under it, else by the note
-marker or citation right after its closing mark, else by the next one in the
-same sentence.  A reference also sources the quotations before it in the
-paragraph when nothing else does and they have the same speaker cue ("“…,”
-remarked Trotsky. “…” (Trotsky, …)").
+In order of strength: the attribution line under a block quotation (or a reference ending the
+block); a note marker or a bracketed or parenthetical reference right after the closing mark
+(punctuation between allowed: ``”.(LCW, Vol. 33, p. 212.)``, ``,”[^4]``); the next reference or note
+marker in the quotation's sentence. Afterwards (:func:`chain`), a reference also sources the
+quotations before it in its paragraph that have the same speaker with no other reference between.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
-import regex
+from citecheck.models import QuoteSpan, Reference, TextView
 
-from citecheck.extract.citations import FoundCitation
-from citecheck.extract.quotes import FoundQuote
-from citecheck.source.view import TextView
-
-_SAME_OR_OWN_BLOCK_RE = regex.compile(r"\w")
-
-_SKIP = regex.compile(r"[\s.,;:!?”’\"»)]*")
+#: How far after a closing mark a reference or marker still belongs to the quotation (characters).
+NEAR = 6
 
 
-def link_quotes(
-    view: TextView,
-    quotes: list[FoundQuote],
-    citations: list[FoundCitation],
-    sentence_of: list[tuple[int, int]],
-    cue_names: list[str | None],
+class Linker:
+    """Where references and note markers are, for finding the one after a quotation."""
+
+    def __init__(self, view: TextView, refs: Sequence[Reference]) -> None:
+        self.view = view
+        self.refs = refs
+        first_in_note: dict[str, int] = {}
+        for i, r in enumerate(refs):
+            lab = r.candidate.note
+            if r.stream == "note" and lab is not None:
+                first_in_note.setdefault(lab, i)
+        # body sources in document order: (position, ref index); markers point to their note's first ref
+        sources: list[tuple[int, int, int]] = []  # (start, end, ref)
+        for i, r in enumerate(refs):
+            if r.stream == "body":
+                sources.append((r.candidate.outer_start, r.candidate.outer_end, i))
+        for m in view.marks:
+            if m.kind == "noteref" and m.data is not None and m.data in first_in_note:
+                sources.append((m.start, m.end, first_in_note[m.data]))
+        sources.sort()
+        self.sources = sources
+        self.starts = [s for s, _, _ in sources]
+        self.attribution_by_block: dict[int, int] = {}
+        for i, r in enumerate(refs):
+            if r.kind == "attribution":
+                self.attribution_by_block.setdefault(r.candidate.block, i)
+
+    def next_source(self, pos: int, limit: int) -> tuple[int, int, int] | None:
+        """The first source starting in ``[pos, limit)``."""
+        k = bisect.bisect_left(self.starts, pos)
+        if k < len(self.sources) and self.sources[k][0] < limit:
+            return self.sources[k]
+        return None
+
+    def link(self, q: QuoteSpan, sentence_end: int) -> int | None:
+        """The reference sourcing quotation ``q`` (None when nothing does)."""
+        text = self.view.text
+        if q.form == "block":
+            att = self.attribution_by_block.get(q.last_block + 1)
+            if att is None:
+                att = self.attribution_by_block.get(q.last_block)
+            if att is not None:
+                return att
+            last = self.view.blocks[q.last_block]
+            near = self.next_source(max(q.start, last.end - 400), last.end + 1)
+            while near is not None and not text[near[1] : last.end].strip(" .,;:)]”’\"\n\t") == "":
+                near = self.next_source(near[0] + 1, last.end + 1)
+            if near is not None:
+                return near[2]
+            nxt = q.last_block + 1
+            if nxt < len(self.view.blocks):
+                b = self.view.blocks[nxt]
+                hit = self.next_source(b.start, b.start + 2)
+                if hit is not None and b.kind not in ("quote",):
+                    return hit[2]
+            return None
+        after = self.next_source(q.close_mark, q.close_mark + NEAR + 1)
+        if after is not None and text[q.close_mark : after[0]].strip(" .,;:!?—–-”’\"") == "":
+            return after[2]
+        later = self.next_source(q.close_mark, sentence_end + 3)
+        if later is not None:
+            return later[2]
+        return None
+
+
+def chain(
+    quotes: Sequence[QuoteSpan], links: list[int | None], speakers: Sequence[str | None], refs: Sequence[Reference]
 ) -> list[int | None]:
-    """For each quotation, the index of its citation (or None).
-
-    ``sentence_of[i]`` is the sentence span of quotation ``i``; ``cue_names``
-    its speaker cue (used to carry a citation back over earlier quotations).
-    """
-    text = view.text
-    note_primary = _note_primary(view, citations)
-    tokens: list[tuple[int, int]] = []  # (view position, citation index)
-    for m in view.markers:
-        if m.label in note_primary:
-            tokens.append((m.start, note_primary[m.label]))
-    for ci, c in enumerate(citations):
-        if c.kind in ("inline", "ibid", "quoted-in", "footnote") and c.quote_index is None:
-            tokens.append((c.start, ci))
-    tokens.sort()
-    positions = [p for p, _ in tokens]
-    links: list[int | None] = [None] * len(quotes)
-    by_quote = {c.quote_index: ci for ci, c in enumerate(citations) if c.quote_index is not None}
-    for qi, q in enumerate(quotes):
-        if qi in by_quote:
-            links[qi] = by_quote[qi]
+    """A reference also sources the earlier quotations of its paragraph with the same speaker, none between."""
+    out = list(links)
+    for i in range(len(quotes) - 2, -1, -1):
+        if out[i] is not None or quotes[i].form != "inline" or quotes[i].nested:
             continue
-        after = _SKIP.match(text, q.close_mark).end()
-        k = bisect.bisect_left(positions, q.close_mark)
-        if k < len(tokens) and tokens[k][0] <= after + 1 and _same_or_own_block(view, q, tokens[k], citations):
-            links[qi] = tokens[k][1]
+        j = i + 1
+        if j >= len(quotes) or quotes[j].block != quotes[i].block or out[j] is None:
             continue
-        s1 = sentence_of[qi][1]
-        if k < len(tokens) and tokens[k][0] < max(s1, q.close_mark) + 1:
-            links[qi] = tokens[k][1]
-    # carry a citation back over earlier quotations of the same speaker in the paragraph
-    for qi in range(len(quotes) - 2, -1, -1):
-        nxt = qi + 1
-        if links[qi] is not None or links[nxt] is None:
+        if speakers[i] is None or speakers[i] != speakers[j]:
             continue
-        q, q2 = quotes[qi], quotes[nxt]
-        if q.block != q2.block or q.form == "block" or q2.form == "block":
+        ref = refs[out[j] or 0]
+        if ref.stream == "body" and ref.candidate.outer_start < quotes[i].close_mark:
             continue
-        a, b = cue_names[qi], cue_names[nxt]
-        if not a or not b or _fold(a) != _fold(b):
-            continue
-        k = bisect.bisect_left(positions, q.close_mark)
-        if k < len(tokens) and tokens[k][0] < q2.open_mark:
-            continue  # a reference stands between them: it is the earlier one's, or nobody's
-        links[qi] = links[nxt]
-    return links
-
-
-def _same_or_own_block(view: TextView, q: FoundQuote, token: tuple[int, int], citations: list[FoundCitation]) -> bool:
-    """The token is in the quotation's block, or is all there is of the next block."""
-    pos, ci = token
-    last = view.blocks[q.last_block]
-    if pos < last.end:
-        return True
-    nxt = view.block_at(pos)
-    if nxt is None:
-        return False
-    c = citations[ci]
-    rest = view.text[nxt.start : c.start] + view.text[c.end : nxt.end] if c.start >= nxt.start else "x"
-    return not _SAME_OR_OWN_BLOCK_RE.search(rest)
-
-
-def _note_primary(view: TextView, citations: list[FoundCitation]) -> dict[str, int]:
-    """The reference each note label stands for: the first one in the note that is not prose."""
-    out: dict[str, int] = {}
-    for ci, c in enumerate(citations):
-        if c.note is not None and c.kind != "prose" and c.note not in out:
-            out[c.note] = ci
-    for ci, c in enumerate(citations):
-        if c.note is not None and c.note not in out:
-            out[c.note] = ci
+        out[i] = out[j]
     return out
-
-
-def _fold(name: str) -> str:
-    return name.split(" and ")[0].split()[-1].lower()

@@ -17,7 +17,47 @@ from rapidfuzz import fuzz, process
 _INITIALS = regex.compile(r"^(?:\p{Lu}{1,3}|\p{Lu}-\p{Lu}\.?|(?:\p{Lu}\.\s?-?)+)$")
 _PARTICLES = frozenset({"de", "d’", "d'", "von", "van", "le", "la", "du", "di", "da"})
 _EDITOR = regex.compile(r"\s*\((eds?)\.?\)\s*$", regex.I)
-_SPLIT_AUTHORS = regex.compile(r"\s+(?:and|&)\s+|\s*,\s*(?=(?:\p{Lu}{1,3}|\p{Lu}\.)\s)")
+_AND_SPLIT = regex.compile(r"\s*,?\s+(?:and|&)\s+|\s*;\s*")
+_COMMA_NAMES = regex.compile(r"^(?:\p{Lu}{1,3}|\p{Lu}\.|(?:\p{Lu}\.\s?)+|\p{Lu}-\p{Lu}\.?)\s+\S")
+
+
+def _split_authors(s: str) -> list[str]:
+    """``"K Marx, F Engels"`` -> two names; ``"Marx, K. and Engels, F."`` -> two names."""
+    out: list[str] = []
+    for part in _AND_SPLIT.split(s):
+        part = part.strip(" ,")
+        if not part:
+            continue
+        pieces = [x.strip() for x in part.split(",")]
+        if len(pieces) > 1 and all(_COMMA_NAMES.match(x) for x in pieces if x):
+            out.extend(x for x in pieces if x)
+        else:
+            out.append(part)
+    return out
+
+
+_ET_AL = regex.compile(r"\s*,?\s+et\.?\s+al\.?\s*$", regex.I)
+_PERSON_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}’'\-]+|\p{Lu}{1,3}\.?|(?:\p{Lu}\.\s?-?)+|\p{Lu}-\p{Lu}\.?|de|van|von|der|le|la|du|d[’']\p{Lu}[\p{L}-]+|O[’']\p{Lu}[\p{L}-]+)$")
+
+
+def looks_like_person(written: str) -> bool:
+    """True when ``written`` reads as personal names (``V. I. Lenin``, ``Engels, Frederick``,
+    ``K Marx and F Engels``), not a body (``Socialist Workers Party``) or a phrase."""
+    s = _ET_AL.sub("", " ".join(written.split()))
+    s = _EDITOR.sub("", s)
+    if not s:
+        return False
+    from citecheck.extract.grammar.features import word_classes
+
+    bodies = word_classes().get("organisation", frozenset())
+    for part in _split_authors(s):
+        part = part.replace(",", " ")
+        toks = part.split()
+        if not toks or len(toks) > 5 or not all(_PERSON_TOKEN.match(t) for t in toks):
+            return False
+        if any(t.lower().strip(".") in bodies for t in toks):
+            return False
+    return True
 
 
 def format_author(written: str) -> str:
@@ -27,13 +67,14 @@ def format_author(written: str) -> str:
     A name already in ``Surname, Initials`` form is tidied, not reordered.
     """
     s = " ".join(written.replace("’", "’").split())
+    et_al = bool(_ET_AL.search(s))
+    s = _ET_AL.sub("", s)
     editor = ""
     m = _EDITOR.search(s)
     if m:
         editor = " (eds.)" if m.group(1).lower() == "eds" else " (ed.)"
         s = s[: m.start()]
-    parts = [p for p in _SPLIT_AUTHORS.split(s) if p.strip()]
-    return " and ".join(_one_author(p.strip()) for p in parts) + editor
+    return " and ".join(_one_author(p) for p in _split_authors(s)) + (" et al." if et_al else "") + editor
 
 
 def _one_author(s: str) -> str:

@@ -1,132 +1,141 @@
-"""Find quotations: text in quotation marks, and block quotes.
+"""Find quotations: text in quotation marks, and block quotations.
 
-Inline quotations are found by pairing marks (“…”, "…", «…», ‘…’) inside a
-block; marks nested in a quotation belong to it.  Block quotations are
-paragraphs set off as quotes: Markdown ``>`` / HTML ``<blockquote>`` blocks,
-paragraphs wholly inside quotation marks (also over several paragraphs), and
-in plain text the paragraphs between an introduction ending in a colon and an
-attribution line.  Titles in quotation marks are not quotations.
+Inline quotations pair marks (“…”, "…", «…», „…“, ‘…’) inside a block, in one pass: curly and
+angle marks with a stack, straight marks by whether they can open or close, single curly marks
+only where a ``’`` is not an apostrophe. A quotation nested in another is a quotation of its own.
+
+Block quotations are the quote blocks of the view (Markdown ``>``, HTML ``<blockquote>`` and quote
+classes; one quotation per group of paragraphs), indented paragraphs of plain text, paragraphs
+wholly inside quotation marks (also over several paragraphs, continuation paragraphs reopening
+the mark), and in plain text the paragraphs between an introduction ending in a colon and an
+attribution line. Inline quotations inside a block quotation are found too.
+
+A title in quotation marks (after "article", "pamphlet" … or in Title Case without sentence
+punctuation) is not a quotation. Everything is linear in the size of the document.
 """
 
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
 
 import regex
 
-from citecheck.extract.grammar.attribution import looks_like_attribution, names_a_source
-from citecheck.source.view import Block, TextView
-
-_IS_TITLE_RE1 = regex.compile(r"[.!?;,]\s*$")
-_IS_TITLE_RE2 = regex.compile(r"[.!?;]")
+from citecheck.models import Block, QuoteSpan, TextView
 
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
-_OPENERS = '“«‘"„'
+_OPENERS = "“«‘\"„"
 _TITLE_CUE = regex.compile(
-    r"(?:article|essay|pamphlet|book|speech|report|letter|chapter|preface|poem|song|novel|film|"
-    r"entitled|titled|headed|called|named|volume|paper|thesis|theses|resolution|slogan|magazine|newspaper)"
-    r"[,:]?\s*$",
+    r"(?:\b(?:article|essay|pamphlet|book|speech|report|letter|chapter|preface|poem|song|novel|film|"
+    r"entitled|titled|headed|called|named|volume|paper|thesis|theses|resolution|slogan|magazine|newspaper|"
+    r"column|review|series|headline|section|lecture|declaration|manifesto|programme|program))"
+    r"[,:]?\s*+$",
     regex.I,
 )
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
-_SMALL = frozenset("a an and the of in on to for at by from with or nor but as is into de la le".split())
-_MD_ATTR = regex.compile(r"([”\"»])?[ \t]*(?:\r?\n[ \t]*)?([-—–―]{1,2})[ \t]*(?=\p{Lu}|\S)")
-_DASH_LINE = regex.compile(r"^\s*[-—–―]{1,2}\s*\p{Lu}")
-_TRAILER = regex.compile(r"^[\s\d.,;:!?)\]]*(?:\([^()]{0,300}\)[\s.,;:]*)?$")
+_SMALL = frozenset("a an and the of in on to for at by from with or nor but as is into de la le du des".split())
+_SENTENCE_PUNCT = regex.compile(r"[.!?;]")
+_DASH_LINE = regex.compile(r"^\s*+[-—–―]{1,2}+\s*+\p{Lu}")
+_TRAILER = regex.compile(r"^[\s\d.,;:!?)\]]*+(?:\([^()]{0,300}+\)[\s.,;:]*+)?$")
+_ATTR_DASH = regex.compile(r"^[-—–―]{1,2}\s*+\p{Lu}")
+_ATTR_QUOTED = regex.compile(r"^\(?(?:as\s+)?(?:quoted|cited)\s+(?:in|by)\b", regex.I)
+_SOURCEISH = regex.compile(
+    r"\b(?:vol(?:ume)?s?\.?\s*+(?:[IVXLC]+|\d+)|collected\s+works|selected\s+works|works|writings|pp?\.\s*+\d)",
+    regex.I,
+)
+_SENTENCE_END = regex.compile(r"\p{Ll}{2,}+[”’\"]?[.!?]$")
+_INLINE_OPENER = regex.compile(r"[“«‘\"„]")
+_PAIRED_MARK = regex.compile(r"[“”«»„]")
+_STRAIGHT = regex.compile(r"\"")
 
 
-@dataclass(frozen=True, slots=True)
-class FoundQuote:
-    """A quotation in view offsets: ``start``/``end`` hold the words, not the marks."""
+def looks_like_attribution(line: str) -> bool:
+    """True when a short paragraph reads as the source line of a block quotation."""
+    s = " ".join(line.split())
+    if not s or len(s) > 260 or len(s.split()) > 30 or s.endswith(":"):
+        return False
+    if _ATTR_DASH.match(s) or _ATTR_QUOTED.match(s):
+        return True
+    if _SENTENCE_END.search(s):
+        return False
+    if _SOURCEISH.search(s):
+        return True
+    words = _WORD.findall(s)
+    content = [w for w in words if w.lower() not in _SMALL]
+    return 1 <= len(words) <= 12 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
-    start: int
-    end: int
-    form: str
-    block: int  # index of the (first) block
-    last_block: int
-    open_mark: int  # view offset of the opening mark (== start for unmarked blocks)
-    close_mark: int  # view offset just past the closing mark (== end when unmarked)
-    #: view span of an attribution line or clause that sources a block quote
-    attribution: tuple[int, int] | None = None
 
-
-def find_quotes(view: TextView) -> list[FoundQuote]:
-    """Every quotation in the view, in document order."""
+def find_quotes(view: TextView) -> list[QuoteSpan]:
+    """Every quotation in the view, in document order (a nested one after the one holding it)."""
     text = view.text
     blocks = view.blocks
-    out: list[FoundQuote] = []
-    consumed: set[int] = set()
-    for i, b in enumerate(blocks):
-        if i in consumed or b.kind == "heading":
+    out: list[QuoteSpan] = []
+    i = 0
+    n = len(blocks)
+    while i < n:
+        b = blocks[i]
+        if b.kind in ("heading", "code", "meta"):
+            i += 1
             continue
         if b.kind == "quote":
             j = i
-            while j + 1 < len(blocks) and blocks[j + 1].kind == "quote":
+            while j + 1 < n and blocks[j + 1].kind == "quote" and blocks[j + 1].group == b.group:
                 j += 1
-            out.append(_quote_blocks(view, i, j))
-            consumed.update(range(i, j + 1))
+            q = _quote_blocks(view, i, j)
+            out.append(q)
+            for k in range(i, j + 1):
+                out.extend(_inline_quotes(text, blocks[k], k, q.start, q.end))
+            i = j + 1
             continue
         whole = _whole_paragraph_quote(view, i) or _indented_block(view, i)
         if whole is not None:
-            whole = _with_attribution_below(view, whole)
             out.append(whole)
-            consumed.update(range(whole.block, whole.last_block + (2 if whole.attribution else 1)))
+            for k in range(whole.block, whole.last_block + 1):
+                out.extend(_inline_quotes(text, blocks[k], k, whole.start, whole.end))
+            i = whole.last_block + 1
             continue
         if b.kind == "para" and text[b.start : b.end].rstrip().endswith(":"):
             unmarked = _introduced_block(view, i)
             if unmarked is not None:
-                out.append(unmarked)
-                consumed.update(range(unmarked.block, unmarked.last_block + 2))
                 out.extend(_inline_quotes(text, b, i))
+                out.append(unmarked)
+                for k in range(unmarked.block, unmarked.last_block + 1):
+                    out.extend(_inline_quotes(text, blocks[k], k))
+                i = unmarked.last_block + 1
                 continue
         out.extend(_inline_quotes(text, b, i))
-    out.sort(key=lambda q: q.start)
+        i += 1
+    out.sort(key=lambda q: (q.start, -q.end))
     return out
 
 
-def _quote_blocks(view: TextView, i: int, j: int) -> FoundQuote:
-    """Markdown ``>`` / HTML ``<blockquote>`` blocks ``i..j``: their words, without outer
-    quotation marks and without the attribution ("- Trotsky, [[...]]" / "— Trotsky, *...*")."""
+def _quote_blocks(view: TextView, i: int, j: int) -> QuoteSpan:
+    """Quote blocks ``i..j``: their words, without outer quotation marks nor a dash attribution line."""
     text = view.text
     s, e = view.blocks[i].start, view.blocks[j].end
-    attribution = None
+    last = j
     if j > i and _DASH_LINE.match(text[view.blocks[j].start : view.blocks[j].end]):
-        attribution = (view.blocks[j].start, e)
         e = view.blocks[j - 1].end
-        j -= 1
-    else:
-        last = None
-        for m in _MD_ATTR.finditer(text, s, e):
-            at_line_start = text[s : m.start(2)].strip() == "" or "\n" in text[m.start() : m.start(2)]
-            if m.group(1) or at_line_start:
-                last = m
-        if last is not None:
-            attribution = (last.start(2), e)
-            e = last.start() + len(last.group(1) or "")
+        last = j - 1
     s2, e2 = _strip_marks(text, s, e)
-    return FoundQuote(s2, e2, "block", i, j, s, e, attribution)
+    return QuoteSpan(s2, e2, "block", i, last, s, e)
 
 
-def _indented_block(view: TextView, i: int) -> FoundQuote | None:
+def _indented_block(view: TextView, i: int) -> QuoteSpan | None:
     """A paragraph set off by indentation (plain text), unless it is itself a source line."""
     b = view.blocks[i]
     if b.kind != "para" or not b.indented or i == 0 or looks_like_attribution(view.text[b.start : b.end]):
         return None
-    return FoundQuote(b.start, b.end, "block", i, i, b.start, b.end)
-
-
-def _with_attribution_below(view: TextView, q: FoundQuote) -> FoundQuote:
-    """A block quotation takes the source line set in the paragraph right under it."""
-    j = q.last_block + 1
-    if q.attribution is not None or j >= len(view.blocks):
-        return q
-    nxt = view.blocks[j]
-    line = view.text[nxt.start : nxt.end]
-    indented = view.blocks[q.block].indented and nxt.indented
-    if nxt.kind != "para" or not (looks_like_attribution(line) if indented else names_a_source(line)):
-        return q
-    return replace(q, attribution=(nxt.start, nxt.end))
+    j = i
+    while (
+        j + 1 < len(view.blocks)
+        and view.blocks[j + 1].kind == "para"
+        and view.blocks[j + 1].indented
+        and not looks_like_attribution(view.text[view.blocks[j + 1].start : view.blocks[j + 1].end])
+        and not view.text[view.blocks[j].start : view.blocks[j].end].rstrip().endswith(":")
+    ):
+        j += 1
+    s, e = _strip_marks(view.text, b.start, view.blocks[j].end)
+    return QuoteSpan(s, e, "block", i, j, b.start, view.blocks[j].end)
 
 
 def _strip_marks(text: str, s: int, e: int) -> tuple[int, int]:
@@ -134,32 +143,37 @@ def _strip_marks(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    if s < e and text[s] in _OPENERS and text[e - 1] == _PAIRS[text[s]]:
-        return s + 1, e - 1
     if s < e and text[s] in _OPENERS:
+        close = _PAIRS[text[s]]
+        if text[e - 1] == close and e - 1 > s:
+            return s + 1, e - 1
+        # the closing mark may come before a trailing reference: “…” (Works, vol. 33, page 288)
+        k = text.rfind(close, s + 1, e)
+        if k > s + 1 and _TRAILER.match(text[k + 1 : e]):
+            return s + 1, k
         return s + 1, e
     return s, e
 
 
-def _whole_paragraph_quote(view: TextView, i: int) -> FoundQuote | None:
+def _whole_paragraph_quote(view: TextView, i: int) -> QuoteSpan | None:
     """A paragraph (or run of paragraphs) wholly inside quotation marks."""
     text = view.text
     b = view.blocks[i]
-    if b.kind not in ("para", "note") or text[b.start] not in '“"«':
+    if b.kind not in ("para", "item") or b.start >= b.end or text[b.start] not in "“\"«":
         return None
     opener = text[b.start]
     closer = _PAIRS[opener]
     for j in range(i, min(i + 12, len(view.blocks))):
         bj = view.blocks[j]
-        # continuation paragraphs may or may not repeat the opening mark
         if j > i and bj.kind != "para":
             return None
         close = _closing(text, b.start + 1 if j == i else bj.start, bj.end, opener, closer)
         if close is not None:
             if not _TRAILER.match(text[close + 1 : bj.end]):
                 return None
-            return FoundQuote(b.start + 1, close, "block", i, j, b.start, close + 1)
-        if j == i and b.kind == "note":
+            return QuoteSpan(b.start + 1, close, "block", i, j, b.start, close + 1)
+        # a continuation paragraph reopens the mark; any other paragraph ends the search
+        if j + 1 < len(view.blocks) and text[view.blocks[j + 1].start : view.blocks[j + 1].start + 1] != opener:
             return None
     return None
 
@@ -178,21 +192,23 @@ def _closing(text: str, lo: int, hi: int, opener: str, closer: str) -> int | Non
     return None
 
 
-def _introduced_block(view: TextView, i: int) -> FoundQuote | None:
-    """Plain text: paragraphs after ``...:`` that end at an attribution line."""
+def _introduced_block(view: TextView, i: int) -> QuoteSpan | None:
+    """Plain text: paragraphs after ``…:`` that end at an attribution line."""
     blocks = view.blocks
     text = view.text
     for j in range(i + 2, min(i + 7, len(blocks))):
         bj = blocks[j]
-        if bj.kind != "para":
+        if bj.kind not in ("para", "heading"):
             return None
         if looks_like_attribution(text[bj.start : bj.end]):
             first, last = blocks[i + 1], blocks[j - 1]
+            if first.kind == "heading":
+                return None
             if any(blocks[k].kind != "para" for k in range(i + 1, j)):
                 return None
             if any(text[blocks[k].start : blocks[k].end].rstrip().endswith(":") for k in range(i + 1, j - 1)):
                 return None
-            return FoundQuote(first.start, last.end, "block", i + 1, j - 1, first.start, last.end, (bj.start, bj.end))
+            return QuoteSpan(first.start, last.end, "block", i + 1, j - 1, first.start, last.end)
     return None
 
 
@@ -205,8 +221,12 @@ def _can_close(text: str, k: int) -> bool:
     return k > 0 and not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalpha())
 
 
-def _inline_quotes(text: str, b: Block, bi: int) -> list[FoundQuote]:
-    out: list[FoundQuote] = []
+def _inline_quotes(text: str, b: Block, bi: int, outer_start: int = -1, outer_end: int = -1) -> list[QuoteSpan]:
+    """Quotations in marks inside block ``b``; inside a block quotation (``outer``), not the one
+    whose marks are the block quotation's own."""
+    out: list[QuoteSpan] = []
+    if b.start >= b.end:
+        return out
     closes = _Closers(text, b.start, b.end)
     k = b.start
     while (m := _INLINE_OPENER.search(text, k, b.end)) is not None:
@@ -215,25 +235,20 @@ def _inline_quotes(text: str, b: Block, bi: int) -> list[FoundQuote]:
             close = closes.find(k)
             if close is not None:
                 s, e = k + 1, close
-                if e > s and not _is_title(text, k, s, e, b.start):
-                    out.append(FoundQuote(s, e, "inline", bi, bi, k, close + 1))
-                k = close + 1
+                if e > s and not (s == outer_start and e == outer_end) and not is_title(text, k, s, e, b.start):
+                    out.append(QuoteSpan(s, e, "inline", bi, bi, k, close + 1, nested=outer_start >= 0))
+                # marks nested inside this quotation are quotations of their own
+                k = k + 1
                 continue
         k += 1
     return out
 
 
-_INLINE_OPENER = regex.compile(r"[“«‘\"]")
-_PAIRED_MARK = regex.compile(r"[“”«»]")
-_STRAIGHT = regex.compile(r"\"")
-
-
 class _Closers:
     """Where each quotation opened in ``text[lo:hi]`` closes, found in one pass over the block.
 
-    “ and « pair with nesting counted (a stack), so the answer for every opener
-    costs one scan of the block, not one each; a straight " closes at the next
-    " that can close.  ‘ is looked up on demand within 600 characters.
+    “ « „ pair with nesting counted (a stack), so the answer for every opener costs one scan of the
+    block; a straight " closes at the next " that can close; ‘ is looked up within 600 characters.
     """
 
     def __init__(self, text: str, lo: int, hi: int) -> None:
@@ -242,7 +257,10 @@ class _Closers:
         stacks: dict[str, list[int]] = {"“": [], "«": []}
         for m in _PAIRED_MARK.finditer(text, lo, hi):
             c, k = m.group(), m.start()
-            if c in stacks:
+            if c == "„":
+                stacks["“"].append(k)
+            elif c in stacks:
+                # “ opens, unless it closes a „ (German style)
                 stacks[c].append(k)
             else:
                 stack = stacks["“" if c == "”" else "«"]
@@ -270,19 +288,20 @@ def _single_close(text: str, k: int, hi: int) -> int | None:
                 fallback = fallback if fallback is not None else j
                 continue  # "workers’ state": an apostrophe, probably
             return j
-        if text[j] == "“":
+        if text[j] in "“\n":
             break
     return fallback
 
 
-def _is_title(text: str, mark: int, s: int, e: int, floor: int) -> bool:
+def is_title(text: str, mark: int, s: int, e: int, floor: int) -> bool:
     """A title in quotation marks: after "article", or Title Case with no sentence punctuation."""
     before = text[max(floor, mark - 40) : mark]
     if _TITLE_CUE.search(before):
         return True
-    words = _WORD.findall(text[s:e])
-    if len(words) < 2 or _IS_TITLE_RE1.search(text[s:e]) or _IS_TITLE_RE2.search(text[s:e]):
+    inner = text[s:e].rstrip(",.")
+    words = _WORD.findall(inner)
+    if len(words) < 2 or _SENTENCE_PUNCT.search(inner):
         return False
     content = [w for w in words if w.lower() not in _SMALL]
-    caps = [w for w in content if w[0].isupper()]
+    caps = [w for w in content if w[0].isupper() or w[0].isdigit()]
     return len(content) >= 2 and len(caps) == len(content) and not words[0].islower()

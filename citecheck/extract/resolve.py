@@ -1,130 +1,214 @@
-"""Resolve short forms: ibid, op. cit., page-only continuations and short titles.
+"""Resolve short forms: ibid, op. cit., short titles, abbreviations and bare page references.
 
-Like eyecite's "Id." resolution, this is its own stage.  A short form takes
-the author, work and volume of the reference it repeats and keeps its own
-volume and page where it gives them.  Notes and body text are two streams:
-an ibid in a note repeats the previous note's reference, an "(Ibid., p. 148.)"
-in the body the previous reference in the body.
+The resolver walks the document's references in order with explicit state:
+
+* the last source of each stream (notes, running text): "Ibid." repeats it; for "X, quoted in Y"
+  that is Y, the source read;
+* each author's latest work, including works the prose names (``Carr's *The Interregnum*``,
+  ``*Title* by Name``): "Deutscher, op. cit." and "Figes [p. 470]" go there; op. cit. without an
+  author goes to the author the prose is discussing, else to the previous source;
+* every full reference's titles (title, article, container), indexed by word: a short title
+  ("Cannon, *Socialism on Trial*", "Lenin, "Left-Wing Communism."") or an abbreviation
+  (``TI`` for *The Interregnum*, ``CI`` for *Contemporary Issues*) finds the reference it shortens;
+* the current work of the running text: a bare page reference ``(117)`` cites it, or, before any
+  reference, the book a review is about.
+
+Whatever a short form repeats is carried over unless the short form says otherwise: author, work,
+volume, year, place and publisher; a bare "Ibid." also takes the pages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+import regex
 from rapidfuzz import fuzz
 
-from citecheck.extract.citations import FoundCitation
-from citecheck.extract.grammar.reference import ParsedRef
 from citecheck.extract.names import surname
+from citecheck.models import NamedWork, ParsedReference, Reference, Resolution
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_ARTICLES = frozenset({"the", "a", "an", "on", "of", "and", "in", "to", "for", "la", "le", "les", "der", "die", "das"})
+_ABBREVIATION = regex.compile(r"^\p{Lu}{2,6}$")
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """What a short form resolved to: the index of its antecedent, or why not."""
-
-    antecedent: int | None
-    problem: str | None = None
+def _words(title: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(title)]
 
 
-def resolve(citations: list[FoundCitation], in_note: list[bool]) -> tuple[list[ParsedRef], list[Resolution | None]]:
-    """Fields after resolution for each citation, and each one's resolution (None: not a short form)."""
-    refs = [replace(c.ref) for c in citations]
-    res: list[Resolution | None] = [None] * len(citations)
-    last: dict[bool, int] = {}
-    seen = _Seen()
-    for i, c in enumerate(citations):
-        if c.kind == "prose":
-            continue
-        stream = in_note[i]
-        ref = refs[i]
-        prev = last.get(stream)
-        if ref.ibid and not ref.opcit:
-            res[i] = _inherit(refs, i, prev, "ibid has no earlier reference to repeat")
-        elif ref.opcit:
-            res[i] = _opcit(refs, i, prev, seen)
-        elif _page_only(ref) and c.kind == "inline":
-            res[i] = _inherit(refs, i, prev, "page reference with no earlier reference to continue")
-        elif stream and ref.author and ref.work and not (ref.year or ref.place or ref.publisher):
-            j = _short_title_antecedent(refs, i, seen)
-            if j is not None:
-                res[i] = _inherit(refs, i, j, "")
-                ref.work = refs[j].work  # the short title stands for the full one
-        last[stream] = i
-        seen.add(i, refs[i])
-    return refs, res
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _ARTICLES]
 
 
-class _Seen:
-    """The references resolved so far, indexed so each lookup is not a scan of every earlier note."""
+def _initials(title: str) -> str:
+    return "".join(w[0].upper() for w in _WORD.findall(title) if w[0].isupper() or w.lower() not in _ARTICLES)
+
+
+def _fold_name(name: str | None) -> str | None:
+    s = surname(name) if name else None
+    return s.lower() if s else None
+
+
+@dataclass(slots=True)
+class _Work:
+    """What is known of a work once cited (or named): the fields a short form inherits."""
+
+    index: int | None  # reference index, None for a work named in the prose
+    author: str | None
+    work: str | None
+    titles: tuple[str, ...]
+    volume: str | None
+    year: str | None
+    place: str | None
+    publisher: str | None
+    pages: str | None = None
+
+
+class _Registry:
+    """Works seen so far, findable by author and by any content word of their titles."""
 
     def __init__(self) -> None:
-        self.works: set[tuple[str | None, str | None]] = set()
-        #: surname -> earlier references that are not ibid / op. cit. themselves
-        self.by_author: dict[str | None, list[int]] = {}
-        #: surname -> earlier full references (a work, and a year or place)
-        self.full_by_author: dict[str | None, list[int]] = {}
+        self.by_author: dict[str, _Work] = {}
+        self.by_word: dict[str, list[_Work]] = {}
+        self.by_initials: dict[str, _Work] = {}
 
-    def add(self, i: int, ref: ParsedRef) -> None:
-        if ref.work:
-            self.works.add((ref.author, ref.work))
-        name = surname(ref.author)
-        if not ref.opcit and not ref.ibid:
-            self.by_author.setdefault(name, []).append(i)
-        if ref.work and (ref.year or ref.place):
-            self.full_by_author.setdefault(name, []).append(i)
+    def add(self, w: _Work) -> None:
+        a = _fold_name(w.author)
+        if a and w.work:
+            self.by_author[a] = w
+        for title in w.titles:
+            for word in set(_content(_words(title))):
+                bucket = self.by_word.setdefault(word, [])
+                bucket.append(w)
+                if len(bucket) > 64:
+                    del bucket[0]  # keep the latest: an index, not a history
+            ini = _initials(title)
+            if 2 <= len(ini) <= 6:
+                self.by_initials[ini] = w
 
+    def author_work(self, name: str | None) -> _Work | None:
+        a = _fold_name(name)
+        if not a:
+            return None
+        hit = self.by_author.get(a)
+        if hit is None and len(a) >= 5:
+            for key, w in reversed(list(self.by_author.items())[-200:]):
+                if len(key) >= 5 and fuzz.ratio(a, key) >= 85:
+                    return w
+        return hit
 
-def _page_only(ref: ParsedRef) -> bool:
-    return bool(ref.pages) and not (ref.author or ref.work or ref.volume)
-
-
-def _inherit(refs: list[ParsedRef], i: int, j: int | None, problem: str) -> Resolution:
-    if j is None:
-        return Resolution(None, problem)
-    ante, ref = refs[j], refs[i]
-    if not ref.author or (ante.author and surname(ref.author) == surname(ante.author)):
-        ref.author = ante.author  # "Schapiro, op. cit." takes the full "Schapiro, L."
-    ref.work = ante.work if (ref.work is None or ante.known_work) and ante.work else ref.work
-    ref.known_work = ref.known_work or ante.known_work
-    if ref.volume is None:
-        ref.volume, ref.volume_raw = ante.volume, ante.volume_raw
-        if ref.pages is None:
-            ref.pages, ref.pages_raw = ante.pages, ante.pages_raw
-    ref.secondhand = ref.secondhand or ante.secondhand
-    if ref.material_date is None and ref.volume == ante.volume:
-        ref.material_date = ante.material_date
-    return Resolution(j)
-
-
-def _opcit(refs: list[ParsedRef], i: int, prev: int | None, seen: _Seen) -> Resolution:
-    ref = refs[i]
-    if not ref.author:
-        r = _inherit(refs, i, prev, "op. cit. has no earlier reference to repeat")
-        if r.antecedent is not None and len(seen.works) > 1:
-            return Resolution(
-                r.antecedent, "op. cit. without an author is ambiguous: taken to repeat the previous reference"
-            )
-        return r
-    name = surname(ref.author)
-    candidates = seen.by_author.get(name, [])
-    if not candidates:
-        return Resolution(None, f"op. cit.: no earlier work by {name}")
-    titles = {(refs[j].work or "").lower() for j in candidates}
-    r = _inherit(refs, i, candidates[-1], "")
-    if len(titles) > 1:
-        listed = " or ".join(sorted(w for w in titles if w))
-        return Resolution(r.antecedent, f"op. cit. is ambiguous: {name} is cited for {listed}")
-    return r
+    def title_match(self, short: str, author: str | None) -> _Work | None:
+        """The latest work whose title the short title ``short`` shortens (by the same author, when given)."""
+        if _ABBREVIATION.match(short.strip()):
+            hit = self.by_initials.get(short.strip())
+            if hit is not None:
+                return hit
+        sw = _content(_words(short))
+        if not sw:
+            return None
+        rare = min(sw, key=lambda w: len(self.by_word.get(w, ())) or 10**9)
+        a = _fold_name(author)
+        for w in reversed(self.by_word.get(rare, [])):
+            if a and _fold_name(w.author) not in (a, None) and fuzz.ratio(a, _fold_name(w.author) or "") < 85:
+                continue
+            for title in w.titles:
+                tw = _content(_words(title))
+                if set(sw) <= set(tw) and (len(sw) >= 2 or tw[:1] == sw[:1] or len(tw) <= 2):
+                    return w
+        return None
 
 
-#: How many of an author's earlier full references a short title is compared with (latest first).
-SHORT_TITLE_LOOKBACK = 200
+def resolve(refs: Sequence[Reference], named: Sequence[NamedWork] = (), subject: NamedWork | None = None) -> list[Resolution]:
+    """One :class:`Resolution` per reference of ``refs`` (document order)."""
+    reg = _Registry()
+    named_sorted = sorted(named, key=lambda n: n.start)
+    ni = 0
+    last: dict[str, _Work] = {}
+    out: list[Resolution] = []
+    if subject is not None:
+        reg.add(_Work(None, subject.author, subject.title, (subject.title,), None, None, None, None))
+    current_body: _Work | None = None
+    for i, ref in enumerate(refs):
+        while ni < len(named_sorted) and named_sorted[ni].start < ref.start:
+            n = named_sorted[ni]
+            reg.add(_Work(None, n.author, n.title, (n.title,), None, None, None, None))
+            ni += 1
+        p = ref.parsed
+        antecedent: _Work | None = None
+        problem: str | None = None
+        if p.ibid and not p.opcit:
+            antecedent = last.get(ref.stream) or last.get("any")
+            if antecedent is None:
+                problem = "ibid with no earlier reference"
+        elif p.opcit:
+            author = p.author or ref.discussed
+            antecedent = reg.author_work(author) if author else None
+            if antecedent is None and p.work:
+                antecedent = reg.title_match(p.work, author)
+            if antecedent is None and not p.author:
+                antecedent = last.get(ref.stream)
+            if antecedent is None:
+                problem = f"op. cit. of {author}, who has no earlier reference here" if author else "op. cit. with nothing to repeat"
+        elif _is_short(p):
+            if p.work:
+                antecedent = reg.title_match(p.work, p.author)
+            if antecedent is None and p.author and not p.work:
+                antecedent = reg.author_work(p.author)
+        elif _is_bare_locator(p):
+            if ref.named_before:
+                antecedent = reg.author_work(ref.named_before)
+            if antecedent is None:
+                antecedent = current_body if ref.stream == "body" else last.get(ref.stream)
+            if antecedent is None and subject is not None:
+                antecedent = reg.author_work(subject.author) or _Work(None, subject.author, subject.title, (subject.title,), None, None, None, None)
+            if antecedent is None:
+                problem = "a page reference with no work to refer to"
+        res = _merge(p, antecedent, bare_ibid=p.ibid and not p.pages and not p.opcit)
+        if antecedent is not None and antecedent.index is not None:
+            res = replace(res, antecedent=antecedent.index)
+        if problem:
+            res = replace(res, problem=problem)
+        out.append(res)
+        titles = tuple(t for t in (p.title, p.part, p.container) if t) if not p.ibid else ()
+        known = _Work(
+            i, res.author, res.work, titles or ((res.work,) if res.work else ()), res.volume, res.year, res.place,
+            res.publisher, res.pages,
+        )
+        if not p.ibid and not _is_bare_locator(p) and (p.title or p.part or p.container):
+            reg.add(known)
+        elif antecedent is not None and not p.ibid and p.author and not _fold_name(antecedent.author):
+            reg.add(known)
+        last[ref.stream] = known
+        last["any"] = known
+        if ref.stream == "body" and (res.work or res.author):
+            current_body = known
+    return out
 
 
-def _short_title_antecedent(refs: list[ParsedRef], i: int, seen: _Seen) -> int | None:
-    ref = refs[i]
-    title = (ref.work or "").lower()
-    for j in reversed(seen.full_by_author.get(surname(ref.author), [])[-SHORT_TITLE_LOOKBACK:]):
-        if fuzz.partial_ratio(title, (refs[j].work or "").lower()) >= 90:
-            return j
-    return None
+def _is_short(p: ParsedReference) -> bool:
+    """A reference that names an author or a title but gives no publication data."""
+    return (p.author is not None or p.work is not None) and p.year is None and p.place is None and p.publisher is None
+
+
+def _is_bare_locator(p: ParsedReference) -> bool:
+    """A reference that gives only a locator: ``(p. 15)``, ``[p. 275]``, ``(117)``."""
+    return p.author is None and p.work is None and (p.pages is not None or p.volume is not None)
+
+
+def _merge(p: ParsedReference, a: _Work | None, bare_ibid: bool) -> Resolution:
+    """``p``'s own fields, completed from the work ``a`` it repeats."""
+    if a is None:
+        return Resolution(p.author, p.work, p.volume, p.pages, p.year, p.place, p.publisher)
+    own_work = p.work if not p.ibid else None
+    # a short title names the article; the work cited is still the antecedent's container
+    work = a.work if (own_work is None or (a.work and own_work != a.work and not p.container)) else own_work
+    return Resolution(
+        author=a.author or p.author,
+        work=work,
+        volume=p.volume or a.volume,
+        pages=p.pages if p.pages or not bare_ibid else a.pages,
+        year=p.year or a.year,
+        place=p.place or a.place,
+        publisher=p.publisher or a.publisher,
+    )

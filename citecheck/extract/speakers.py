@@ -1,209 +1,321 @@
-"""Who is speaking: the speaker cue of each quotation.
+"""Who speaks: the people (and bodies) a document names, and the cues that give a quotation its speaker.
 
-In order of strength: a verb of saying right beside the quotation ("wrote
-Lenin", "Lenin told the Congress that"); a phrase naming the speaker ("in the
-words of", "as Trotsky put it", "in Lenin’s words"); the subject of a verb of
-saying in the same sentence (or, for a block quotation, in the sentence that
-introduces it); the nearest person named before it in its sentence; and the
-speaker of the previous quotation in the paragraph.  Pronouns resolve to the
-person named before them in the sentence, else to the subject of an earlier
-sentence.  The stronger cues beat the author of the cited work; the weaker ones
-lose to it (see :mod:`citecheck.extract.engine`).
+**Mentions.** Every run of capitalised words is a candidate name (``Lenin``, ``Michael Albert``,
+``the Tenth Party Congress``, ``Marx and Engels``). It is a name of someone who can be quoted when
+it is the subject of a verb of saying or writing (``citecheck/data/speech.txt``), the owner of
+words (``Trotsky's warning``), or starts with a given name; a capitalised word the document also
+writes in lower case (``Socialism`` / ``socialism``) names nobody. ``data/people.txt`` only
+normalises spellings: anyone the text names is visible. A first name alone (``Michael``) stands
+for the full name seen with it (``Michael Albert``), and a surname for its full name.
+
+**Cues** (every cue has word boundaries): ``NAME verb …“…”``, ``“…,” verb NAME`` / ``“…,”
+NAME verb``, ``NAME: “…”``, ``according to NAME``, ``in NAME's words``, ``NAME's noun``, and a
+pronoun subject (``he warned``) standing for the last person named. For a block quotation the cue
+is in the sentence introducing it (ending in a colon).
+
+Everything is linear: mentions are found in one pass and looked up by bisection.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
-from citecheck.extract.mentions import SPEECH_VERB, SPEECH_VERBS, Mention, MentionIndex
-from citecheck.extract.spans import Spans
+from citecheck.extract.grammar.features import given_names
+from citecheck.extract.names import default_people
+from citecheck.models import TextView
 
-_CUE_FOR_RE1 = regex.compile(r"\s+by\s+")
-_CUE_FOR_RE2 = regex.compile(r"\s+(\S+(?:\s+\S+){0,2})")
-_NAMED_PHRASE_RE1 = regex.compile(
-    r"in\s+the\s+(?:\w+\s+)?words\s+of\s+|according\s+to\s+|to\s+paraphrase\s+|to\s+quote\s+"
-    r"|\bas\s+(?=\S+(?:\s+\S+)?\s+put\s+it)",
+_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)"
+    r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+|\s*+-\s*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
+    r"(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)){0,5}+)"
+)
+_POSSESSIVE = regex.compile(r"^(?:['’]s?)\s*+")
+_WORDS = regex.compile(r"[\p{L}’'-]+")
+
+
+@lru_cache(maxsize=1)
+def speech_words() -> dict[str, frozenset[str]]:
+    """The classes of ``citecheck/data/speech.txt``: verb, noun, pronoun."""
+    text = resources.files("citecheck").joinpath("data/speech.txt").read_text(encoding="utf-8")
+    out: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#") and ":" in line:
+            k, _, v = line.partition(":")
+            out[k.strip()] = frozenset(v.split())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    text = resources.files("citecheck").joinpath("data/not_names.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _given() -> frozenset[str]:
+    return given_names()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in the text (view offsets), with the display name it stands for."""
+
+    start: int
+    end: int
+    name: str
+    #: True when followed by a possessive ('s).
+    possessive: bool = False
+    #: True for he/she/they (resolved later).
+    pronoun: bool = False
+    #: True when the text treats it as a person or body who speaks (a given name, a speech verb or
+    #: possessive cue anywhere in the document, the people list, an author of a reference).
+    person: bool = False
+
+
+class People:
+    """The names of one document, findable by position."""
+
+    def __init__(self, view: TextView, authors: Sequence[str] = (), opaque: Sequence[tuple[int, int]] = ()) -> None:
+        """Find the names of ``view``; ``opaque`` spans (quotations, titles in italics) hold none."""
+        self.text = view.text
+        hidden = sorted(opaque)
+        hidden_starts = [s for s, _ in hidden]
+        text = self.text
+        verbs = speech_words()["verb"]
+        nouns = speech_words()["noun"]
+        not_names = _not_names()
+        lower_words = _lower_vocabulary(text)
+        full_by_first: dict[str, str] = {}
+        full_by_last: dict[str, str] = {}
+        raw: list[tuple[int, int, list[str], bool]] = []
+        for m in _NAME.finditer(text):
+            words = m.group().split()
+            s, e = m.start(), m.end()
+            h = bisect.bisect_right(hidden_starts, s) - 1
+            if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
+                continue
+            while words and (words[0] in not_names or words[0].lower() in ("the", "and", "of")):
+                s = text.index(words[0], s) + len(words[0])
+                words = words[1:]
+            while words and words[-1].lower() in ("the", "and", "of", "&", "de", "van", "von"):
+                words = words[:-1]
+            if not words:
+                continue
+            s = text.index(words[0], s)
+            e = text.rindex(words[-1], s, e) + len(words[-1])
+            after = text[e : e + 30]
+            poss = False
+            if after[:1] in "'’":
+                poss = True
+            nxt = _WORDS.findall(after[:30])
+            next_word = nxt[0].lower() if nxt and not poss else (nxt[1].lower() if poss and len(nxt) > 1 else "")
+            first = words[0].rstrip(".")
+            keep = (
+                (next_word in verbs and not poss)
+                or (poss and next_word in nouns)
+                or first in _given()
+                or (len(words) >= 2 and not all(w.lower() in lower_words for w in words))
+                or default_people().is_known(words[-1])
+                or (len(words) == 1 and words[0].lower() not in lower_words and not _sentence_initial(text, s))
+            )
+            if not keep or (len(words) == 1 and words[0] in not_names):
+                continue
+            raw.append((s, e, words, poss))
+            if len(words) >= 2 and first in _given():
+                full_by_first.setdefault(first, " ".join(words))
+            if len(words) >= 2 and (first in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1])):
+                full_by_last.setdefault(words[-1], " ".join(words))
+        for a in authors:
+            parts = a.replace(",", " ").split()
+            if parts:
+                full_by_last.setdefault(parts[0] if "," in a else parts[-1], a)
+        speakers_seen: set[str] = set()
+        for s, e, words, poss in raw:
+            after = [w.lower() for w in _WORDS.findall(text[e : e + 40])]
+            if (after[:1] and after[0] in verbs) or (poss and len(after) > 1 and after[1] in nouns):
+                speakers_seen.add(words[-1])
+        author_names = {w for a in authors for w in a.replace(",", " ").split() if w[:1].isupper() and len(w) > 2}
+        self.mentions: list[Mention] = []
+        for s, e, words, poss in raw:
+            name = " ".join(words)
+            if len(words) == 1 and words[0] in full_by_first:
+                name = full_by_first[words[0]]
+            elif len(words) == 1 and words[0] in full_by_last:
+                name = full_by_last[words[0]]
+            person = (
+                words[0].rstrip(".") in _given()
+                or words[-1] in speakers_seen
+                or words[-1] in author_names
+                or default_people().is_known(words[-1])
+                or name != " ".join(words)
+            )
+            self.mentions.append(Mention(s, e, display(name), poss, person=person))
+        for m in _CONGRESS.finditer(text):
+            self.mentions.append(Mention(m.start(), m.end(), _congress_name(m.group()), person=True))
+        for m in _PRONOUN.finditer(text):
+            self.mentions.append(Mention(m.start(), m.end(), m.group().lower(), pronoun=True))
+        self.mentions.sort(key=lambda x: x.start)
+        self.starts = [x.start for x in self.mentions]
+
+    def between(self, s: int, e: int) -> list[Mention]:
+        """Mentions starting in ``[s, e)``."""
+        i = bisect.bisect_left(self.starts, s)
+        j = bisect.bisect_left(self.starts, e)
+        return self.mentions[i:j]
+
+    def salient(self, pos: int, floor: int) -> str | None:
+        """The person named most often in ``[floor, pos)`` (the latest of equals): who the passage is about."""
+        counts: dict[str, int] = {}
+        last: dict[str, int] = {}
+        for m in self.between(floor, pos):
+            if m.person and not m.pronoun:
+                counts[m.name] = counts.get(m.name, 0) + 1
+                last[m.name] = m.start
+        if not counts:
+            return None
+        return max(counts, key=lambda n: (counts[n], last[n]))
+
+    def resolve(self, m: Mention) -> str | None:
+        """The person a pronoun mention stands for: the last name before it (within 1,500 characters)."""
+        return self.last_person_before(m.start, max(0, m.start - 1500))
+
+    def last_person_before(self, pos: int, floor: int) -> str | None:
+        """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after ``floor``."""
+        i = bisect.bisect_left(self.starts, pos) - 1
+        while i >= 0 and self.mentions[i].start >= floor:
+            m = self.mentions[i]
+            if not m.pronoun and m.person:
+                return m.name
+            i -= 1
+        return None
+
+
+_PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
+_CONGRESS = regex.compile(
+    r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|\d{1,2}(?:st|nd|rd|th))\s++(?:(?:party|all-russian|soviet|comintern|communist)\s++)?"
+    r"(?:congress|conference|plenum))\b",
     regex.I,
 )
-_NAMED_PHRASE_RE2 = regex.compile(r"\bin\s+(\S+)[’']s?\s+words\b", regex.I)
-
-_TRAIL = regex.compile(
-    rf"^[\s,;:]*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<after>\S)|(?P<before>[^.!?\s][^.!?]{{0,40}}?)\s+(?:\w+ly,?\s+)?"
-    rf"(?P<verb2>{SPEECH_VERBS})\b)"
-)
 
 
-#: How far before and after an inline quotation its sentence is searched for a speaker.
-CUE_WINDOW = 1000
+def _congress_name(s: str) -> str:
+    """``the eighth party congress`` -> ``Eighth Party Congress``."""
+    return " ".join(w[:1].upper() + w[1:] for w in s.split())
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    k = s - 1
+    while k >= 0 and text[k] in " \t\"“‘'(*_":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n:"
+
+
+def _lower_vocabulary(text: str) -> frozenset[str]:
+    """Words the document writes in lower case (so a capitalised one is a common word, not a name)."""
+    return frozenset(w for w in regex.findall(r"(?<![\p{L}])\p{Ll}[\p{Ll}’'-]*+", text))
+
+
+def display(name: str) -> str:
+    """How a speaker is reported: a person by the surname (``Michael Albert`` -> ``Albert``), people
+    from the people list by their known name, a body (``Tenth Party Congress``) in full."""
+    words = name.replace("’s", "").split()
+    if not words:
+        return name
+    known = default_people().lookup(name)
+    if known:
+        return known
+    if " and " in f" {name} " or "&" in name:
+        return name
+    if any(w.lower() in ("of", "the") for w in words[1:]) or len(words) > 3:
+        return name
+    if words[0].rstrip(".") in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1]):
+        return words[-1]
+    return name
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    """A speaker and how strongly the text says so ("strong" beats a cited author)."""
+    """Who speaks, and how sure the text is: ``strong`` (a verb or possessive cue) or ``weak``."""
 
     name: str
-    strength: str  # "strong" | "weak"
+    strength: str
 
 
-@dataclass(slots=True)
-class SentenceContext:
-    """The sentences of a paragraph with their mentions, for one document."""
-
-    #: (start, end) of every sentence in the document, in order
-    sentences: list[tuple[int, int]]
-    #: mentions in the document, found block by block as they are asked for
-    mentions: MentionIndex
-
-    def in_range(self, a: int, b: int) -> list[Mention]:
-        """Mentions that start within ``[a, b)``, in order."""
-        return self.mentions.in_range(a, b)
-
-    def sentence_of(self, pos: int) -> int:
-        """Index of the sentence holding ``pos`` (the nearest one before it when between sentences)."""
-        lo, hi = 0, len(self.sentences) - 1
-        best = 0
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if self.sentences[mid][0] <= pos:
-                best = mid
-                lo = mid + 1
-            else:
-                hi = mid - 1
-        return best
+_AFTER_QUOTE = 60
 
 
-def resolve_pronoun(ctx: SentenceContext, m: Mention, depth: int = 0, prev_speaker: str | None = None) -> str | None:
-    """The person a "he"/"she" refers to: someone named before it in its sentence, else
-    the speaker of the previous quotation in the paragraph, else the subject of an earlier sentence."""
-    si = ctx.sentence_of(m.start)
-    s0 = max(ctx.sentences[si][0], m.start - CUE_WINDOW)
-    for x in reversed(ctx.in_range(s0, m.start)):
-        if x.kind == "person" and (not x.possessive or x.speech_possessive):
-            return x.name
-    if prev_speaker:
-        return prev_speaker
-    for back in range(si - 1, max(-1, si - 6), -1):
-        a, b = ctx.sentences[back]
-        ms = [x for x in ctx.in_range(a, b) if x.kind in ("person", "pronoun")]
-        if not ms:
-            continue
-        first = ms[0]
-        if first.kind == "person":
-            return first.name
-        if depth < 3:
-            return resolve_pronoun(ctx, first, depth + 1)
-        return None
-    return None
+_AUX = frozenset("has had have would once later also then famously rightly correctly memorably himself herself had once always often".split())
+_OF_CUE = regex.compile(r"\b(?:words|phrase|view|verdict|description|judgement|judgment|formulation|opinion)\s++of\s*+$", regex.I)
+_CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|when)?)\s*+$")
 
 
-def _name(ctx: SentenceContext, m: Mention, prev_speaker: str | None = None) -> str | None:
-    return resolve_pronoun(ctx, m, prev_speaker=prev_speaker) if m.kind == "pronoun" else m.name
+def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None:
+    """A cue in ``text[lo:open_mark]``: the name (or pronoun) there nearest the quotation that speaks.
 
-
-def cue_for(
-    ctx: SentenceContext,
-    text: str,
-    open_mark: int,
-    close_mark: int,
-    intro: tuple[int, int] | None,
-    opaque: Spans,
-    prev_speaker: str | None = None,
-) -> Cue | None:
-    """The speaker cue of a quotation spanning ``[open_mark, close_mark)``.
-
-    ``intro`` is the sentence introducing a block quotation (else the
-    quotation's own sentence is used); ``opaque`` are the quotations (this one
-    among them), whose words are never read as cues.
+    ``NAME (aux/adverb)* verb …``, ``NAME, aside, verb``, ``NAME's noun``, ``according to NAME``,
+    ``the words of NAME``, ``in NAME's words``, ``NAME: “…”`` at the start of a clause.
     """
-    # 1. a verb of saying right after the closing mark: “…,” wrote Lenin / “…,” he said
-    if intro is None:
-        tail = _mask(text, close_mark, min(len(text), close_mark + 60), opaque, (open_mark, close_mark))
-        t = _TRAIL.match(tail)
-        if t:
-            pos = close_mark + (t.start("after") if t.group("verb1") else t.start("before"))
-            ms = [x for x in ctx.in_range(pos, close_mark + (t.end() if t.group("verb2") else t.end() + 40))]
-            if ms:
-                name = _name(ctx, ms[0], prev_speaker)
-                if name:
-                    return Cue(name, "strong")
-    if intro is not None:
-        s0, s1 = intro
-        before_end = s1
-    else:
-        si = ctx.sentence_of(open_mark)
-        s0, s1 = ctx.sentences[si]
-        # A "sentence" of thousands of characters (a run-on list of quotations, or
-        # no punctuation at all) is read only near the quotation, so the work per
-        # quotation stays bounded.
-        s0, s1 = max(s0, open_mark - CUE_WINDOW), min(s1, close_mark + CUE_WINDOW)
-        before_end = open_mark
-    head = _mask(text, s0, before_end, opaque)
-    # 2. "in the words of X", "as X put it", "according to X", "in X’s words"
-    named = _named_phrase(ctx, text, s0, before_end, head)
-    if named:
-        return Cue(named, "strong")
-    # 3. the subject of a verb of saying in the sentence
-    sentence = _mask(text, s0, s1, opaque)
-    # mentions that can be the subject of a verb of saying: not "Marx’s" (unless "Marx’s words"),
-    # not inside a quotation
-    subjects = [
-        x for x in ctx.in_range(s0, s1) if (not x.possessive or x.speech_possessive) and not opaque.contains(x.start)
-    ]
-    subject_starts = [x.start for x in subjects]
-    for v in SPEECH_VERB.finditer(sentence):
-        vpos = s0 + v.start()
-        after = _CUE_FOR_RE1.match(sentence[v.end() :])
-        if after:
-            ms = [x for x in ctx.in_range(s0 + v.end(), s1) if x.kind != "pronoun"]
-            if ms and ms[0].start - (s0 + v.end()) < 60:
-                return Cue(ms[0].name, "strong")
-        ms = subjects[: bisect.bisect_left(subject_starts, vpos)]
-        if ms:
-            name = _name(ctx, ms[-1], prev_speaker)
+    verbs = speech_words()["verb"]
+    nouns = speech_words()["noun"]
+    best: Cue | None = None
+    for m in people.between(max(lo, open_mark - 400), open_mark):
+        gap = text[m.end : open_mark]
+        head = gap[:120]
+        words = [w.lower() for w in _WORDS.findall(head)]
+        speaks = False
+        if m.possessive:
+            speaks = len(words) > 1 and words[1] in nouns
+        else:
+            k = 0
+            while k < len(words) and words[k] in _AUX:
+                k += 1
+            if k < len(words) and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs)):
+                speaks = True
+            elif k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs:
+                speaks = True
+            elif head.startswith(","):
+                # "Lenin, in a simple example, summed up the situation:"
+                aside_end = head.find(",", 1)
+                if 0 < aside_end < 60:
+                    rest = [w.lower() for w in _WORDS.findall(head[aside_end : aside_end + 40])]
+                    speaks = bool(rest) and rest[0] in verbs
+            if not speaks and gap.strip().startswith(":") and len(gap.strip()) <= 3:
+                speaks = bool(_CLAUSE_START.search(text[max(lo, m.start - 30) : m.start]))
+        before = text[max(lo, m.start - 30) : m.start].lower()
+        if regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before) or _OF_CUE.search(before):
+            speaks = True
+        if m.possessive and regex.search(r"\bin\s*+$", before):
+            speaks = True  # in Lenin's words
+        if speaks:
+            name = people.resolve(m) if m.pronoun else m.name
             if name:
-                return Cue(name, "strong")
-        inverted = _CUE_FOR_RE2.match(sentence[v.end() :])
-        if inverted:
-            ms = [x for x in ctx.in_range(vpos, vpos + len(v.group()) + 1 + len(inverted.group(1)) + 1)]
-            if ms and ms[0].kind != "pronoun":
-                return Cue(ms[0].name, "strong")
-    # 4. the nearest person named before the quotation in its sentence
-    ms = subjects[: bisect.bisect_left(subject_starts, before_end)]
-    if ms:
-        name = _name(ctx, ms[-1], prev_speaker)
-        if name:
-            return Cue(name, "weak")
+                best = Cue(name, "strong")
+    return best
+
+
+def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None:
+    """A cue right after the closing mark: ``“…,” said Lenin`` / ``“…,” Michael says`` / ``he warned``."""
+    verbs = speech_words()["verb"]
+    seg_end = min(hi, close_mark + _AFTER_QUOTE)
+    seg = text[close_mark:seg_end]
+    if not seg[:3].strip(" ,.—-–;") == "" and not seg.lstrip().startswith((",", "—", "-", "–")):
+        if not seg[:1].isspace():
+            return None
+    ms = people.between(close_mark, seg_end)
+    if not ms:
+        return None
+    m = ms[0]
+    pre = [w.lower() for w in _WORDS.findall(text[close_mark : m.start])]
+    post = [w.lower() for w in _WORDS.findall(text[m.end : m.end + 30])]
+    if (pre and pre[-1] in verbs and len(pre) <= 2) or (not pre and post and post[0] in verbs) or (
+        len(pre) == 1 and pre[0] == "as" and post and post[0] in verbs
+    ):
+        name = people.resolve(m) if m.pronoun else m.name
+        return Cue(name, "strong") if name else None
     return None
-
-
-def _named_phrase(ctx: SentenceContext, text: str, s0: int, end: int, head: str) -> str | None:
-    for m in _NAMED_PHRASE_RE1.finditer(head):
-        ms = [x for x in ctx.in_range(s0 + m.end(), end) if x.kind == "person"]
-        if ms and ms[0].start - (s0 + m.end()) < 25:
-            return ms[0].name
-    m2 = _NAMED_PHRASE_RE2.search(head)
-    if m2:
-        ms = [x for x in ctx.in_range(s0 + m2.start(1), s0 + m2.end(1) + 2) if x.kind == "person"]
-        if ms:
-            return ms[0].name
-    return None
-
-
-def _mask(text: str, a: int, b: int, opaque: Spans, keep: tuple[int, int] | None = None) -> str:
-    """``text[a:b]`` with the words of the quotations in ``opaque`` (but ``keep``) blanked (same length)."""
-    pieces: list[str] = []
-    pos = a
-    for x, y in opaque.overlapping(a, b):
-        if (x, y) == keep:
-            continue
-        lo, hi = max(x, pos), min(y, b)
-        if hi > lo:
-            pieces += [text[pos:lo], " " * (hi - lo)]
-            pos = hi
-    if not pieces:
-        return text[a:b]
-    pieces.append(text[pos:b])
-    return "".join(pieces)

@@ -1,0 +1,271 @@
+"""Find every stretch of a document that may be a reference: recall first, judgment later.
+
+Candidates are of six kinds:
+
+* ``note`` — the text of a note definition, cut into one candidate per source: at semicolons
+  outside parentheses and quotation marks, and before "quoted in" / "cited in" (the source the
+  writer read is a reference of its own);
+* ``bracket`` / ``paren`` — every balanced ``[…]`` and ``(…)`` of the body, across line breaks,
+  including those that end a block quotation and those after a sentence's full stop;
+* ``attribution`` — a line under a block quotation that names its source (``— Trotsky, *The
+  Revolution Betrayed*``), or the last line of the quotation block when it does;
+* ``list`` — an entry of a reference list (a "References" / "Bibliography" / "Works cited" section);
+* ``wikilink`` — an ``[[Obsidian link]]`` to a work.
+
+Whether a candidate *is* a reference is decided after parsing (:mod:`citecheck.extract.decide`),
+with no help from references.bib. Everything here is one pass over the view.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from collections.abc import Iterator, Sequence
+
+import regex
+
+from citecheck.extract.grammar.features import given_names
+from citecheck.extract.quotes import looks_like_attribution
+from citecheck.models import Candidate, Mark, QuoteSpan, TextView
+
+#: Longest bracket or parenthesis taken as a candidate (characters); longer ones are prose asides.
+MAX_BRACKET = 600
+#: Longest note text parsed as references (characters); a longer note is cut at this length.
+MAX_NOTE = 4000
+
+_SECONDHAND = regex.compile(
+    r"(?:(?<=[,.;:])\s*+|\s++)(?=(?i:as\s+)?(?i:quoted|cited|contained|reproduced)\s+(?:in|by)\b)"
+)
+_LIST_HEADING = regex.compile(
+    r"^\W*(?i:references|bibliography|works\s+cited|sources|further\s+reading|literature|select\s+bibliography)\W*$"
+)
+_DASH_START = regex.compile(r"^\s*+(?:[-–—―]{1,2}+|~)\s*+\S")
+_QUOTE_CLOSERS = "”’\"»"
+
+
+def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Candidate]:
+    """Every candidate reference of ``view``, in document order.
+
+    ``quotes`` are the document's quotations: the paragraph right under a block quotation may be
+    its attribution line even without a dash (``Collected Works, Volume 33``).
+    """
+    out: list[Candidate] = []
+    under_quote = {q.last_block + 1 for q in quotes if q.form == "block"}
+    text = view.text
+    in_list = False
+    blocks = view.blocks
+    for i, b in enumerate(blocks):
+        if b.kind in ("code", "meta"):
+            continue
+        if b.kind == "heading":
+            # a short line alone under a block quotation is its source, not a heading
+            attribution = _attribution(view, i, i in under_quote) if i in under_quote else None
+            if attribution is not None:
+                out.append(attribution)
+                continue
+            in_list = bool(_LIST_HEADING.match(text[b.start : b.end]))
+            continue
+        if b.kind == "note":
+            out.extend(_note_candidates(view, i))
+            continue
+        if in_list and b.kind in ("para", "item"):
+            s, e = _trim(text, b.start, b.end)
+            if s < e:
+                out.append(Candidate("list", s, e, s, e, i))
+            continue
+        out.extend(_bracket_candidates(view, i))
+        attribution = _attribution(view, i, i in under_quote)
+        if attribution is not None:
+            out.append(attribution)
+    out.extend(Candidate("wikilink", m.start, m.end, m.start, m.end, _block_of(view, m.start)) for m in _marks(view, "wikilink"))
+    out.sort(key=lambda c: (c.start, c.end))
+    return _without_nested(out)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _marks(view: TextView, kind: str) -> Iterator[Mark]:
+    return (m for m in view.marks if m.kind == kind)
+
+
+def _block_of(view: TextView, offset: int) -> int:
+    starts = [b.start for b in view.blocks]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _note_candidates(view: TextView, i: int) -> list[Candidate]:
+    """One candidate per source named in the note of block ``i`` (and its continuation blocks)."""
+    b = view.blocks[i]
+    end = b.end
+    j = i + 1
+    # the paragraphs after a note's first one belong to it until the next note or other block
+    while j < len(view.blocks) and view.blocks[j].kind == "note" and view.blocks[j].note is None:
+        end = view.blocks[j].end
+        j += 1
+    s, e = _trim(view.text, b.start, min(end, b.start + MAX_NOTE))
+    out: list[Candidate] = []
+    for ps, pe in split_sources(view.text, s, e):
+        ps, pe = _trim(view.text, ps, pe)
+        if ps < pe:
+            out.append(Candidate("note", ps, pe, ps, pe, i, note=b.note))
+    # brackets inside the note: when the note is commentary with references in parentheses,
+    # those are its references (the engine decides which reading holds)
+    span = Candidate("note", s, e, s, e, i, note=b.note)
+    out.extend(replace(c, kind="note-" + c.kind, note=b.note) for c in _bracket_candidates(view, i, span))
+    return out
+
+
+_REF_START = regex.compile(
+    r"\s*+(?:[“\"‘'«(\[*_]|(?i:ibid|id\.|op\.|see|cf\.|also|and|quoted|cited|in\s)|"
+    r"\p{Lu}[\p{L}’'\-]*+\s*+,|(?:\p{Lu}\.\s*+)+\p{Lu}|\p{Lu}{2,}+\b|(?P<first>\p{Lu}[\p{Ll}’'\-]++)\s++\p{Lu})"
+)
+_SURNAME_GIVEN = regex.compile(r"^\s*+\p{Lu}[\p{L}’'\-]++,\s*+\p{Lu}[\p{L}.\-]*+(?:\s++\p{Lu}\.)*+\s*+$")
+
+
+def _starts_reference(text: str, k: int, e: int) -> bool:
+    """True when ``text[k:e]`` begins like a reference: a name, a quotation mark, "Ibid", "see" …"""
+    m = _REF_START.match(text, k, e)
+    if m is None:
+        return False
+    # "Firstname Lastname": only a given name counts ("Herr Eugen Duhring's …" continues a title)
+    return m.group("first") is None or m.group("first") in given_names()
+
+
+def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Cut ``text[s:e]`` into the sources it names.
+
+    At a semicolon outside brackets and quotation marks when what follows starts like a reference
+    (a name, a quotation mark, "Ibid", "see" …): ``Anti-Duhring; Herr Eugen Duhring's Revolution``
+    is one title; and a piece that is only ``Surname, Given`` is an author of the next
+    (``Pearson, Margaret M.; Rithmire, Meg; Tsai, Kellee S. (2022)``). Also before "quoted in".
+    """
+    pieces: list[tuple[int, int]] = []
+    depth = 0
+    quote: str | None = None
+    start = s
+    for k in range(s, e):
+        ch = text[k]
+        if quote is not None:
+            if ch == quote or (quote == "“" and ch == "”"):
+                quote = None
+            continue
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch in "“" or (ch == '"' and (k == s or not text[k - 1].isalnum())):
+            quote = "”" if ch == "“" else '"'
+        elif ch == ";" and depth == 0 and _starts_reference(text, k + 1, e):
+            pieces.append((start, k))
+            start = k + 1
+    pieces.append((start, e))
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None
+    for ps, pe in pieces:
+        if _SURNAME_GIVEN.match(text[ps:pe]) and (ps, pe) != pieces[-1]:
+            carry = ps if carry is None else carry
+            continue
+        merged.append((carry if carry is not None else ps, pe))
+        carry = None
+    out: list[tuple[int, int]] = []
+    for ps, pe in merged:
+        cut = ps
+        for m in _SECONDHAND.finditer(text, ps, pe):
+            if m.end() > cut + 3 and _names_something(text, cut, m.start()):
+                out.append((cut, m.start()))
+                cut = m.end()
+        out.append((cut, pe))
+    return out
+
+
+def _names_something(text: str, s: int, e: int) -> bool:
+    """True when ``text[s:e]`` holds more than a word or two (so a split leaves a reference each side)."""
+    return len(text[s:e].split()) >= 2
+
+
+def _bracket_candidates(view: TextView, i: int, within: Candidate | None = None) -> list[Candidate]:
+    """Balanced ``(…)`` and ``[…]`` of block ``i`` (or of the span ``within``), nested ones too."""
+    text = view.text
+    b = within or view.blocks[i]
+    out: list[Candidate] = []
+    stack: list[tuple[str, int]] = []
+    for k in range(b.start, b.end):
+        ch = text[k]
+        if ch in "([":
+            if len(stack) < 64:
+                stack.append((ch, k))
+        elif ch in ")]":
+            want = "(" if ch == ")" else "["
+            # drop unbalanced openers of the other kind ("(see [1" …)
+            while stack and stack[-1][0] != want:
+                stack.pop()
+            if not stack:
+                continue
+            _, k0 = stack.pop()
+            if k - k0 - 1 <= MAX_BRACKET and k > k0 + 1:
+                s, e = _trim(text, k0 + 1, k)
+                if s < e:
+                    out.append(Candidate("bracket" if ch == "]" else "paren", s, e, k0, k + 1, i))
+    return out
+
+
+def _attribution(view: TextView, i: int, under_quote: bool) -> Candidate | None:
+    """The line naming the source of the block quotation just above block ``i``, if ``i`` is one."""
+    b = view.blocks[i]
+    if i == 0 or len(view.text[b.start : b.end]) > 300:
+        return None
+    line = view.text[b.start : b.end]
+    last_of_quote = b.kind == "quote" and (i + 1 >= len(view.blocks) or view.blocks[i + 1].group != b.group)
+    if b.kind not in ("para", "quote", "item", "heading"):
+        return None
+    if not (
+        (under_quote and (_DASH_START.match(line) or looks_like_attribution(line)))
+        or (last_of_quote and _DASH_START.match(line))
+    ):
+        return None
+    s = b.start + (len(line) - len(line.lstrip()))
+    m = _DASH_START.match(line)
+    if m:
+        s = b.start + m.end() - 1
+    if line.lstrip()[:1] in "([":
+        return None  # a bracketed line is found as a bracket candidate
+    return Candidate("attribution", s, b.end, s, b.end, i)
+
+
+def _without_nested(cands: list[Candidate]) -> list[Candidate]:
+    """Drop a body bracket candidate inside a note, list entry, attribution or wikilink candidate.
+
+    A parenthesis inside a note (``(Moscow: Progress, 1964)``) is part of that note's reference;
+    the note's own bracket readings (``note-paren``) are kept for the engine to weigh.
+    """
+    out: list[Candidate] = []
+    ends: list[int] = []  # ends of the enclosing candidates
+    for c in cands:
+        while ends and ends[-1] <= c.start:
+            ends.pop()
+        if ends and c.kind in ("bracket", "paren") and c.outer_end <= ends[-1]:
+            continue
+        out.append(c)
+        if c.kind in ("note", "list", "attribution", "wikilink"):
+            ends.append(c.end)
+    return out
+
+
+def marks_within(view: TextView, s: int, e: int, starts: Sequence[int] | None = None) -> list[tuple[int, int, str]]:
+    """The emphasis marks overlapping ``[s, e)``, clipped and made relative to ``s``."""
+    keep = ("italic", "bold", "cite")
+    starts = starts if starts is not None else [m.start for m in view.marks]
+    out = []
+    k = bisect.bisect_left(starts, s - 2000)
+    while k < len(view.marks) and view.marks[k].start < e:
+        m = view.marks[k]
+        if m.kind in keep and m.end > s:
+            out.append((max(m.start, s) - s, min(m.end, e) - s, "bold" if m.kind == "bold" else "italic"))
+        k += 1
+    return out

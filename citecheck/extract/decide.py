@@ -1,0 +1,90 @@
+"""Decide which parsed candidates are references, without references.bib.
+
+A note piece is a reference when it names a source: a title (in italics, bold or quotation
+marks), a locator, a year or publication data, an ibid / op. cit., or an author and a short
+title. A bracket or parenthesis in the body is one when it holds a locator (``p. 17``,
+``vol. 33``, ``Thesis 5``), an ibid, an author with a year, or a titled work with an author or
+a year; a bare number is a page reference only right after a quotation. A bracket inside an
+inline quotation is an editorial insertion (``[the Marxists]``) unless it is plainly a
+citation. A line under a block quotation is its attribution when it names an author or a work.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from citecheck.extract.grammar.locators import locator_hints
+from citecheck.models import Candidate, ParsedReference
+
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_BARE_NUMBER = regex.compile(r"^\d{1,4}(?:\s*+[-–]\s*+\d{1,4})?$")
+_ONLY_URL = regex.compile(r"^\W*(?:\d+\.\s*)?(?:https?://|file://|www\.)\S*\W*$")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{2,}+(?![\p{L}.])")
+_LOWER_RUN = regex.compile(r"(?:\b\p{Ll}+\b[\s,]+){6,}")
+
+
+def judge(
+    c: Candidate,
+    p: ParsedReference,
+    marked: bool,
+    after_quote: bool,
+    inside_quote: bool,
+) -> str | None:
+    """The citation kind of candidate ``c`` parsed as ``p``, or None when it is no reference.
+
+    ``marked``: the candidate has italic or bold text or quotation marks; ``after_quote``: it
+    follows the closing mark of a quotation (or ends a block quotation); ``inside_quote``: it lies
+    inside an inline quotation.
+    """
+    text = p.text.strip()
+    if not text or _ONLY_URL.match(text):
+        return None
+    hints = {h for _, _, h in locator_hints(text)}
+    words = len(_WORD.findall(text))
+    has_locator = bool(hints & {"pages", "volume", "locator"})
+    has_pubdata = bool(hints & {"year", "date", "nodate"}) or p.place is not None or p.publisher is not None
+    titled = (p.title or p.container or p.part) is not None and marked
+    if c.kind == "note" or c.kind == "list":
+        if p.ibid:
+            return "ibid"
+        if _prose_words(p) >= 10 and not has_locator and not (p.place or p.publisher):
+            return None  # commentary: "the Ukrainian Boris Souvarine, expelled by the Comintern in 1924, …"
+        kind = "quoted-in" if p.secondhand else "footnote" if c.kind == "note" else "list"
+        if has_locator or titled or (has_pubdata and (p.author or p.work)):
+            return kind
+        if p.author and p.work and words <= 12:
+            return kind
+        if p.author and words <= 4:
+            return kind  # "Richardson interview", "Trotsky to Cannon"
+        return None
+    if c.kind in ("bracket", "paren"):
+        if _BARE_NUMBER.match(text):
+            # "(117)" after a quotation is its page; "[3]" is a note marker's shape
+            return "inline" if after_quote and c.kind == "paren" else None
+        if inside_quote and not (has_locator and (titled or p.author or p.work)):
+            return None
+        if p.ibid:
+            return "ibid"
+        if has_locator and words <= 40 and not _LOWER_RUN.search(text):
+            return "inline"
+        if p.author and "year" in hints and words <= 6:
+            return "inline"  # author-date: (Carr 1950)
+        if titled and (p.author or has_pubdata) and words <= 25 and (after_quote or has_locator):
+            return "inline"
+        return None
+    if c.kind == "attribution":
+        return "attribution" if (p.author or p.work) and words <= 40 else None
+    if c.kind == "wikilink":
+        # a link to a work ("[[The State and Revolution (1917)]]"), not to a page about a person or a topic
+        return "wikilink" if "year" in hints and ":" not in text else None
+    return None
+
+
+def _prose_words(p: ParsedReference) -> int:
+    """Lower-case words outside the titles and quotations of the reference: how much of it is prose."""
+    inside = [(s, e) for s, e, lab in p.spans if lab in ("part", "title", "container", "note")]
+    n = 0
+    for m in _LOWER_WORD.finditer(p.text):
+        if not any(s <= m.start() < e for s, e in inside):
+            n += 1
+    return n

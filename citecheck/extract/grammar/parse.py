@@ -1,0 +1,67 @@
+"""Parse one reference string, in any style, into its parts.
+
+``parse_reference("Leon Trotsky, *Writings, 1938--39* …")`` tokenizes the string with its
+typography (:mod:`~citecheck.extract.grammar.tokens`), labels every token with the sequence
+labeller (:mod:`~citecheck.extract.grammar.labeller`, whose features include the fixed locator
+grammar of :mod:`~citecheck.extract.grammar.locators`) and assembles the fields
+(:mod:`~citecheck.extract.grammar.fields`). It never consults references.bib: normalising what
+was parsed against the curated bibliography is a later stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from citecheck.extract.grammar.fields import assemble
+from citecheck.extract.grammar.labeller import label_tokens
+from citecheck.extract.grammar.locators import locator_hints
+from citecheck.extract.grammar.tokens import tokenize
+from citecheck.models import ParsedReference
+
+
+_URL = regex.compile(r"(?:https?://|www\.|file://)")
+
+
+def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> ParsedReference:
+    """The parts of the reference ``text``; ``marks`` are its ``(start, end, italic|bold)`` spans."""
+    tokens = tokenize(text, marks)
+    labels = label_tokens(text, tokens)
+    # an address is never a title or a publisher: it is a comment on where to read the work
+    labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
+    return assemble(text, tokens, labels, locator_hints(text))
+
+
+def segments(p: ParsedReference) -> list[tuple[int, int]]:
+    """Where one parsed string holds several references ("X," *Journal* 899 (2012), "Y," *Journal* 907 …),
+    the ``(start, end)`` of each in ``p.text``: a new one starts where an author, article or title
+    follows a reference that already has a title and a locator or publication data."""
+    cuts = [0]
+    seen: set[str] = set()
+    long_title = False
+    for s, e, lab in p.spans:
+        has_data = bool(seen & {"volume", "issue", "pages", "year", "date", "place", "publisher"})
+        boundary = p.text[:s].rstrip(" \t\n“\"‘'«*")[-1:] in (",", ";", ".", ")")
+        if has_data and boundary and (
+            (lab == "author" and long_title and seen & {"part", "title", "container"})
+            or (lab == "part" and seen & {"title", "container"})
+            or (lab == "title" and "container" in seen)
+        ):
+            cuts.append(s)
+            seen = set()
+            long_title = False
+        seen.add(lab)
+        if lab in ("part", "title", "container") and len(p.text[s:e].split()) >= 2:
+            long_title = True
+    cuts.append(len(p.text))
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        out.append((a, b))
+    # a cut falls on a field's first character; the opening quotation mark before it goes with it
+    for k in range(1, len(out)):
+        a = out[k][0]
+        if p.text[a - 1 : a] in ("“", '"', "‘", "'", "«"):
+            out[k - 1] = (out[k - 1][0], a - 1)
+            out[k] = (a - 1, out[k][1])
+    return out
