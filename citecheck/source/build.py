@@ -8,6 +8,7 @@ reported), offsets are moved past any repair that changed a length, blocks and m
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from citecheck.models import Block, Document, Mark, TextView
@@ -17,6 +18,18 @@ from citecheck.source.view import line_starts
 
 def build_view(doc: Document) -> TextView:
     """The view of ``doc``: plain text as a reader sees it, with blocks, marks and a map to the source."""
+    # The builders make many small objects and no reference cycles: a collection during the build
+    # finds nothing and, repeated as the heap grows, made large documents superlinear.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(doc)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build(doc: Document) -> TextView:
     if doc.format == "html":
         from citecheck.source.html import build_html
 

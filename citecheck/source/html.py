@@ -188,7 +188,9 @@ _LEADING_LABEL = regex.compile(
     r"[ \t]*+(?:\[\s*+([^\]\s]{1,8})\s*+\]|\(([0-9]{1,4})\)|([0-9]{1,4}|[ivxlc]{1,6})[.)](?=\s))"
 )
 _NAV_WORDS = regex.compile(r"previous|next|contents|index|top|back|home|return|up\b|prev\b|archive", regex.I)
-_SEPARATORS = frozenset(" \t\n|[]()·•-–—»«‹›/:<>,.")
+_NOT_SEPARATOR = regex.compile(r"[^\s|\[\]()·•\-–—»«‹›/:<>,.]")
+_LOOKAHEAD = 4096
+_NON_SPACE = regex.compile(r"\S")
 _WS = str.maketrans("\n\r\t\f\v", "     ")
 _BLANK_LINES = regex.compile(r"\n[ \t]*+\n\s*+")
 
@@ -274,9 +276,13 @@ class _Builder:
 
     # -- text --------------------------------------------------------------------------------
     def text(self, chunk: str, frame: _Frame, emit: bool) -> None:
-        p = self.stream.find(chunk, self.cur)
-        if p > self.cur + 4096 and not self.stream[self.cur : p].isspace():
-            p = -1  # far ahead, past text never reported: libxml2 read this chunk differently
+        # Look a bounded way ahead (a miss costs the same however long the document): text that
+        # libxml2 did not report between two chunks is short, or blank.
+        p = self.stream.find(chunk, self.cur, self.cur + len(chunk) + _LOOKAHEAD)
+        if p < 0 and chunk.strip():
+            ws = _NON_SPACE.search(self.stream, self.cur)
+            if ws is not None and ws.start() > self.cur + _LOOKAHEAD:
+                p = self.stream.find(chunk, ws.start(), ws.start() + len(chunk) + _LOOKAHEAD)
         if p < 0:
             if emit:
                 self._emit_unaligned(chunk, frame)
@@ -346,8 +352,8 @@ class _Builder:
             return
         if frame.link:
             b.link_text.append(shown)
-        elif b.other_chars == 0:
-            b.other_chars += sum(1 for c in shown if c not in _SEPARATORS)
+        elif b.other_chars == 0 and _NOT_SEPARATOR.search(shown):
+            b.other_chars = 1
 
     def tail(self, start: int) -> str:
         """The view text from ``start`` to the end (short spans only)."""

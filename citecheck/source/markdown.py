@@ -45,6 +45,7 @@ _MD = (
 _MD.disable("text_join")
 
 _NONSPACE = regex.compile(r"\S")
+_NOTES_HEADING = regex.compile(r"\s*+(?:(?:end|foot)?notes|references|sources)\s*+:?\s*+", regex.I)
 _QUOTE_PREFIX = regex.compile(r"[ \t]{0,3}+(?:>[ \t]?+)++")
 _TAG = regex.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*+)([^>]*+)>", regex.S)
 _ATTR = regex.compile(r"""([A-Za-z_:][-\w:.]*+)\s*+=\s*+(?:"([^"]*+)"|'([^']*+)'|([^\s"'>]++))""")
@@ -96,6 +97,8 @@ class _Ctx:
     note: str | None = None
     note_first: bool = False
     groups: int = 0
+    notes_zone: bool = False  # after a "Notes" heading: a numbered list there is the notes
+    list_note: int = 0  # item depth of a list item that is a note
     top_quotes: list[tuple[int, int, int]] = field(default_factory=list)  # line range, group
 
 
@@ -181,14 +184,15 @@ class _Builder:
             nonlocal lo_seen, hi_seen
             if b <= a:
                 return
-            for seg_c, seg_s, n in segs[max(0, bisect.bisect_right(segs, (a, 1 << 62, 0)) - 1) :]:
-                if seg_c >= b:
-                    break
+            i = max(0, bisect.bisect_right(segs, (a, 1 << 62, 0)) - 1)
+            while i < len(segs) and segs[i][0] < b:  # walk the lines from a's (no copy of the list)
+                seg_c, seg_s, n = segs[i]
                 x, y = max(a, seg_c), min(b, seg_c + n)
                 if y > x:
                     self.edits.append((seg_s + x - seg_c, seg_s + y - seg_c, None))
                     lo_seen = min(lo_seen, seg_s + x - seg_c)
                     hi_seen = max(hi_seen, seg_s + y - seg_c)
+                i += 1
             resolve(src(a))
 
         def put(a: int, b: int, text: str) -> None:
@@ -342,7 +346,11 @@ class _Builder:
                     ctx.group = None
             elif t in ("list_item_open", "dd_open"):
                 ctx.item += 1
+                if ctx.notes_zone and ctx.note is None and tok.info.isdigit() and tok.markup in ".)":
+                    ctx.note, ctx.note_first, ctx.list_note = tok.info, True, ctx.item
             elif t in ("list_item_close", "dd_close"):
+                if ctx.list_note == ctx.item:
+                    ctx.note, ctx.list_note = None, 0
                 ctx.item -= 1
             elif t == "footnote_open":
                 ctx.note, ctx.note_first = str(tok.meta.get("label", "")), True
@@ -362,6 +370,8 @@ class _Builder:
                     continue
                 leaf = self.new_leaf(ctx, heading)
                 self.inline(tok, leaf)
+                if heading and ctx.quote == 0:
+                    ctx.notes_zone = _NOTES_HEADING.fullmatch(tok.content) is not None
                 if ctx.note is not None and leaf.end > leaf.start:
                     leaf.note = ctx.note if ctx.note_first else None
                     ctx.note_first = False

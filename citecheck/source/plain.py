@@ -29,9 +29,11 @@ _NOTE_NUM = regex.compile(r"[ \t]{0,8}+(?:\[([0-9]{1,6})\]|([0-9]{1,6})[.)])[ \t
 _SECTION_NUM = regex.compile(r"[ \t]*+[0-9]++\.[0-9]")
 _RETURN_MARK = regex.compile(r"[ \t]*+↩\ufe0e?+\ufe0f?+[ \t]*+$")
 _LINK_ONLY = regex.compile(r"[ \t]*+(?:[a-z][a-z0-9+.-]{1,10}+://|www\.)\S++[ \t]*+$", regex.I)
-# A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000)
-_BODY_MARKER = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])(?<![0-9],)([0-9]{1,3}+)(?=[\s.,;:)\]]|$)")
-_SUPERSCRIPT = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}+)")
+# A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000).  The scan
+# looks for runs of digits only (fast) and checks the characters around each in Python.
+_DIGITS = regex.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]++")
+_BEFORE_MARKER = regex.compile(r"[\p{L}.,;:!?”’\"')\]]")
+_AFTER_MARKER = frozenset(" \t\r\n.,;:)]")
 _BRACKET_MARKER = regex.compile(r"\[([0-9]{1,4}+)\]")
 _SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _HEADING_END = regex.compile(r"(?:[.,;:!\-–—]['’”\")]?+|['’”\")])[0-9]{0,3}+$")
@@ -224,12 +226,26 @@ def _markers(text: str, blocks: list[Block], links: dict[str, str], blanks: list
                     blanks.append(m.span())
         if not notes:
             continue
-        found = [(m.start(), m.end(), m.group(1)) for m in _BODY_MARKER.finditer(text, b.start, b.end)]
-        found += [
-            (m.start(), m.end(), m.group(1).translate(_SUPER_DIGITS))
-            for m in _SUPERSCRIPT.finditer(text, b.start, b.end)
-        ]
-        for s, e, label in sorted(found):
+        found: list[tuple[int, int, str]] = []
+        for m in _DIGITS.finditer(text, b.start, b.end):
+            s, e = m.span()
+            digits = m.group()
+            sup = digits[0] > "9"
+            if (
+                s == b.start
+                or len(digits) > (4 if sup else 3)
+                or (sup and not digits.translate(_SUPER_DIGITS).isdigit())
+            ):
+                continue
+            before = text[s - 1]
+            if not _BEFORE_MARKER.match(before) or (before == "," and text[s - 2 : s - 1].isdigit()):
+                continue
+            if not sup and e < len(text) and text[e] not in _AFTER_MARKER:
+                continue
+            if (sup and not digits.translate(_SUPER_DIGITS).isascii()) or (not sup and not digits.isascii()):
+                continue  # a run mixing both kinds
+            found.append((s, e, digits.translate(_SUPER_DIGITS)))
+        for s, e, label in found:
             n = int(label)
             if label in notes and expected <= n <= expected + 3:
                 marks.append(Mark("noteref", s, e, label))

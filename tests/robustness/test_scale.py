@@ -11,13 +11,20 @@ from collections.abc import Callable
 
 import pytest
 
+from citecheck.source.build import build_view
+from citecheck.source.load import document_from_text
 from tests.conftest import extract_text
 
 pytestmark = pytest.mark.slow
 
 
 def _ratio(make: Callable[[int], str], n: int, fmt: str = "text", rounds: int = 4) -> float:
-    """Time at 2n over time at n, each the best of ``rounds`` runs.
+    """Time to extract at 2n over time at n, each the best of ``rounds`` runs."""
+    return _ratio_of(lambda text: extract_text(text, fmt), make, n, rounds)
+
+
+def _ratio_of(run: Callable[[str], object], make: Callable[[int], str], n: int, rounds: int = 4) -> float:
+    """Time of ``run`` at 2n over time at n, each the best of ``rounds`` runs.
 
     The two sizes take turns, so a burst of load on a shared machine slows
     both rather than one (a busy machine only adds time, hence the minimum).
@@ -27,7 +34,7 @@ def _ratio(make: Callable[[int], str], n: int, fmt: str = "text", rounds: int = 
     for _ in range(rounds):
         for i, text in enumerate(texts):
             t0 = time.perf_counter()
-            extract_text(text, fmt)
+            run(text)
             best[i] = min(best[i], time.perf_counter() - t0)
     return best[1] / max(best[0], 1e-3)
 
@@ -88,3 +95,78 @@ LINEAR_STAGES = {
 def test_linear_in_extraction_stages(name: str) -> None:
     make, n, fmt = LINEAR_STAGES[name]
     assert _ratio(make, n, fmt) < 3
+
+
+# --- building the view (citecheck.source.build_view), every format -------------------------------
+
+
+def _view(fmt: str) -> Callable[[str], object]:
+    return lambda text: build_view(document_from_text("essay", text, fmt))
+
+
+VIEW_SHAPES = {
+    # issue 17: a quote in a quote continued lazily, line after line
+    "markdown quote in quote": ("markdown", lambda n: "> a\n> > b\n" * n, 5000),
+    "markdown growing nesting": ("markdown", lambda n: "".join(">" * (k % 100 + 1) + " x\n" for k in range(n)), 1500),
+    "markdown nested lists": ("markdown", lambda n: "".join("  " * (k % 50) + "- x\n" for k in range(n)), 4000),
+    "markdown footnotes": (
+        "markdown",
+        lambda n: "".join(f"T[^{i}]. " for i in range(n)) + "\n\n" + "".join(f"[^{i}]: Note {i}.\n" for i in range(n)),
+        1000,
+    ),
+    "markdown giant paragraph": ("markdown", lambda n: "word *em* \\[x\\] &amp; " * n, 4000),
+    "markdown whitespace": ("markdown", lambda n: "a" + " " * n + "b\n", 400_000),
+    "markdown open brackets": ("markdown", lambda n: "[a " * n, 8000),
+    "markdown backticks": ("markdown", lambda n: "`a " * n, 8000),
+    "markdown open tags": ("markdown", lambda n: "<a " * n, 8000),
+    "markdown inline html": ("markdown", lambda n: "w<sup>1</sup> <i>x</i> " * n, 3000),
+    "html nested divs": ("html", lambda n: "<div>" * n + "x" + "</div>" * n, 20_000),
+    "html nested quotes": ("html", lambda n: "<blockquote><p>x</p>" * n, 5000),
+    "html notes and markers": (
+        "html",
+        lambda n: "<p>"
+        + "".join(f'T<a href="#n{i}" name="f{i}">[{i}]</a> ' for i in range(n))
+        + "</p>"
+        + "".join(f'<p class="endnote"><a name="n{i}" href="#f{i}">[{i}]</a> N.</p>' for i in range(n)),
+        1500,
+    ),
+    "html giant paragraph": ("html", lambda n: "<p>" + "word <i>em</i> &amp; " * n, 10_000),
+    "html whitespace": ("html", lambda n: "<p>a" + " \n" * n + "b</p>", 400_000),
+    "html unclosed tags": ("html", lambda n: '<a "' * n, 40_000),
+    "html line breaks": ("html", lambda n: "<p>" + "a<br>" * n, 10_000),
+    "text giant paragraph": ("text", lambda n: "word, “quoted”.1 " * n, 40_000),
+    "text notes and markers": (
+        "text",
+        lambda n: "".join(f"Text{i + 1}. " for i in range(n))
+        + "\n\nNotes\n\n"
+        + "".join(f"{i + 1}. Lenin, p. {i}.\n\n" for i in range(n)),
+        5000,
+    ),
+    "text whitespace": ("text", lambda n: "a" + " " * n + "b\n", 400_000),
+    "text short lines": ("text", lambda n: "Head\n\n" * n, 20_000),
+}
+
+
+@pytest.mark.parametrize("name", sorted(VIEW_SHAPES))
+def test_view_is_linear(name: str) -> None:
+    fmt, make, n = VIEW_SHAPES[name]
+    # up to three measurements: a burst of load from elsewhere can spoil one; quadratic work
+    # (a ratio near 4) fails all three
+    ratios: list[float] = []
+    while len(ratios) < 3 and min(ratios, default=9.0) > 2.5:
+        ratios.append(_ratio_of(_view(fmt), make, n, rounds=3))
+    assert min(ratios) <= 2.5, ratios
+
+
+def test_100000_nested_divs() -> None:
+    t0 = time.perf_counter()
+    view = build_view(document_from_text("deep.html", "<div>" * 100_000 + "deep" + "</div>" * 100_000, "html"))
+    assert view.text.strip() == "deep" and time.perf_counter() - t0 < 20
+
+
+def test_3000_lines_of_growing_quote_nesting() -> None:
+    text = "".join(">" * k + f" line {k}\n" for k in range(1, 3001))
+    t0 = time.perf_counter()
+    view = build_view(document_from_text("deep.md", text, "markdown"))
+    assert len(view.blocks) == 3000 and view.blocks[-1].depth == 3000
+    assert time.perf_counter() - t0 < 30

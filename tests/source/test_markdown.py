@@ -69,6 +69,8 @@ FOOTNOTES = [
     ("A[^2].\n\n[^2]: First.\n\n    Second.\n", [("2", "First."), (None, "Second.")], [("[^2]", "2")]),
     # consecutive definitions without a blank line are two notes
     ("A[^1] b[^2].\n\n[^1]: One.\n[^2]: Two.\n", [("1", "One."), ("2", "Two.")], [("[^1]", "1"), ("[^2]", "2")]),
+    # a numbered list under a "Notes" heading is the notes (numbers as written); elsewhere a list
+    ("1. a\n2. b\n\n## Notes\n\n3. Lenin, CW.\n4. Carr.\n\n## More\n\n5. x\n", [("3", "Lenin, CW."), ("4", "Carr.")], []),
 ]
 
 
