@@ -24,8 +24,7 @@ from collections.abc import Iterator, Sequence
 
 import regex
 
-from citecheck.extract.grammar.features import given_names, word_classes
-from citecheck.extract.sentences import sentence_spans
+from citecheck.extract.grammar.features import given_names
 from citecheck.extract.quotes import looks_like_attribution
 from citecheck.models import Candidate, Mark, QuoteSpan, TextView
 
@@ -111,7 +110,7 @@ def _note_candidates(view: TextView, i: int) -> list[Candidate]:
         j += 1
     s, e = _trim(view.text, b.start, min(end, b.start + MAX_NOTE))
     out: list[Candidate] = []
-    for ps, pe in note_pieces(view, s, e):
+    for ps, pe in split_sources(view.text, s, e):
         ps, pe = _trim(view.text, ps, pe)
         if ps < pe:
             out.append(Candidate("note", ps, pe, ps, pe, i, note=b.note))
@@ -120,70 +119,6 @@ def _note_candidates(view: TextView, i: int) -> list[Candidate]:
     span = Candidate("note", s, e, s, e, i, note=b.note)
     out.extend(replace(c, kind="note-" + c.kind, note=b.note) for c in _bracket_candidates(view, i, span))
     return out
-
-
-_CUE = regex.compile(
-    r"(?i:\b(?:see\s++also|see|cf\.|compare|(?:as\s++)?(?:quoted|cited|reprinted|reproduced)\s++(?:in|by))\b[:\s]*+)"
-    r"|,\s++in\s++(?=\p{Lu}[\p{L}’'\-]++,|(?:\p{Lu}\.\s*+)++\p{Lu}|\p{Lu}[\p{Ll}]++\s++\p{Lu}[\p{Ll}]++,)"
-)
-
-
-def note_pieces(view: TextView, s: int, e: int) -> list[tuple[int, int]]:
-    """The stretches of a note's text ``[s, e)`` that may each be a reference.
-
-    The note is cut into sentences, but sentences that are all reference (``Collected Works.
-    Moscow: Progress Publishers. p. 293``) stay together; a prose sentence (a verb outside its
-    titles and quotations) keeps only what follows a cue in it ("see …", "quoted in …",
-    ", in Macdonald, *The Root Is Man* …"), or nothing. Each piece is then cut at semicolons and
-    before "quoted in" (:func:`split_sources`).
-    """
-    text = view.text
-    groups: list[list[tuple[int, int, bool]]] = []
-    for a, b in sentence_spans(text, s, e):
-        prose = _prose_like(view, a, b)
-        if groups and not prose and not groups[-1][-1][2]:
-            groups[-1].append((a, b, prose))
-        else:
-            groups.append([(a, b, prose)])
-    out: list[tuple[int, int]] = []
-    for g in groups:
-        gs, ge, prose = g[0][0], g[-1][1], g[0][2]
-        for ps, pe in split_sources(text, gs, ge):
-            if prose or _prose_like(view, ps, pe):
-                cue = None
-                for m in _CUE.finditer(text, ps, pe):
-                    cue = m
-                    break
-                if cue is None:
-                    out.append((ps, pe))  # the judge weighs a prose piece against what it cites
-                    continue
-                ps = cue.end() if not cue.group().lstrip(", ").lower().startswith(("quoted", "cited", "as ")) else cue.start()
-                ps = ps + len(text[ps:pe]) - len(text[ps:pe].lstrip(", "))
-            out.append((ps, pe))
-    return out
-
-
-def _prose_like(view: TextView, s: int, e: int) -> bool:
-    """True when ``text[s:e]`` has a verb of prose outside its italics and quotation marks."""
-    text = view.text
-    verbs = word_classes().get("prose", frozenset())
-    italic = [(m.start, m.end) for m in view.marks if m.kind in ("italic", "bold", "cite") and m.end > s and m.start < e]
-    quoted = False
-    k = s
-    for m in _WORD_OR_QUOTE.finditer(text, s, e):
-        w = m.group()
-        if w in "“”\"«»":
-            quoted = w in "“«" or (w == '"' and not quoted)
-            continue
-        if quoted or any(a <= m.start() < b for a, b in italic):
-            continue
-        if w in verbs:
-            return True
-        k = m.end()
-    return False
-
-
-_WORD_OR_QUOTE = regex.compile(r"[\p{L}’']++|[“”\"«»]")
 
 
 _REF_START = regex.compile(
