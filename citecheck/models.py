@@ -264,6 +264,8 @@ class ParsedReference:
     opcit: bool = False
     #: "Quoted in X" / "cited in X": X is the source the writer read, not the speaker's own work.
     secondhand: bool = False
+    #: What the fixed locator grammar found: ``(start, end, hint)`` (see ``grammar.locators``).
+    locators: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def work(self) -> str | None:

@@ -74,7 +74,7 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
                 out.append(Candidate("list", s, e, s, e, i))
             continue
         out.extend(_bracket_candidates(view, i))
-        attribution = _attribution(view, i, i in under_quote)
+        attribution = _attribution(view, i, i in under_quote) if i in under_quote or b.kind == "quote" else None
         if attribution is not None:
             out.append(attribution)
     out.extend(Candidate("wikilink", m.start, m.end, m.start, m.end, _block_of(view, m.start)) for m in _marks(view, "wikilink"))
@@ -196,24 +196,27 @@ def _bracket_candidates(view: TextView, i: int, within: Candidate | None = None)
     b = within or view.blocks[i]
     out: list[Candidate] = []
     stack: list[tuple[str, int]] = []
-    for k in range(b.start, b.end):
-        ch = text[k]
+    for m in _BRACKET.finditer(text, b.start, b.end):
+        ch, k = m.group(), m.start()
         if ch in "([":
             if len(stack) < 64:
                 stack.append((ch, k))
-        elif ch in ")]":
-            want = "(" if ch == ")" else "["
-            # drop unbalanced openers of the other kind ("(see [1" …)
-            while stack and stack[-1][0] != want:
-                stack.pop()
-            if not stack:
-                continue
-            _, k0 = stack.pop()
-            if k - k0 - 1 <= MAX_BRACKET and k > k0 + 1:
-                s, e = _trim(text, k0 + 1, k)
-                if s < e:
-                    out.append(Candidate("bracket" if ch == "]" else "paren", s, e, k0, k + 1, i))
+            continue
+        want = "(" if ch == ")" else "["
+        # drop unbalanced openers of the other kind ("(see [1" …)
+        while stack and stack[-1][0] != want:
+            stack.pop()
+        if not stack:
+            continue
+        _, k0 = stack.pop()
+        if k - k0 - 1 <= MAX_BRACKET and k > k0 + 1:
+            s, e = _trim(text, k0 + 1, k)
+            if s < e:
+                out.append(Candidate("bracket" if ch == "]" else "paren", s, e, k0, k + 1, i))
     return out
+
+
+_BRACKET = regex.compile(r"[()\[\]]")
 
 
 def _attribution(view: TextView, i: int, under_quote: bool) -> Candidate | None:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import regex
 
 from citecheck.extract.grammar.features import word_classes
-from citecheck.extract.grammar.locators import locator_hints
 from citecheck.models import Candidate, ParsedReference
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
@@ -22,6 +21,18 @@ _BARE_NUMBER = regex.compile(r"^\d{1,4}(?:\s*+[-–]\s*+\d{1,4})?$")
 _ONLY_URL = regex.compile(r"^\W*(?:\d+\.\s*)?(?:https?://|file://|www\.)\S*\W*$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{2,}+(?![\p{L}.])")
 _LOWER_RUN = regex.compile(r"(?:\b\p{Ll}+\b[\s,]+){6,}")
+
+
+_WORTH_PARSING = regex.compile(r"\d|[“”\"«»‘]|\b(?:[IVXLC]{1,6}|(?i:ibid|op|id|loc))\b")
+
+
+def worth_parsing(text: str, marked: bool) -> bool:
+    """Whether a bracket or parenthesis of the body could be a reference at all (before parsing it).
+
+    :func:`judge` accepts one only with a digit (a locator, a year, a bare page), a roman volume, an
+    ibid / op. cit., or a title set in italics, bold or quotation marks; anything else is prose.
+    """
+    return marked or bool(_WORTH_PARSING.search(text))
 
 
 def judge(
@@ -40,7 +51,7 @@ def judge(
     text = p.text.strip()
     if not text or _ONLY_URL.match(text):
         return None
-    hints = {h for _, _, h in locator_hints(text)}
+    hints = {h for _, _, h in p.locators}
     words = len(_WORD.findall(text))
     has_locator = bool(hints & {"pages", "volume", "locator"})
     has_pubdata = bool(hints & {"year", "date", "nodate"}) or p.place is not None or p.publisher is not None

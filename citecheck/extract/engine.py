@@ -21,7 +21,7 @@ import regex
 
 from citecheck.extract.candidates import find_candidates, marks_within
 from citecheck.extract.dates import congress_date, find_material_date, prose_date
-from citecheck.extract.decide import judge
+from citecheck.extract.decide import judge, worth_parsing
 from citecheck.extract.grammar.locators import normalise_pages, normalise_volume
 from citecheck.extract.grammar.parse import parse_reference, segments
 from citecheck.extract.link import Linker, chain
@@ -73,6 +73,8 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     for c in find_candidates(view, quotes):
         text, marks, offset = _candidate_text(view, c, mark_starts)
         if not text.strip():
+            continue
+        if c.kind in ("bracket", "paren", "note-bracket", "note-paren") and not worth_parsing(text, bool(marks)):
             continue
         parsed = parse_reference(text, marks)
         readings = [(c, parsed, marks, offset)]

@@ -93,8 +93,12 @@ class People:
         full_by_first: dict[str, str] = {}
         full_by_last: dict[str, str] = {}
         raw: list[tuple[int, int, list[str], bool]] = []
+        speakers_seen: set[str] = set()
         for m in _NAME.finditer(text):
-            words = m.group().split()
+            g = m.group()
+            if g in not_names:
+                continue  # the common case: a capitalised word starting a sentence
+            words = g.split()
             s, e = m.start(), m.end()
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
@@ -108,16 +112,13 @@ class People:
                 continue
             s = text.index(words[0], s)
             e = text.rindex(words[-1], s, e) + len(words[-1])
-            after = text[e : e + 30]
-            poss = False
-            if after[:1] in "'’":
-                poss = True
-            nxt = _WORDS.findall(after[:30])
-            next_word = nxt[0].lower() if nxt and not poss else (nxt[1].lower() if poss and len(nxt) > 1 else "")
+            nm = _NEXT.match(text, e)
+            poss = bool(nm and nm.group(1))
+            next_word = (nm.group(2) or "").lower() if nm else ""
             first = words[0].rstrip(".")
+            cue = (next_word in verbs and not poss) or (poss and next_word in nouns)
             keep = (
-                (next_word in verbs and not poss)
-                or (poss and next_word in nouns)
+                cue
                 or first in _given()
                 or (len(words) >= 2 and not all(w.lower() in lower_words for w in words))
                 or default_people().is_known(words[-1])
@@ -126,6 +127,8 @@ class People:
             if not keep or (len(words) == 1 and words[0] in not_names):
                 continue
             raw.append((s, e, words, poss))
+            if cue:
+                speakers_seen.add(words[-1])
             if len(words) >= 2 and first in _given():
                 full_by_first.setdefault(first, " ".join(words))
             if len(words) >= 2 and (first in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1])):
@@ -134,11 +137,6 @@ class People:
             parts = a.replace(",", " ").split()
             if parts:
                 full_by_last.setdefault(parts[0] if "," in a else parts[-1], a)
-        speakers_seen: set[str] = set()
-        for s, e, words, poss in raw:
-            after = [w.lower() for w in _WORDS.findall(text[e : e + 40])]
-            if (after[:1] and after[0] in verbs) or (poss and len(after) > 1 and after[1] in nouns):
-                speakers_seen.add(words[-1])
         author_names = {w for a in authors for w in a.replace(",", " ").split() if w[:1].isupper() and len(w) > 2}
         self.mentions: list[Mention] = []
         for s, e, words, poss in raw:
@@ -195,6 +193,8 @@ class People:
         return None
 
 
+# after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
+_NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(
     r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -216,9 +216,12 @@ def _sentence_initial(text: str, s: int) -> bool:
     return k < 0 or text[k] in ".!?\n:"
 
 
+_LOWER = regex.compile(r"\b[a-z][a-z’'-]*+|(?<![\p{L}])\p{Ll}[\p{Ll}’'-]*+")
+
+
 def _lower_vocabulary(text: str) -> frozenset[str]:
     """Words the document writes in lower case (so a capitalised one is a common word, not a name)."""
-    return frozenset(w for w in regex.findall(r"(?<![\p{L}])\p{Ll}[\p{Ll}’'-]*+", text))
+    return frozenset(_LOWER.findall(text))
 
 
 def display(name: str) -> str:

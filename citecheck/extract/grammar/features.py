@@ -108,15 +108,27 @@ def _own(tok: Token, hint: str) -> list[str]:
     return f
 
 
-def token_features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
-    """One list of feature strings per token (for python-crfsuite)."""
-    hints = locator_hints(text)
+_OWN_CACHE: dict[tuple[str, bool, bool, bool, bool, str], list[str]] = {}
+
+
+def token_features(
+    text: str, tokens: Sequence[Token], hints: Sequence[tuple[int, int, str]] | None = None
+) -> list[list[str]]:
+    """One list of feature strings per token (for python-crfsuite); ``hints`` from :func:`locator_hints`."""
+    hints = locator_hints(text) if hints is None else hints
     starts = [h[0] for h in hints]
     own: list[list[str]] = []
     for tok in tokens:
         i = bisect.bisect_right(starts, tok.start) - 1
         hint = hints[i][2] if i >= 0 and tok.start < hints[i][1] else ""
-        own.append(_own(tok, hint))
+        key = (tok.text, tok.italic, tok.bold, tok.quoted, tok.depth > 0, hint)
+        feats = _OWN_CACHE.get(key)
+        if feats is None:
+            feats = _own(tok, hint)
+            if len(_OWN_CACHE) > 50_000:
+                _OWN_CACHE.clear()
+            _OWN_CACHE[key] = feats
+        own.append(feats)
     n = len(tokens)
     out: list[list[str]] = []
     seg = 0  # comma/period-separated segment number
@@ -136,7 +148,7 @@ def token_features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
         for d in (-2, -1, 1, 2):
             j = k + d
             if 0 <= j < n:
-                f += [f"{d}:{x}" for x in own[j] if not x.startswith(("p3=", "s3="))]
+                f += _context(d, own[j])
             else:
                 f.append(f"{d}:none")
         if k and tokens[k - 1].end < tok.start and "\n" in text[tokens[k - 1].end : tok.start]:
@@ -148,6 +160,21 @@ def token_features(text: str, tokens: Sequence[Token]) -> list[list[str]]:
         elif tok.text.isalnum():
             in_seg += 1
     return out
+
+
+_CONTEXT_CACHE: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
+
+
+def _context(d: int, feats: list[str]) -> list[str]:
+    """A neighbour's own features, prefixed with its distance (cached per feature list)."""
+    key = (d, id(feats))
+    hit = _CONTEXT_CACHE.get(key)
+    if hit is None or hit[0] is not feats:
+        if len(_CONTEXT_CACHE) > 200_000:
+            _CONTEXT_CACHE.clear()
+        hit = (feats, [f"{d}:{x}" for x in feats if not x.startswith(("p3=", "s3="))])
+        _CONTEXT_CACHE[key] = hit
+    return hit[1]
 
 
 def _after_initial(tokens: Sequence[Token], k: int) -> bool:

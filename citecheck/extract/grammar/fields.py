@@ -105,6 +105,7 @@ def assemble(
         ibid=bool(ibid_text),
         opcit=bool(_OPCIT.search(ibid_text)),
         secondhand="secondhand" in first,
+        locators=tuple(hints),
     )
 
 

@@ -29,11 +29,13 @@ def _tagger() -> pycrfsuite.Tagger:
     return tagger
 
 
-def label_tokens(text: str, tokens: Sequence[Token]) -> list[str]:
+def label_tokens(
+    text: str, tokens: Sequence[Token], hints: Sequence[tuple[int, int, str]] | None = None
+) -> list[str]:
     """One label (of :data:`citecheck.models.REFERENCE_LABELS`) per token of ``text``."""
     if not tokens:
         return []
-    return list(_tagger().tag(token_features(text, tokens)))
+    return list(_tagger().tag(token_features(text, tokens, hints)))
 
 
 def model_digest() -> str:

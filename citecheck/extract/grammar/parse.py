@@ -26,11 +26,25 @@ _URL = regex.compile(r"(?:https?://|www\.|file://)")
 
 def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> ParsedReference:
     """The parts of the reference ``text``; ``marks`` are its ``(start, end, italic|bold)`` spans."""
+    key = (text, tuple(marks))
+    hit = _PARSED.get(key)
+    if hit is not None:
+        return hit
     tokens = tokenize(text, marks)
-    labels = label_tokens(text, tokens)
+    hints = locator_hints(text)
+    labels = label_tokens(text, tokens, hints)
     # an address is never a title or a publisher: it is a comment on where to read the work
     labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
-    return assemble(text, tokens, labels, locator_hints(text))
+    parsed = assemble(text, tokens, labels, hints)
+    if len(_PARSED) > 20_000:
+        _PARSED.clear()
+    _PARSED[key] = parsed
+    return parsed
+
+
+#: Parses already made in this process: the same reference string ("Ibid.", a repeated note)
+#: parses the same way, so it is parsed once (the result is an immutable record).
+_PARSED: dict[tuple[str, tuple[tuple[int, int, str], ...]], ParsedReference] = {}
 
 
 def segments(p: ParsedReference) -> list[tuple[int, int]]:
