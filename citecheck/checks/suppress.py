@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import regex
 
 from citecheck.models import DocumentResult, Finding
-from citecheck.source.view import line_starts
+from citecheck.source.lines import line_starts
 
 _MARKER = regex.compile(r"<!--[ \t]*citecheck:[ \t]*ignore\b([^<>\r\n]{0,400}?)[ \t]*-->", regex.IGNORECASE)
 _NAME_SEPARATOR = regex.compile(r"[\s,]+")

@@ -22,7 +22,7 @@ from pathlib import Path
 import regex
 
 from citecheck.models import DocumentResult, Finding
-from citecheck.source.view import line_starts
+from citecheck.source.lines import line_starts
 
 _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 #: Every line of a file: it is new to git.

@@ -19,13 +19,13 @@ with no help from references.bib. Everything here is one pass over the view.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 import regex
 
 from citecheck.extract.grammar.features import given_names
-from citecheck.extract.quotes import looks_like_attribution
+from citecheck.extract.quotes import INLINE_ATTRIBUTION, looks_like_attribution
 from citecheck.models import Candidate, Mark, QuoteSpan, TextView
 
 #: Longest bracket or parenthesis taken as a candidate (characters); longer ones are prose asides.
@@ -40,7 +40,7 @@ _LIST_HEADING = regex.compile(
     r"^\W*(?i:references|bibliography|works\s+cited|sources|further\s+reading|literature|select\s+bibliography)\W*$"
 )
 _DASH_START = regex.compile(r"^\s*+(?:[-–—―]{1,2}+|~)\s*+\S")
-_QUOTE_CLOSERS = "”’\"»"
+_QUOTE_CLOSERS = '”’"»'
 
 
 def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Candidate]:
@@ -77,7 +77,10 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
         attribution = _attribution(view, i, i in under_quote) if i in under_quote or b.kind == "quote" else None
         if attribution is not None:
             out.append(attribution)
-    out.extend(Candidate("wikilink", m.start, m.end, m.start, m.end, _block_of(view, m.start)) for m in _marks(view, "wikilink"))
+    out.extend(
+        Candidate("wikilink", m.start, m.end, m.start, m.end, _block_of(view, m.start))
+        for m in _marks(view, "wikilink")
+    )
     out.sort(key=lambda c: (c.start, c.end))
     return _without_nested(out)
 
@@ -228,6 +231,10 @@ def _attribution(view: TextView, i: int, under_quote: bool) -> Candidate | None:
     last_of_quote = b.kind == "quote" and (i + 1 >= len(view.blocks) or view.blocks[i + 1].group != b.group)
     if b.kind not in ("para", "quote", "item", "heading"):
         return None
+    if last_of_quote and not _DASH_START.match(line):
+        m = INLINE_ATTRIBUTION.search(view.text, b.start, b.end)
+        if m is not None:
+            return Candidate("attribution", m.end(), b.end, m.end(), b.end, i)
     if not (
         (under_quote and (_DASH_START.match(line) or looks_like_attribution(line)))
         or (last_of_quote and _DASH_START.match(line))

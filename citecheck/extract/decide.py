@@ -23,7 +23,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{2,}+(?![\p{L}.])")
 _LOWER_RUN = regex.compile(r"(?:\b\p{Ll}+\b[\s,]+){6,}")
 
 
-_WORTH_PARSING = regex.compile(r"\d|[“”\"«»‘]|\b(?:[IVXLC]{1,6}|(?i:ibid|op|id|loc))\b")
+_WORTH_PARSING = regex.compile(r"\d|[“”\"«»‘]|\b(?:[IVXLC]{1,6}|(?i:ibid|op|id|loc|quoted|cited))\b")
 
 
 def worth_parsing(text: str, marked: bool) -> bool:
@@ -77,6 +77,8 @@ def judge(
             return None
         if p.ibid:
             return "ibid"
+        if p.secondhand and (p.author or p.work) and words <= 25:
+            return "quoted-in"  # (Quoted by Carr.)
         if has_locator and words <= 40 and not _LOWER_RUN.search(text):
             return "inline"
         if p.author and "year" in hints and words <= 6:
@@ -96,7 +98,9 @@ def _prose_verb(p: ParsedReference) -> bool:
     """True when a verb of prose ("is", "says", "wrote" …) stands outside the reference's titles."""
     verbs = word_classes().get("prose", frozenset())
     inside = [(s, e) for s, e, lab in p.spans if lab in ("part", "title", "container")]
-    return any(m.group() in verbs and not any(s <= m.start() < e for s, e in inside) for m in _LOWER_WORD.finditer(p.text))
+    return any(
+        m.group() in verbs and not any(s <= m.start() < e for s, e in inside) for m in _LOWER_WORD.finditer(p.text)
+    )
 
 
 def _prose_words(p: ParsedReference) -> int:

@@ -19,15 +19,18 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from citecheck.extract import canonical
 from citecheck.extract.candidates import find_candidates, marks_within
 from citecheck.extract.dates import congress_date, find_material_date, prose_date
 from citecheck.extract.decide import judge, worth_parsing
-from citecheck.extract.grammar.locators import normalise_pages, normalise_volume
+from citecheck.extract.grammar.locators import normalise_pages, normalise_volume, volume_as_written
 from citecheck.extract.grammar.parse import parse_reference, segments
 from citecheck.extract.link import Linker, chain
 from citecheck.extract.names import surname
+from citecheck.extract.prose import find_prose_references
 from citecheck.extract.quotes import find_quotes, is_title
 from citecheck.extract.resolve import resolve
+from citecheck.extract.scare import is_mention
 from citecheck.extract.sentences import sentence_spans
 from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display
 from citecheck.models import (
@@ -37,8 +40,8 @@ from citecheck.models import (
     DocumentResult,
     NamedWork,
     ParsedReference,
-    QuoteSpan,
     Quotation,
+    QuoteSpan,
     Reference,
     Resolution,
     TextView,
@@ -101,6 +104,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
             judged.append(Reference(kind, stream, start, end, rp, rc))
     refs = _note_readings(view, judged)
     refs = _outermost(refs)
+    refs = _with_prose_references(view, refs)
 
     opaque = [(q.start, q.end) for q in quotes if q.form == "inline"]
     opaque += [(m.start, m.end) for m in view.marks if m.kind in ("italic", "cite") and m.end - m.start > 3]
@@ -142,7 +146,9 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
 # --- candidates -----------------------------------------------------------------------------------
 
 
-def _candidate_text(view: TextView, c: Candidate, mark_starts: list[int]) -> tuple[str, list[tuple[int, int, str]], int]:
+def _candidate_text(
+    view: TextView, c: Candidate, mark_starts: list[int]
+) -> tuple[str, list[tuple[int, int, str]], int]:
     """The text a candidate's parse reads, its marks, and its view offset."""
     s, e = c.start, c.end
     if c.kind in ("note", "list", "attribution"):
@@ -163,10 +169,12 @@ def _reference_extent(c: Candidate, p: ParsedReference, offset: int) -> tuple[in
         return c.start, c.end
     s = content[0][0]
     e = content[-1][1]
-    # keep a closing mark or bracket that belongs to the last field
-    while e < len(p.text) and p.text[e] in "”’\"»)]*":
+    # keep a closing mark or bracket that belongs to the last field, and the full stop ending the note
+    while e < len(p.text) and p.text[e] in '”’"»)]*':
         e += 1
-    if s > 0 and p.text[s - 1] in "“‘\"«([":
+    if e < len(p.text) and p.text[e] == "." and p.text[e + 1 : e + 2] in ("", " ", "\n"):
+        e += 1
+    if s > 0 and p.text[s - 1] in '“‘"«([':
         s -= 1
     return offset + s, offset + e
 
@@ -236,6 +244,21 @@ def _is_commentary(view: TextView, block: int, inner: Sequence[Reference]) -> bo
         pos = r.candidate.outer_end
     words += len(_LOWER_WORD.findall(view.text, pos, b.end))
     return words >= 8
+
+
+def _with_prose_references(view: TextView, refs: list[Reference]) -> list[Reference]:
+    """Add the references the prose makes ("In his article, ‘…’, Lenin"), where no other reference is."""
+    body = [i for i, b in enumerate(view.blocks) if b.kind in ("para", "quote", "item")]
+    taken = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
+    starts = [s for s, _ in taken]
+    out = list(refs)
+    for c, p in find_prose_references(view, body):
+        k = bisect.bisect_right(starts, c.end) - 1
+        if k >= 0 and taken[k][1] > c.start:
+            continue
+        out.append(Reference("prose", "body", c.start, c.end, p, c))
+    out.sort(key=lambda r: r.start)
+    return out
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -376,13 +399,18 @@ def _speakers(
 ) -> list[tuple[str | None, str | None]]:
     """Speaker and basis of each quotation: cue > cited author > echo > subject of a review > previous speaker."""
     out: list[tuple[str | None, str | None]] = []
-    for qi, q in enumerate(quotes):
+    for qi in range(len(quotes)):
         cue = cues[qi]
         link = links[qi]
         if cue is not None:
             out.append((cue.name, "cue"))
             continue
-        if link is not None and res[link].author and refs[link].kind != "quoted-in" and not refs[link].parsed.secondhand:
+        if (
+            link is not None
+            and res[link].author
+            and refs[link].kind != "quoted-in"
+            and not refs[link].parsed.secondhand
+        ):
             out.append((display(_person(res[link].author or "")), "citation"))
             continue
         out.append((None, None))
@@ -405,9 +433,9 @@ def _speakers(
                 out[qi] = (who, "context")
     # a quotation continuing one attributed just before it in the same block
     for qi in range(1, len(quotes)):
-        if out[qi][0] is None and quotes[qi].block == quotes[qi - 1].block and out[qi - 1][0] is not None:
-            if not quotes[qi].nested and not quotes[qi - 1].nested:
-                out[qi] = (out[qi - 1][0], "context")
+        same_block = quotes[qi].block == quotes[qi - 1].block and not (quotes[qi].nested or quotes[qi - 1].nested)
+        if out[qi][0] is None and same_block and out[qi - 1][0] is not None:
+            out[qi] = (out[qi - 1][0], "context")
     if subject is not None and subject.author:
         who = display(_person(subject.author))
         for qi, q in enumerate(quotes):
@@ -417,7 +445,9 @@ def _speakers(
     for qi, q in enumerate(quotes):
         if out[qi][0] is None:
             floor = view.blocks[max(0, q.block - 1)].start
-            who = people.salient(q.open_mark, floor) or people.last_person_before(q.open_mark, view.blocks[max(0, q.block - 3)].start)
+            who = people.salient(q.open_mark, floor) or people.last_person_before(
+                q.open_mark, view.blocks[max(0, q.block - 3)].start
+            )
             if who:
                 out[qi] = (who, "context")
     return out
@@ -441,7 +471,7 @@ def _sentence_subject(
 
 def _person(author: str) -> str:
     """A display name from an author as written: ``Lenin, V. I.`` -> ``V. I. Lenin``."""
-    first = regex.split(r"\s+(?:and|&)\s+|;", author)[0].strip()
+    first = str(regex.split(r"\s+(?:and|&)\s+|;", author)[0]).strip()
     if "," in first:
         sur, _, given = first.partition(",")
         return f"{given.strip()} {sur.strip()}".strip()
@@ -481,10 +511,11 @@ def _is_quotation(view: TextView, q: QuoteSpan, link: int | None, speaker: tuple
     """Unsourced, unattributed short phrases are scare quotes; a title in marks is no quotation."""
     if q.form == "block" or link is not None or speaker[1] == "cue":
         return True
-    words = regex.findall(r"[\p{L}\p{N}]+", view.text[q.start : q.end])
-    if len(words) < 4:
+    if is_title(view.text, q.open_mark, q.start, q.end, max(0, q.open_mark - 40)):
         return False
-    return not is_title(view.text, q.open_mark, q.start, q.end, max(0, q.open_mark - 40))
+    # the writer's own words, used unquoted earlier in the paragraph, are a mention
+    b = view.blocks[q.block]
+    return not is_mention(view.text, b.start, q.open_mark, q.start, q.end)
 
 
 # --- records ----------------------------------------------------------------------------------------
@@ -497,8 +528,8 @@ def _citation(
     line, col = view.line_col(s)
     p = r.parsed
     note = int(r.candidate.note) if r.candidate.note and r.candidate.note.isdigit() else None
-    author = _canonical_author(res.author, catalogue)
-    work = _canonical_work(res.work, author, catalogue)
+    author = canonical.author(res.author, catalogue)
+    work = canonical.work(res.work, author, catalogue)
     return Citation(
         id=cid,
         line=line,
@@ -512,7 +543,7 @@ def _citation(
         volume=normalise_volume(res.volume) if res.volume else None,
         pages=normalise_pages(res.pages) if res.pages else None,
         year=res.year,
-        place=res.place,
+        place=canonical.place(res.place),
         publisher=res.publisher,
         note=note,
         resolves_to=ids[res.antecedent] if res.antecedent is not None else None,
@@ -520,7 +551,7 @@ def _citation(
         material_date=_material_date(p, r.kind),
         author_raw=p.author,
         work_raw=p.work,
-        volume_raw=p.volume,
+        volume_raw=volume_as_written(p.volume) if p.volume else None,
         pages_raw=p.pages,
         place_raw=p.place,
         resolution_problem=res.problem,
@@ -534,28 +565,6 @@ def _material_date(p: ParsedReference, kind: str) -> str | None:
         if found is not None:
             return found.iso
     return congress_date(p.text) if kind == "attribution" else None
-
-
-def _canonical_author(author: str | None, catalogue: Catalogue | None) -> str | None:
-    if author is None:
-        return None
-    if catalogue is not None:
-        known = catalogue.canonical_author(author)
-        if known:
-            return known
-    from citecheck.extract.names import format_author, looks_like_person
-
-    return format_author(author) if looks_like_person(author) else " ".join(author.split())
-
-
-def _canonical_work(work: str | None, author: str | None, catalogue: Catalogue | None) -> str | None:
-    if work is None:
-        return None
-    if catalogue is not None:
-        known = catalogue.find_work(work, author)
-        if known is not None:
-            return known.title
-    return " ".join(work.split())
 
 
 def _quotation(

@@ -63,7 +63,7 @@ class Linker:
                 return att
             last = self.view.blocks[q.last_block]
             near = self.next_source(max(q.start, last.end - 400), last.end + 1)
-            while near is not None and not text[near[1] : last.end].strip(" .,;:)]”’\"\n\t") == "":
+            while near is not None and text[near[1] : last.end].strip(' .,;:)]”’"\n\t') != "":
                 near = self.next_source(near[0] + 1, last.end + 1)
             if near is not None:
                 return near[2]
@@ -75,7 +75,7 @@ class Linker:
                     return hit[2]
             return None
         after = self.next_source(q.close_mark, q.close_mark + NEAR + 1)
-        if after is not None and text[q.close_mark : after[0]].strip(" .,;:!?—–-”’\"") == "":
+        if after is not None and text[q.close_mark : after[0]].strip(' .,;:!?—–-”’"') == "":
             return after[2]
         later = self.next_source(q.close_mark, sentence_end + 3)
         if later is not None:

@@ -37,7 +37,9 @@ def _split_authors(s: str) -> list[str]:
 
 
 _ET_AL = regex.compile(r"\s*,?\s+et\.?\s+al\.?\s*$", regex.I)
-_PERSON_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{Ll}’'\-]+|\p{Lu}{1,3}\.?|(?:\p{Lu}\.\s?-?)+|\p{Lu}-\p{Lu}\.?|de|van|von|der|le|la|du|d[’']\p{Lu}[\p{L}-]+|O[’']\p{Lu}[\p{L}-]+)$")
+_PERSON_TOKEN = regex.compile(
+    r"^(?:\p{Lu}[\p{Ll}’'\-]+|\p{Lu}{1,3}\.?|(?:\p{Lu}\.\s?-?)+|\p{Lu}-\p{Lu}\.?|de|van|von|der|le|la|du|d[’']\p{Lu}[\p{L}-]+|O[’']\p{Lu}[\p{L}-]+)$"
+)
 
 
 def looks_like_person(written: str) -> bool:

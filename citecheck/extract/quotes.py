@@ -23,7 +23,7 @@ import regex
 from citecheck.models import Block, QuoteSpan, TextView
 
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
-_OPENERS = "“«‘\"„"
+_OPENERS = '“«‘"„'
 _TITLE_CUE = regex.compile(
     r"(?:\b(?:article|essay|pamphlet|book|speech|report|letter|chapter|preface|poem|song|novel|film|"
     r"entitled|titled|headed|called|named|volume|paper|thesis|theses|resolution|slogan|magazine|newspaper|"
@@ -35,6 +35,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)?")
 _SMALL = frozenset("a an and the of in on to for at by from with or nor but as is into de la le du des".split())
 _SENTENCE_PUNCT = regex.compile(r"[.!?;]")
 _DASH_LINE = regex.compile(r"^\s*+[-—–―]{1,2}+\s*+\p{Lu}")
+#: A dash and a name after the closing mark of a block quotation, on the same line: its source.
+INLINE_ATTRIBUTION = regex.compile(r"[”\"»][ \t]*+[-—–―]{1,2}+[ \t]*+(?=\p{Lu}|\[\[)")
+_LAST_LINE_DASH = regex.compile(r"\n[ \t]*+(?=[-—–―]{1,2}+[ \t]*+\p{Lu}[^\n]*+$)")
 _TRAILER = regex.compile(r"^[\s\d.,;:!?)\]]*+(?:\([^()]{0,300}+\)[\s.,;:]*+)?$")
 _ATTR_DASH = regex.compile(r"^[-—–―]{1,2}\s*+\p{Lu}")
 _ATTR_QUOTED = regex.compile(r"^\(?(?:as\s+)?(?:quoted|cited)\s+(?:in|by)\b", regex.I)
@@ -116,6 +119,16 @@ def _quote_blocks(view: TextView, i: int, j: int) -> QuoteSpan:
     if j > i and _DASH_LINE.match(text[view.blocks[j].start : view.blocks[j].end]):
         e = view.blocks[j - 1].end
         last = j - 1
+    else:
+        # "> … the end of the quotation.\n> — Trotsky, *The Revolution Betrayed*": the last line is its source
+        m = _LAST_LINE_DASH.search(text, view.blocks[j].start, e)
+        if m is not None and m.start() > s:
+            e = m.start()
+        else:
+            # "> “… office.” — Trotsky, [[The Revolution Betrayed]]": the source follows the closing mark
+            m2 = INLINE_ATTRIBUTION.search(text, view.blocks[j].start, e)
+            if m2 is not None:
+                e = m2.start() + 1
     s2, e2 = _strip_marks(text, s, e)
     return QuoteSpan(s2, e2, "block", i, last, s, e)
 
@@ -159,7 +172,7 @@ def _whole_paragraph_quote(view: TextView, i: int) -> QuoteSpan | None:
     """A paragraph (or run of paragraphs) wholly inside quotation marks."""
     text = view.text
     b = view.blocks[i]
-    if b.kind not in ("para", "item") or b.start >= b.end or text[b.start] not in "“\"«":
+    if b.kind not in ("para", "item") or b.start >= b.end or text[b.start] not in '“"«':
         return None
     opener = text[b.start]
     closer = _PAIRS[opener]
@@ -172,9 +185,6 @@ def _whole_paragraph_quote(view: TextView, i: int) -> QuoteSpan | None:
             if not _TRAILER.match(text[close + 1 : bj.end]):
                 return None
             return QuoteSpan(b.start + 1, close, "block", i, j, b.start, close + 1)
-        # a continuation paragraph reopens the mark; any other paragraph ends the search
-        if j + 1 < len(view.blocks) and text[view.blocks[j + 1].start : view.blocks[j + 1].start + 1] != opener:
-            return None
     return None
 
 
@@ -235,7 +245,8 @@ def _inline_quotes(text: str, b: Block, bi: int, outer_start: int = -1, outer_en
             close = closes.find(k)
             if close is not None:
                 s, e = k + 1, close
-                if e > s and not (s == outer_start and e == outer_end) and not is_title(text, k, s, e, b.start):
+                whole = outer_start >= 0 and (e - s) >= 0.9 * (outer_end - outer_start)
+                if e > s and not whole and not is_title(text, k, s, e, b.start):
                     out.append(QuoteSpan(s, e, "inline", bi, bi, k, close + 1, nested=outer_start >= 0))
                 # marks nested inside this quotation are quotations of their own
                 k = k + 1

@@ -119,7 +119,9 @@ class _Registry:
         return None
 
 
-def resolve(refs: Sequence[Reference], named: Sequence[NamedWork] = (), subject: NamedWork | None = None) -> list[Resolution]:
+def resolve(
+    refs: Sequence[Reference], named: Sequence[NamedWork] = (), subject: NamedWork | None = None
+) -> list[Resolution]:
     """One :class:`Resolution` per reference of ``refs`` (document order)."""
     reg = _Registry()
     named_sorted = sorted(named, key=lambda n: n.start)
@@ -146,10 +148,26 @@ def resolve(refs: Sequence[Reference], named: Sequence[NamedWork] = (), subject:
             antecedent = reg.author_work(author) if author else None
             if antecedent is None and p.work:
                 antecedent = reg.title_match(p.work, author)
+            previous = last.get(ref.stream)
             if antecedent is None and not p.author:
-                antecedent = last.get(ref.stream)
+                antecedent = previous
+            if (
+                not p.author
+                and ref.discussed
+                and previous is not None
+                and _fold_name(ref.discussed) != _fold_name(previous.author)
+            ):
+                chosen = antecedent.work if antecedent is not None else None
+                problem = (
+                    f"op. cit. without an author is ambiguous: the prose discusses {ref.discussed}; "
+                    f"taken as {chosen or 'nothing'}"
+                )
             if antecedent is None:
-                problem = f"op. cit. of {author}, who has no earlier reference here" if author else "op. cit. with nothing to repeat"
+                problem = (
+                    f"op. cit. of {author}, who has no earlier reference here"
+                    if author
+                    else "op. cit. with nothing to repeat"
+                )
         elif _is_short(p):
             if p.work:
                 antecedent = reg.title_match(p.work, p.author)
@@ -161,7 +179,9 @@ def resolve(refs: Sequence[Reference], named: Sequence[NamedWork] = (), subject:
             if antecedent is None:
                 antecedent = current_body if ref.stream == "body" else last.get(ref.stream)
             if antecedent is None and subject is not None:
-                antecedent = reg.author_work(subject.author) or _Work(None, subject.author, subject.title, (subject.title,), None, None, None, None)
+                antecedent = reg.author_work(subject.author) or _Work(
+                    None, subject.author, subject.title, (subject.title,), None, None, None, None
+                )
             if antecedent is None:
                 problem = "a page reference with no work to refer to"
         res = _merge(p, antecedent, bare_ibid=p.ibid and not p.pages and not p.opcit)
@@ -172,12 +192,19 @@ def resolve(refs: Sequence[Reference], named: Sequence[NamedWork] = (), subject:
         out.append(res)
         titles = tuple(t for t in (p.title, p.part, p.container) if t) if not p.ibid else ()
         known = _Work(
-            i, res.author, res.work, titles or ((res.work,) if res.work else ()), res.volume, res.year, res.place,
-            res.publisher, res.pages,
+            i,
+            res.author,
+            res.work,
+            titles or ((res.work,) if res.work else ()),
+            res.volume,
+            res.year,
+            res.place,
+            res.publisher,
+            res.pages,
         )
-        if not p.ibid and not _is_bare_locator(p) and (p.title or p.part or p.container):
-            reg.add(known)
-        elif antecedent is not None and not p.ibid and p.author and not _fold_name(antecedent.author):
+        if (not p.ibid and not _is_bare_locator(p) and (p.title or p.part or p.container)) or (
+            antecedent is not None and not p.ibid and p.author and not _fold_name(antecedent.author)
+        ):
             reg.add(known)
         last[ref.stream] = known
         last["any"] = known

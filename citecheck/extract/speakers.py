@@ -253,8 +253,12 @@ class Cue:
 _AFTER_QUOTE = 60
 
 
-_AUX = frozenset("has had have would once later also then famously rightly correctly memorably himself herself had once always often".split())
-_OF_CUE = regex.compile(r"\b(?:words|phrase|view|verdict|description|judgement|judgment|formulation|opinion)\s++of\s*+$", regex.I)
+_AUX = frozenset(
+    "has had have would once later also then famously rightly correctly memorably himself herself always often".split()
+)
+_OF_CUE = regex.compile(
+    r"\b(?:words|phrase|view|verdict|description|judgement|judgment|formulation|opinion)\s++of\s*+$", regex.I
+)
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|when)?)\s*+$")
 
 
@@ -278,9 +282,12 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             k = 0
             while k < len(words) and words[k] in _AUX:
                 k += 1
-            if k < len(words) and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs)):
-                speaks = True
-            elif k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs:
+            direct = "," not in head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
+            if (
+                direct
+                and k < len(words)
+                and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs))
+            ) or (k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs):
                 speaks = True
             elif head.startswith(","):
                 # "Lenin, in a simple example, summed up the situation:"
@@ -307,17 +314,19 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
     verbs = speech_words()["verb"]
     seg_end = min(hi, close_mark + _AFTER_QUOTE)
     seg = text[close_mark:seg_end]
-    if not seg[:3].strip(" ,.—-–;") == "" and not seg.lstrip().startswith((",", "—", "-", "–")):
-        if not seg[:1].isspace():
-            return None
+    punct_only = seg[:3].strip(" ,.—-–;") == "" or seg.lstrip().startswith((",", "—", "-", "–"))
+    if not punct_only and not seg[:1].isspace():
+        return None
     ms = people.between(close_mark, seg_end)
     if not ms:
         return None
     m = ms[0]
     pre = [w.lower() for w in _WORDS.findall(text[close_mark : m.start])]
     post = [w.lower() for w in _WORDS.findall(text[m.end : m.end + 30])]
-    if (pre and pre[-1] in verbs and len(pre) <= 2) or (not pre and post and post[0] in verbs) or (
-        len(pre) == 1 and pre[0] == "as" and post and post[0] in verbs
+    if (
+        (pre and pre[-1] in verbs and len(pre) <= 2)
+        or (not pre and post and post[0] in verbs)
+        or (len(pre) == 1 and pre[0] == "as" and post and post[0] in verbs)
     ):
         name = people.resolve(m) if m.pronoun else m.name
         return Cue(name, "strong") if name else None

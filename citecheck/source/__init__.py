@@ -2,8 +2,8 @@
 
 ``load`` finds and decodes files; ``repair`` undoes mojibake; :func:`build_view` makes the
 :class:`~citecheck.models.TextView` of a document, with one module per format (``markdown``,
-``html``, ``plain``) and ``offsets`` for the map from every view character back to the source.
-The old builders (``legacy``, ``legacy_html``, ``view``) serve the old engine until it is replaced.
+``html``, ``plain``), ``offsets`` for the map from every view character back to the source, and
+``lines`` for line ends.
 """
 
 from citecheck.source.build import build_view

@@ -12,8 +12,8 @@ import gc
 from collections.abc import Iterable
 
 from citecheck.models import Block, Document, Mark, TextView
+from citecheck.source.lines import line_starts
 from citecheck.source.offsets import OffsetMap, compose, repair_view, trim_block
-from citecheck.source.view import line_starts
 
 
 def build_view(doc: Document) -> TextView:

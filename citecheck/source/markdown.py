@@ -28,8 +28,8 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from citecheck.models import Block, Mark
 from citecheck.source.html import decode_text, markup_spans, wiki_target
+from citecheck.source.lines import line_starts
 from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, compose, identity_map, trim_block
-from citecheck.source.view import line_starts
 
 #: Block quotes, lists and inline nesting deeper than this are read as text (markdown-it's guard).
 MAX_NESTING = 20

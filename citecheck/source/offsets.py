@@ -17,8 +17,8 @@ from typing import overload
 import regex
 
 from citecheck.models import Block, Repair
+from citecheck.source.lines import iter_lines, line_starts
 from citecheck.source.repair import MAY_NEED_REPAIR, repair_line
-from citecheck.source.view import iter_lines, line_starts
 
 _NO_END = -1
 _NOT_LF = regex.compile(r"[^\n]")

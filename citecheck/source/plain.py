@@ -19,8 +19,8 @@ import regex
 
 from citecheck.models import Block, Mark, TextView
 from citecheck.source.build import finish
+from citecheck.source.lines import iter_lines
 from citecheck.source.offsets import blank_spans
-from citecheck.source.view import iter_lines
 
 _NOTES_HEADING = regex.compile(
     r"[ \t]*+(?:notes|endnotes|footnotes|references|sources|bibliography|works cited)[ \t]*+:?[ \t]*+", regex.I

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from citecheck.models import DocumentResult
+from citecheck.models import DocumentResult, TextView
 from citecheck.pipeline import extract_paths
-from citecheck.source.view import TextView
+from citecheck.source.lines import line_starts
 from tests.conftest import extract_text
 
 settings.register_profile("default", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -67,7 +67,7 @@ def document(draw: st.DrawFn) -> tuple[str, str]:
 
 
 def _check_spans(text: str, doc: DocumentResult) -> None:
-    lines = TextView(source=text, text=text)
+    lines = TextView(source=text, text=text, src=None, line_starts=line_starts(text))
     for c in doc.citations:
         assert 0 <= c.start <= c.end <= len(text)
         assert text[c.start : c.end] == c.raw

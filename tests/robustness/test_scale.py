@@ -124,10 +124,12 @@ VIEW_SHAPES = {
     "html nested quotes": ("html", lambda n: "<blockquote><p>x</p>" * n, 5000),
     "html notes and markers": (
         "html",
-        lambda n: "<p>"
-        + "".join(f'T<a href="#n{i}" name="f{i}">[{i}]</a> ' for i in range(n))
-        + "</p>"
-        + "".join(f'<p class="endnote"><a name="n{i}" href="#f{i}">[{i}]</a> N.</p>' for i in range(n)),
+        lambda n: (
+            "<p>"
+            + "".join(f'T<a href="#n{i}" name="f{i}">[{i}]</a> ' for i in range(n))
+            + "</p>"
+            + "".join(f'<p class="endnote"><a name="n{i}" href="#f{i}">[{i}]</a> N.</p>' for i in range(n))
+        ),
         1500,
     ),
     "html giant paragraph": ("html", lambda n: "<p>" + "word <i>em</i> &amp; " * n, 10_000),
@@ -137,9 +139,11 @@ VIEW_SHAPES = {
     "text giant paragraph": ("text", lambda n: "word, “quoted”.1 " * n, 40_000),
     "text notes and markers": (
         "text",
-        lambda n: "".join(f"Text{i + 1}. " for i in range(n))
-        + "\n\nNotes\n\n"
-        + "".join(f"{i + 1}. Lenin, p. {i}.\n\n" for i in range(n)),
+        lambda n: (
+            "".join(f"Text{i + 1}. " for i in range(n))
+            + "\n\nNotes\n\n"
+            + "".join(f"{i + 1}. Lenin, p. {i}.\n\n" for i in range(n))
+        ),
         5000,
     ),
     "text whitespace": ("text", lambda n: "a" + " " * n + "b\n", 400_000),

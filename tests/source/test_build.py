@@ -42,12 +42,61 @@ _WORDS = st.sampled_from(["Lenin", "wrote", "“all", "power”", "1918", "x", "
 def _pieces(kind: str) -> st.SearchStrategy[str]:
     common = [_WORDS, st.just(" "), st.just("\n"), st.just("\n\n"), st.just("\r\n"), st.just("\t")]
     if kind == "markdown":
-        extra = ["*em*", "**b**", "\\[1\\]", "&amp;", "[^1]", "> ", ">> ", "- ", "# ", "[l](http://u)", "<http://a.b>",
-                 "[[T|l]]", "<i>", "</i>", "<sup>2</sup>", "```\n", "    ", "---\n", "`c`", "|", "&#8212;", "\\*", "_"]
+        extra = [
+            "*em*",
+            "**b**",
+            "\\[1\\]",
+            "&amp;",
+            "[^1]",
+            "> ",
+            ">> ",
+            "- ",
+            "# ",
+            "[l](http://u)",
+            "<http://a.b>",
+            "[[T|l]]",
+            "<i>",
+            "</i>",
+            "<sup>2</sup>",
+            "```\n",
+            "    ",
+            "---\n",
+            "`c`",
+            "|",
+            "&#8212;",
+            "\\*",
+            "_",
+        ]
     elif kind == "html":
-        extra = ["<p>", "</p>", "<br>", "<i>", "</i>", "&amp;", "&mdash;", "&#150;", "&nbsp", "<blockquote>", "</blockquote>",
-                 '<a href="#n1">[1]</a>', '<p class="endnote"><a name="n1">[1]</a>', "<!-- c -->", "<h2>", "</h2>", "<sup>3</sup>",
-                 "<script>x<y</script>", "<", ">", "&", '<a href="x">', "</a>", "<li>", "<pre>", "</pre>", "<?php x ?>"]
+        extra = [
+            "<p>",
+            "</p>",
+            "<br>",
+            "<i>",
+            "</i>",
+            "&amp;",
+            "&mdash;",
+            "&#150;",
+            "&nbsp",
+            "<blockquote>",
+            "</blockquote>",
+            '<a href="#n1">[1]</a>',
+            '<p class="endnote"><a name="n1">[1]</a>',
+            "<!-- c -->",
+            "<h2>",
+            "</h2>",
+            "<sup>3</sup>",
+            "<script>x<y</script>",
+            "<",
+            ">",
+            "&",
+            '<a href="x">',
+            "</a>",
+            "<li>",
+            "<pre>",
+            "</pre>",
+            "<?php x ?>",
+        ]
     else:
         extra = ["Notes", "1. ", "[2] ", "”.3", "¹", "    ", "â€œ", "thousandÉ", "↩︎", "References", "   1. file://x"]
     return st.one_of(*common, st.sampled_from(extra))

@@ -18,9 +18,15 @@ def html(text: str, name: str = "essay.html") -> TextView:
 
 
 BLOCKS = [
-    ("<h1>Head</h1><p>One <b>two</b></p>\n\n<p>Three</p>", [("heading", "Head"), ("para", "One two"), ("para", "Three")]),
+    (
+        "<h1>Head</h1><p>One <b>two</b></p>\n\n<p>Three</p>",
+        [("heading", "Head"), ("para", "One two"), ("para", "Three")],
+    ),
     ("<p>line one<br>line two<br><br>new para</p>", [("para", "line one\nline two"), ("para", "new para")]),
-    ("<ul><li>a</li><li>b</li></ul><dl><dt>t</dt><dd>d</dd></dl>", [("item", "a"), ("item", "b"), ("item", "t"), ("item", "d")]),
+    (
+        "<ul><li>a</li><li>b</li></ul><dl><dt>t</dt><dd>d</dd></dl>",
+        [("item", "a"), ("item", "b"), ("item", "t"), ("item", "d")],
+    ),
     ("<p>a\n\n   b</p>", [("para", "a     b")]),  # a blank line inside a paragraph is not a break
     ("<pre>x\n  y\n\nz</pre>", [("para", "x\n  y"), ("para", "z")]),
     # legacy markup: SSI comments, PHP, <font> around paragraphs, tables for layout
@@ -54,7 +60,13 @@ QUOTES = [
     # (source, [(kind, text, group, depth)])
     (
         '<p>Intro:</p><p class="quoteb">"one</p><p class="quoteb">two"</p><p>x</p><p class="quote">three</p>',
-        [("para", "Intro:", None, 0), ("quote", '"one', 0, 1), ("quote", 'two"', 0, 1), ("para", "x", None, 0), ("quote", "three", 1, 1)],
+        [
+            ("para", "Intro:", None, 0),
+            ("quote", '"one', 0, 1),
+            ("quote", 'two"', 0, 1),
+            ("para", "x", None, 0),
+            ("quote", "three", 1, 1),
+        ],
     ),
     (
         "<blockquote><p>a</p><blockquote><p>b</p></blockquote></blockquote><blockquote><p>c</p></blockquote>",
@@ -124,11 +136,24 @@ def test_notes_and_markers(text: str, notes: list[tuple[str | None, str]], marke
 
 
 MARKS = [
-    ("<p><i>a</i> <em>b</em> <cite>c</cite> <b>d</b> <strong>e</strong> <sup>th</sup> <code>f</code> <q>g</q></p>",
-     [("italic", "a", None), ("italic", "b", None), ("italic", "c", None), ("bold", "d", None), ("bold", "e", None),
-      ("sup", "th", None), ("code", "f", None), ("quote", "g", None)]),
+    (
+        "<p><i>a</i> <em>b</em> <cite>c</cite> <b>d</b> <strong>e</strong> <sup>th</sup> <code>f</code> <q>g</q></p>",
+        [
+            ("italic", "a", None),
+            ("italic", "b", None),
+            ("italic", "c", None),
+            ("bold", "d", None),
+            ("bold", "e", None),
+            ("sup", "th", None),
+            ("code", "f", None),
+            ("quote", "g", None),
+        ],
+    ),
     ('<p>See <a href="secJ2.html">section J.2</a>.</p>', [("link", "section J.2", "secJ2.html")]),
-    ('<p>the <a href="Bolsheviks.md" class="wikilink" title="B">Bolsheviks</a></p>', [("wikilink", "Bolsheviks", "Bolsheviks")]),
+    (
+        '<p>the <a href="Bolsheviks.md" class="wikilink" title="B">Bolsheviks</a></p>',
+        [("wikilink", "Bolsheviks", "Bolsheviks")],
+    ),
     ("<p><i></i>x</p>", []),
 ]
 
@@ -140,7 +165,10 @@ def test_marks(text: str, expected: list[tuple[str, str, str | None]]) -> None:
 
 
 NAVIGATION = [
-    ('<p><a href="04.htm">Previous: 1919</a> | <a href="06.htm">Next: 1921</a><br><a href="index.htm">Table of Contents</a></p>', "meta"),
+    (
+        '<p><a href="04.htm">Previous: 1919</a> | <a href="06.htm">Next: 1921</a><br><a href="index.htm">Table of Contents</a></p>',
+        "meta",
+    ),
     ('<div class="page-links"><a href="a.html">‹ Section H</a> <a href="b.html">up</a></div>', "meta"),
     ('<p><a href="#Top">Back to the top</a></p>', "meta"),
     ('<p>See <a href="secJ2.html">section J.2</a>.</p>', "para"),

@@ -27,7 +27,10 @@ BLOCKS = [
     ("```\ncode “x”\n```\nafter\n", [("code", "code “x”"), ("para", "after")]),
     ("    indented code\n\ntext\n", [("code", "indented code"), ("para", "text")]),
     ("| a | b |\n|---|---|\n| c | d |\n", [("para", "a   b"), ("para", "c   d")]),
-    ("<div class=\"x\">\n<p>Lenin &amp; Trotsky</p>\n</div>\n\nafter\n", [("para", "Lenin & Trotsky"), ("para", "after")]),
+    (
+        '<div class="x">\n<p>Lenin &amp; Trotsky</p>\n</div>\n\nafter\n',
+        [("para", "Lenin & Trotsky"), ("para", "after")],
+    ),
     ("Term\n: the definition\n", [("para", "Term"), ("item", "the definition")]),
 ]
 
@@ -64,13 +67,21 @@ FOOTNOTES = [
     # (source, notes as (label, text), markers as (raw, label))
     ("Text[^1] more.\n\n[^1]: Note one.\n", [("1", "Note one.")], [("[^1]", "1")]),
     # a hard-wrapped note with 4-space continuation lines is one note
-    ("A[^n].\n\n[^n]: Lenin, *CW*, vol. 33,\n    p. 487.\n", [("n", "Lenin,  CW , vol. 33,\n    p. 487.")], [("[^n]", "n")]),
+    (
+        "A[^n].\n\n[^n]: Lenin, *CW*, vol. 33,\n    p. 487.\n",
+        [("n", "Lenin,  CW , vol. 33,\n    p. 487.")],
+        [("[^n]", "n")],
+    ),
     # several paragraphs of one note: the first carries the label
     ("A[^2].\n\n[^2]: First.\n\n    Second.\n", [("2", "First."), (None, "Second.")], [("[^2]", "2")]),
     # consecutive definitions without a blank line are two notes
     ("A[^1] b[^2].\n\n[^1]: One.\n[^2]: Two.\n", [("1", "One."), ("2", "Two.")], [("[^1]", "1"), ("[^2]", "2")]),
     # a numbered list under a "Notes" heading is the notes (numbers as written); elsewhere a list
-    ("1. a\n2. b\n\n## Notes\n\n3. Lenin, CW.\n4. Carr.\n\n## More\n\n5. x\n", [("3", "Lenin, CW."), ("4", "Carr.")], []),
+    (
+        "1. a\n2. b\n\n## Notes\n\n3. Lenin, CW.\n4. Carr.\n\n## More\n\n5. x\n",
+        [("3", "Lenin, CW."), ("4", "Carr.")],
+        [],
+    ),
 ]
 
 
@@ -86,16 +97,24 @@ INLINE = [
     # (source, expected view text of the paragraph, marks as (kind, view text, data))
     ("Text *em* and **bold**.", "Text  em  and   bold  .", [("italic", "em", None), ("bold", "bold", None)]),
     ("A \\[1918\\] &amp; x\\*y", "A [1918] & x*y", []),
-    ("[label](http://x.y \"t\") end", " label" + " " * 17 + " end", [("link", "label", "http://x.y")]),
+    ('[label](http://x.y "t") end', " label" + " " * 17 + " end", [("link", "label", "http://x.y")]),
     ("see <http://a.b/c> now", "see  http://a.b/c  now", [("url", "http://a.b/c", None)]),
     ("at www.c.d/e. now", "at www.c.d/e. now", [("url", "www.c.d/e", None)]),
-    ("[[Target|label]] and [[Solo]]", "         label   and   Solo  ", [("wikilink", "label", "Target"), ("wikilink", "Solo", "Solo")]),
+    (
+        "[[Target|label]] and [[Solo]]",
+        "         label   and   Solo  ",
+        [("wikilink", "label", "Target"), ("wikilink", "Solo", "Solo")],
+    ),
     (
         'founder of the\n"<a   href="October_Revolution.md" class="wikilink"\ntitle="October Revolution">"October Revolution</a>, which',
         'founder of the\n""October Revolution, which',
         [("wikilink", '"October Revolution', "October Revolution")],
     ),
-    ("word<sup>3</sup> and <i>it</i>", "word  and it", [("noteref", " ", "3"), ("sup", " ", None), ("italic", "it", None)]),
+    (
+        "word<sup>3</sup> and <i>it</i>",
+        "word  and it",
+        [("noteref", " ", "3"), ("sup", " ", None), ("italic", "it", None)],
+    ),
     ("one<br>two", "one\ntwo", []),
     ("use `code *x*` here", "use  code *x*  here", [("code", "code *x*", None)]),
     ("a\\\nb", "a \nb", []),
@@ -128,7 +147,9 @@ def test_crlf_source_maps_back() -> None:
 
 
 def test_front_matter() -> None:
-    view = md("---\ntitle: 'Lenin and #Occupy'\nauthors:\n- Ben Lewis\n- Tom Riley\ntags: [a, \"b\"]\ndate: 2012-06-07\n---\n\n# Intro\n")
+    view = md(
+        "---\ntitle: 'Lenin and #Occupy'\nauthors:\n- Ben Lewis\n- Tom Riley\ntags: [a, \"b\"]\ndate: 2012-06-07\n---\n\n# Intro\n"
+    )
     assert view.meta == (
         ("title", "Lenin and #Occupy"),
         ("authors", "Ben Lewis; Tom Riley"),
@@ -141,7 +162,7 @@ def test_front_matter() -> None:
 
 FRONT_MATTER = [
     ("a: b\nc:\n  nested: x\nd: 'q'", [("a", "b"), ("d", "q")]),
-    ("aliases: [\n  \"/x/y\"\n]\nissue: \"47\"", [("aliases", "/x/y"), ("issue", "47")]),
+    ('aliases: [\n  "/x/y"\n]\nissue: "47"', [("aliases", "/x/y"), ("issue", "47")]),
     ("# comment\nk: v # not a comment in a plain scalar", [("k", "v # not a comment in a plain scalar")]),
     ("text: |\n  block\n", []),
 ]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from citecheck.source.lines import line_starts
 from citecheck.source.offsets import Assembler, blank_spans, compose, identity_map, repair_view
-from citecheck.source.view import line_starts
 
 
 def assembled() -> tuple[str, str, Assembler]:

@@ -22,8 +22,14 @@ def kinds(view: TextView) -> list[tuple[str, str]]:
 
 
 BLOCKS = [
-    ("Chapter One\n\nThe text of a paragraph,\nwrapped.\n", [("heading", "Chapter One"), ("para", "The text of a paragraph,\nwrapped.")]),
-    ("A sentence that ends.\n\n(Lenin, CW, vol. 24)\n\n— Trotsky\n", [("para", "A sentence that ends."), ("para", "(Lenin, CW, vol. 24)"), ("para", "— Trotsky")]),
+    (
+        "Chapter One\n\nThe text of a paragraph,\nwrapped.\n",
+        [("heading", "Chapter One"), ("para", "The text of a paragraph,\nwrapped.")],
+    ),
+    (
+        "A sentence that ends.\n\n(Lenin, CW, vol. 24)\n\n— Trotsky\n",
+        [("para", "A sentence that ends."), ("para", "(Lenin, CW, vol. 24)"), ("para", "— Trotsky")],
+    ),
     ("1.1. Party and class\n\nText.\n", [("heading", "1.1. Party and class"), ("para", "Text.")]),
     ("x\r\n\r\ny\r\n", [("para", "x"), ("para", "y")]),
 ]
@@ -36,9 +42,15 @@ def test_blocks(text: str, expected: list[tuple[str, str]]) -> None:
 
 INDENTED = [
     # body at the margin: a paragraph set in four spaces is indented, a first-line indent is not
-    ("Body text goes on here,\nand on.\n\n    Quoted words here,\n    more of them.\n\n  First line in,\nthen out.\n", [False, True, False]),
+    (
+        "Body text goes on here,\nand on.\n\n    Quoted words here,\n    more of them.\n\n  First line in,\nthen out.\n",
+        [False, True, False],
+    ),
     # an html2txt dump: body set in three spaces, quotations in five
-    ("   Body text goes on\n   and on.\n\n     \"Quoted words\n     more.\"\n\n   Body again\n   and on.\n", [False, True, False]),
+    (
+        '   Body text goes on\n   and on.\n\n     "Quoted words\n     more."\n\n   Body again\n   and on.\n',
+        [False, True, False],
+    ),
     ("\tTabbed quotation\n\tcontinues.\n\nBody text,\nmore body.\n", [True, False]),
 ]
 
@@ -89,7 +101,10 @@ def test_html2txt_references_are_links_not_notes() -> None:
     )
     view = plain(text)
     assert [b.kind for b in view.blocks] == ["para", "heading", "meta", "meta"]
-    assert marks(view, "link") == [("[1]", "file://localhost/home/x/secB1.html"), ("[2]", "file://localhost/home/x/secH4.html#sech42")]
+    assert marks(view, "link") == [
+        ("[1]", "file://localhost/home/x/secB1.html"),
+        ("[2]", "file://localhost/home/x/secH4.html#sech42"),
+    ]
     assert "in    section B.1" in view.text
 
 

@@ -93,7 +93,7 @@ def _own(tok: Token, hint: str) -> list[str]:
         f.append("year" if _YEAR.fullmatch(w) else f"digits{min(len(w), 4)}")
     elif not w[0].isalnum():
         f.append("punct")
-    for c in _lexicon().get(low.rstrip("."), ()):
+    for c in _lexicon().get(low.rstrip("."), ()) or _lexicon().get(low.replace("-", ""), ()):
         f.append(f"lex={c}")
     if tok.italic:
         f.append("italic")

@@ -82,7 +82,7 @@ def assemble(
     # two publications (an original and the reprint cited): the year is the last one's
     years = years[::-1] + originals
     date = first.get("date")
-    year = years[0] if years else (first_year(date) if date else None)
+    year = years[0] if years else (first_year(date) if date and _issue_date(tokens, runs) else None)
     original = years[1] if len(years) > 1 else None
     pages = ", ".join(p for p in every.get("pages", [])) or None
     ibid_text = " ".join(every.get("ibid", []))
@@ -107,6 +107,17 @@ def assemble(
         secondhand="secondhand" in first,
         locators=tuple(hints),
     )
+
+
+def _issue_date(tokens: Sequence[Token], runs: list[tuple[str, int, int]]) -> bool:
+    """True when the first date gives the year of what is cited: a letter's or a newspaper's date,
+    a periodical's issue date in parentheses; not the date of writing of a piece cited in a volume of
+    collected works ("March 18-23, 1919. “Report …”, Collected Works, Vol. XXIV")."""
+    labels = {lab for lab, _, _ in runs}
+    for lab, a, _b in runs:
+        if lab == "date":
+            return tokens[a].depth > 0 or not ("volume" in labels and "container" in labels)
+    return False
 
 
 def _field(s: str | None) -> str | None:

@@ -29,9 +29,7 @@ def _tagger() -> pycrfsuite.Tagger:
     return tagger
 
 
-def label_tokens(
-    text: str, tokens: Sequence[Token], hints: Sequence[tuple[int, int, str]] | None = None
-) -> list[str]:
+def label_tokens(text: str, tokens: Sequence[Token], hints: Sequence[tuple[int, int, str]] | None = None) -> list[str]:
     """One label (of :data:`citecheck.models.REFERENCE_LABELS`) per token of ``text``."""
     if not tokens:
         return []

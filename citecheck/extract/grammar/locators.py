@@ -32,11 +32,15 @@ _VOLUME_KW = regex.compile(
 )
 _ISSUE_KW = regex.compile(r"(?<![\p{L}\d])(?i:nos?|numbers?|nr|issue)\.?\s*+\d{1,5}+\b|№\s*+\d{1,5}+")
 # "47 (2): 135-176", "120 (827): 207-213"
-_VOL_ISSUE_PAGES = regex.compile(rf"\b(\d{{1,4}}+)\s*+\((\d{{1,5}}+)\)\s*+:\s*+(\d{{1,5}}+(?:\s*+{_DASH}\s*+\d{{1,5}}+)?)")
+_VOL_ISSUE_PAGES = regex.compile(
+    rf"\b(\d{{1,4}}+)\s*+\((\d{{1,5}}+)\)\s*+:\s*+(\d{{1,5}}+(?:\s*+{_DASH}\s*+\d{{1,5}}+)?)"
+)
 _OTHER_LOCATOR = regex.compile(
     r"(?<![\p{L}\d])(?i:art|article|thesis|§|part|pt|ch|chap|chapter|sec|section|para|letter|appendix)\.?\s*+(?:\d{1,4}+|[IVXLC]{1,6}+)\b"
 )
-_YEAR = regex.compile(rf"(?<![\d\p{{L}}])(?:1[4-9]\d\d|20[0-4]\d)(?:\s*+{_DASH}\s*+(?:1[4-9]\d\d|20[0-4]\d|\d{{1,2}}\b))?(?![\d])")
+_YEAR = regex.compile(
+    rf"(?<![\d\p{{L}}])(?:1[4-9]\d\d|20[0-4]\d)(?:\s*+{_DASH}\s*+(?:1[4-9]\d\d|20[0-4]\d|\d{{1,2}}\b))?(?![\d])"
+)
 _NO_DATE = regex.compile(r"(?<![\p{L}])(?i:n\.\s?d\.|nd)(?![\p{L}])")
 _MONTHS = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|Aug(?:ust|\.)?"
@@ -71,7 +75,12 @@ def locator_hints(text: str) -> list[tuple[int, int, str]]:
         found.append((m.start(), m.end(), "date"))
     for m in _VOL_ISSUE_PAGES.finditer(text):
         found += [(m.start(1), m.end(1), "volume"), (m.start(2) - 1, m.end(2) + 1, "issue"), (*m.span(3), "pages")]
-    for pattern, hint in ((_VOLUME_KW, "volume"), (_PAGES_KW, "pages"), (_ISSUE_KW, "issue"), (_OTHER_LOCATOR, "locator")):
+    for pattern, hint in (
+        (_VOLUME_KW, "volume"),
+        (_PAGES_KW, "pages"),
+        (_ISSUE_KW, "issue"),
+        (_OTHER_LOCATOR, "locator"),
+    ):
         found += [(m.start(), m.end(), hint) for m in pattern.finditer(text)]
     for m in _ORIGINAL_YEAR.finditer(text):
         g = 1 if m.group(1) else 2 if m.group(2) else 0
@@ -96,7 +105,7 @@ def _disjoint(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for s, e, h in found:
         if out and s < out[-1][1]:
-            ps, pe, ph = out[-1]
+            ph = out[-1][2]
             # an original year inside a longer year stretch, or a year inside a date: keep the finer one
             if h == "origyear" and ph == "year":
                 out[-1] = (s, e, h)
@@ -143,15 +152,23 @@ _LEADING_WORDS = regex.compile(r"^(?:\p{L}+\.?\s+)+(?=(?:\d+|[IVXLCivxlc]+)$)")
 
 
 def normalise_volume(raw: str) -> str | None:
-    """The schema's volume: arabic numerals (``"Vol. XXIV"`` -> ``"24"``, ``"CW 33"`` -> ``"33"``), other forms as written."""
+    """The schema's volume: arabic numerals, other forms as written.
+
+    ``"Vol. XXIV"`` -> ``"24"``; ``"CW 33"`` -> ``"33"``.
+    """
     s = _VOLUME_PREFIX.sub("", " ".join(raw.split())).strip(" .,;:()")
-    s = _LEADING_WORDS.sub("", s)
+    s = str(_LEADING_WORDS.sub("", s))
     if not s:
         return None
     value = roman_value(s)
     if value is not None and not s.isdigit():
         return str(value)
     return s
+
+
+def volume_as_written(raw: str) -> str:
+    """The volume as the text wrote it, without its keyword: ``"Vol. XXIV"`` -> ``"XXIV"``."""
+    return str(_VOLUME_PREFIX.sub("", " ".join(raw.split()))).strip(" .,;:()")
 
 
 def first_year(raw: str) -> str | None:

@@ -10,6 +10,7 @@ was parsed against the curated bibliography is a later stage.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import regex
@@ -19,7 +20,6 @@ from citecheck.extract.grammar.labeller import label_tokens
 from citecheck.extract.grammar.locators import locator_hints
 from citecheck.extract.grammar.tokens import tokenize
 from citecheck.models import ParsedReference
-
 
 _URL = regex.compile(r"(?:https?://|www\.|file://)")
 
@@ -57,10 +57,14 @@ def segments(p: ParsedReference) -> list[tuple[int, int]]:
     for s, e, lab in p.spans:
         has_data = bool(seen & {"volume", "issue", "pages", "year", "date", "place", "publisher"})
         boundary = p.text[:s].rstrip(" \t\n“\"‘'«*")[-1:] in (",", ";", ".", ")")
-        if has_data and boundary and (
-            (lab == "author" and long_title and seen & {"part", "title", "container"})
-            or (lab == "part" and seen & {"title", "container"})
-            or (lab == "title" and "container" in seen)
+        if (
+            has_data
+            and boundary
+            and (
+                (lab == "author" and long_title and seen & {"part", "title", "container"})
+                or (lab == "part" and seen & {"title", "container"})
+                or (lab == "title" and "container" in seen)
+            )
         ):
             cuts.append(s)
             seen = set()
@@ -69,9 +73,7 @@ def segments(p: ParsedReference) -> list[tuple[int, int]]:
         if lab in ("part", "title", "container") and len(p.text[s:e].split()) >= 2:
             long_title = True
     cuts.append(len(p.text))
-    out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        out.append((a, b))
+    out = list(itertools.pairwise(cuts))
     # a cut falls on a field's first character; the opening quotation mark before it goes with it
     for k in range(1, len(out)):
         a = out[k][0]

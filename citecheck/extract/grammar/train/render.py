@@ -122,14 +122,21 @@ class Invent:
     def organisation(self) -> str:
         """A body that authors documents: ``Socialist Workers Party``, ``SWP``, ``Central Committee``."""
         return self.r.choice(
-            [f"{self.pick('periodical_adj')} {self.pick('noun')} Party", "Central Committee", "Executive Committee",
-             f"{self.pick('periodical_adj')} League", "".join(chr(self.r.randint(65, 90)) for _ in range(3)),
-             f"{self.pick('adjective')} Workers' Council"]  # fmt: skip
+            [
+                f"{self.pick('periodical_adj')} {self.pick('noun')} Party",
+                "Central Committee",
+                "Executive Committee",
+                f"{self.pick('periodical_adj')} League",
+                "".join(chr(self.r.randint(65, 90)) for _ in range(3)),
+                f"{self.pick('adjective')} Workers' Council",
+            ]
         )
 
     def pseudonym(self) -> str:
         """``(as Ernst Zander)``-style aside after an author."""
-        return self.r.choice([f"as {self.person()[0]}", f"as {''.join(chr(self.r.randint(65, 90)) for _ in range(3))}", "pseud."])
+        return self.r.choice(
+            [f"as {self.person()[0]}", f"as {''.join(chr(self.r.randint(65, 90)) for _ in range(3))}", "pseud."]
+        )
 
     def title(self, sentence_case: bool = False) -> str:
         """An invented book title."""
@@ -145,8 +152,8 @@ class Invent:
             f"{self.pick('place')} and the {a} {n}",
             f"What is to be Done about the {n}?",
             f"{n}, {self.pick('noun')}, and {self.pick('noun')}: The Life of {self.person()[0]}",
-            f"{n} on Trial: The Official Record of {self.person()[0]}'s Testimony in the {a} \"{self.pick('noun')}\" Trial",
-            f"{self.pick('surname')} Rediscovered: \"What is to be Done?\" in Context",
+            f'{n} on Trial: The Official Record of {self.person()[0]}\'s Testimony in the {a} "{self.pick("noun")}" Trial',
+            f'{self.pick("surname")} Rediscovered: "What is to be Done?" in Context',
             f"A {a} in Defense of {n}: The Life and Politics of {self.person()[0]}",
             f"{self.person()[1]}'s {n}",
             f"The {n} and the {self.pick('noun')}: The {a} {self.pick('noun')} in {self.pick('place')}, {r.randint(1900, 1939)}--{r.randint(40, 99)}",
@@ -156,7 +163,9 @@ class Invent:
             f"The {n} of the {self.pick('surname')}-{self.pick('surname')} {self.pick('noun')}",
             f"{n}, {self.pick('noun')} and {self.pick('noun')}",
             " ".join(r.choice(self.b["russian"]) for _ in range(r.randint(2, 4))).capitalize(),
-            " ".join(r.choice(self.b["russian"]) for _ in range(r.randint(2, 3))).capitalize() + ": " + " ".join(r.choice(self.b["russian"]) for _ in range(2)),
+            " ".join(r.choice(self.b["russian"]) for _ in range(r.randint(2, 3))).capitalize()
+            + ": "
+            + " ".join(r.choice(self.b["russian"]) for _ in range(2)),
             f"The {n}",
             f"{a} {n}",
             f"{n}",
@@ -191,9 +200,19 @@ class Invent:
     def collection(self) -> str:
         """A multi-volume edition or collection."""
         return self.r.choice(
-            ["Collected Works", "Selected Works", "Works", "Sochineniya", "Collected Writings", "Selected Writings",
-             f"Writings, {self.r.randint(1929, 1939)}-{self.r.randint(30, 40)}", "Polnoe sobranie sochinenii",
-             "Complete Works", "Selected Correspondence", "Papers"]  # fmt: skip
+            [
+                "Collected Works",
+                "Selected Works",
+                "Works",
+                "Sochineniya",
+                "Collected Writings",
+                "Selected Writings",
+                f"Writings, {self.r.randint(1929, 1939)}-{self.r.randint(30, 40)}",
+                "Polnoe sobranie sochinenii",
+                "Complete Works",
+                "Selected Correspondence",
+                "Papers",
+            ]
         )
 
     def publisher(self) -> str:
@@ -236,7 +255,9 @@ class Invent:
             return f"p. {a} and p. {a + r.randint(2, 90)}"
         if glued:
             return f"{kw}{body}"
-        return f"{r.choice([kw + '.', kw + '.', kw + '. ', 'page' if kw == 'p' else 'pages'])} {body}".replace("  ", " ").replace(". .", ".")
+        return f"{r.choice([kw + '.', kw + '.', kw + '. ', 'page' if kw == 'p' else 'pages'])} {body}".replace(
+            "  ", " "
+        ).replace(". .", ".")
 
     def bare_pages(self) -> str:
         """A page number or range with no keyword (Chicago)."""
@@ -262,12 +283,35 @@ class Invent:
     def volume(self) -> str:
         """A volume with its keyword."""
         n = self.r.randint(1, 45)
-        return self.r.choice([f"vol. {n}", f"Vol. {n}", f"Vol {n}", f"Volume {n}", f"vol. {self.roman(n)}", f"Vol. {self.roman(n)}"])
+        return self.r.choice(
+            [f"vol. {n}", f"Vol. {n}", f"Vol {n}", f"Volume {n}", f"vol. {self.roman(n)}", f"Vol. {self.roman(n)}"]
+        )
 
     def date(self) -> str:
         """A date as notes write it."""
-        months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                  "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]  # fmt: skip
+        months = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+            "Jan.",
+            "Feb.",
+            "Mar.",
+            "Apr.",
+            "Aug.",
+            "Sept.",
+            "Oct.",
+            "Nov.",
+            "Dec.",
+        ]
         m, d, y = self.r.choice(months), self.r.randint(1, 28), self.r.randint(1900, 2020)
         return self.r.choice([f"{m} {d}, {y}", f"{d} {m} {y}", f"{m} {y}"])
 
@@ -323,7 +367,12 @@ def chicago_book(w: Writer, inv: Invent) -> None:
         w.put(", ed.", "editor")
     w.put(", ")
     if r.random() < 0.06:
-        w.put(r.choice(["introduction to", "foreword to", "preface to", "afterword to", "review of"]) + " " + inv.person()[0], "note")
+        w.put(
+            r.choice(["introduction to", "foreword to", "preface to", "afterword to", "review of"])
+            + " "
+            + inv.person()[0],
+            "note",
+        )
         w.put(", ")
     w.title(inv.title(), "title")
     if r.random() < 0.08:
@@ -360,7 +409,10 @@ def interview(w: Writer, inv: Invent) -> None:
     else:
         w.put(inv.person()[r.choice([0, 1])], "author")
         w.put(", ")
-        w.put(r.choice(["interview by ", "video interview by ", "letter to ", "interview with "]) + inv.person()[0], "note")
+        w.put(
+            r.choice(["interview by ", "video interview by ", "letter to ", "interview with "]) + inv.person()[0],
+            "note",
+        )
         if r.random() < 0.5:
             w.put(", ")
             w.quoted(inv.title(), "part", r)
@@ -368,7 +420,12 @@ def interview(w: Writer, inv: Invent) -> None:
         w.put(inv.date() if r.random() < 0.5 else str(inv.year()), "date")
         if r.random() < 0.5:
             w.put(", ")
-            w.put(r.choice(["author's collection", "in the author's possession", "Tamiment Library", "private collection"]), "note")
+            w.put(
+                r.choice(
+                    ["author's collection", "in the author's possession", "Tamiment Library", "private collection"]
+                ),
+                "note",
+            )
     w.put(r.choice([".", ""]))
 
 
@@ -385,7 +442,9 @@ def chicago_article(w: Writer, inv: Invent) -> None:
     if r.random() < 0.2:
         w.put("in ")
     if r.random() < 0.08:
-        w.put(r.choice(["Resolution adopted by the ", "Report to the ", "Statement of the "]) + inv.organisation(), "note")
+        w.put(
+            r.choice(["Resolution adopted by the ", "Report to the ", "Statement of the "]) + inv.organisation(), "note"
+        )
         w.put(", ")
         w.put(inv.date(), "date")
         w.put(", ")
@@ -398,7 +457,11 @@ def chicago_article(w: Writer, inv: Invent) -> None:
             w.put(", ")
             w.put(f"no. {r.randint(1, 12)}", "issue")
         w.put(" (")
-        w.put(r.choice(["Autumn ", "Spring ", "Winter ", "Summer ", "Jul. ", "Nov.--Dec. ", "March ", ""]) + str(inv.year()), "date")
+        w.put(
+            r.choice(["Autumn ", "Spring ", "Winter ", "Summer ", "Jul. ", "Nov.--Dec. ", "March ", ""])
+            + str(inv.year()),
+            "date",
+        )
         w.put(")")
     elif x < 0.8:
         w.put(", ")
@@ -512,7 +575,11 @@ def opcit(w: Writer, inv: Invent) -> None:
         if r.random() < 0.35:
             w.title(inv.short_title(inv.title()), "title")
             w.put(", ")
-    w.put(r.choice(["op. cit.", "op. cit.", "Op. Cit.", "op cit", "loc. cit."]), "ibid", "italic" if r.random() < 0.4 and w.title_mark else None)
+    w.put(
+        r.choice(["op. cit.", "op. cit.", "Op. Cit.", "op cit", "loc. cit."]),
+        "ibid",
+        "italic" if r.random() < 0.4 and w.title_mark else None,
+    )
     if r.random() < 0.2:
         w.put(", ")
         w.put(inv.roman(r.randint(1, 4)), "volume")
@@ -670,7 +737,10 @@ def harvard(w: Writer, inv: Invent) -> None:
             w.put(inv.bare_pages(), "pages")
             return
         if r.random() < 0.5:
-            w.put(r.choice(["The Anarchist Library", "Anarkismo.net", "Marxists Internet Archive", "libcom.org"]), "publisher")
+            w.put(
+                r.choice(["The Anarchist Library", "Anarkismo.net", "Marxists Internet Archive", "libcom.org"]),
+                "publisher",
+            )
             return
     else:
         w.title(inv.title(), "title")
@@ -763,7 +833,9 @@ def weekly_worker(w: Writer, inv: Invent) -> None:
         w.put(r.choice(["(ed)", "(eds)", "(ed.)"]), "editor")
     w.put(" ")
     if r.random() < 0.4:
-        w.put(r.choice(["CW", "SW", "Works", "Collected works", "Selected works", "Selected correspondence"]), "container")
+        w.put(
+            r.choice(["CW", "SW", "Works", "Collected works", "Selected works", "Selected correspondence"]), "container"
+        )
     else:
         w.put(inv.title(sentence_case=True), "title")
     if r.random() < 0.6:
@@ -772,7 +844,7 @@ def weekly_worker(w: Writer, inv: Invent) -> None:
         w.put(",")
     w.put(" ")
     place = inv.place()
-    if r.random() < 0.04 and len(place) > 6:
+    if r.random() < 0.12 and len(place) > 6:
         k = r.randint(3, len(place) - 3)
         place = place[:k] + "-" + place[k:]
     w.put(place, "place")
@@ -840,7 +912,12 @@ def newspaper(w: Writer, inv: Invent) -> None:
             w.put(", ")
         w.quoted(inv.title(), "part", r)
         w.put(", ")
-    w.title(r.choice(["Pravda", "Izvestiya", "Iskra", "The Times", "Daily Worker", "Le Monde"]) if r.random() < 0.5 else inv.periodical(), "container")
+    w.title(
+        r.choice(["Pravda", "Izvestiya", "Iskra", "The Times", "Daily Worker", "Le Monde"])
+        if r.random() < 0.5
+        else inv.periodical(),
+        "container",
+    )
     if r.random() < 0.2:
         w.put(" of the Central Committee", "container")
     w.put(", ")
@@ -869,7 +946,17 @@ def attribution(w: Writer, inv: Invent) -> None:
             w.put(", ")
             w.put(inv.pages(), "pages")
     else:
-        w.put(r.choice(["Eighth Congress of the R.C.P.(B.)", "Speech at a Meeting", "Report to the Ninth Congress", inv.title()]), "part")
+        w.put(
+            r.choice(
+                [
+                    "Eighth Congress of the R.C.P.(B.)",
+                    "Speech at a Meeting",
+                    "Report to the Ninth Congress",
+                    inv.title(),
+                ]
+            ),
+            "part",
+        )
         w.put(", ")
         w.put(inv.date(), "date")
         w.put(". ")
@@ -978,17 +1065,25 @@ def prose(w: Writer, inv: Invent, closing: bool = True) -> None:
     n1, n2 = inv.person()[r.choice([0, 1])], inv.person()[1]
     noun, adj, verb = inv.pick("prose_noun"), inv.pick("prose_adj"), inv.pick("prose_verb")
     forms = [
-        f"In this {noun} {n1} {verb} his {inv.pick('prose_noun')}s as \"{''.join(chr(r.randint(65, 90)) for _ in range(3))}\"",
+        f'In this {noun} {n1} {verb} his {inv.pick("prose_noun")}s as "{"".join(chr(r.randint(65, 90)) for _ in range(3))}"',
         f"The {adj} {noun} was {n2}, but {n1} says the {inv.pick('prose_noun')} was written by {inv.person()[0]}",
         f"{n1}'s {noun} of {inv.pick('place')} is in the {inv.pick('place')} area",
         f"These {noun}s are based on {n2}'s {adj} accounts",
         f"{n1} {verb} that the {adj} {noun} was {inv.pick('prose_adj')} in {inv.year()}",
-        f"\"{inv.person()[0]}\" is a pseudonym for {inv.person()[0]}",
+        f'"{inv.person()[0]}" is a pseudonym for {inv.person()[0]}',
         f"He is {verb} about this {noun} in {inv.year()}",
         f"The {noun} was issued by a {inv.pick('prose_noun')} headed by {inv.person()[0]}",
         f"{n1} {verb} the same {noun} in his {inv.year()} {inv.pick('prose_noun')}",
         f"For the {adj} {noun} of the {inv.pick('prose_noun')}, which {verb} {inv.year()} {inv.pick('prose_noun')}s, there is no {adj} {inv.pick('prose_noun')}",
-        r.choice(["Emphasis added", "Emphasis in original", "Translation modified", "My translation", "Italics in the original"]),
+        r.choice(
+            [
+                "Emphasis added",
+                "Emphasis in original",
+                "Translation modified",
+                "My translation",
+                "Italics in the original",
+            ]
+        ),
     ]
     w.put(r.choice(forms) + ("." if closing else ""), "note")
 
@@ -996,13 +1091,26 @@ def prose(w: Writer, inv: Invent, closing: bool = True) -> None:
 def composite_note(w: Writer, inv: Invent) -> None:
     """A whole note: commentary, several references joined by semicolons or commas, "quoted in", comments."""
     r = inv.r
-    singles = [chicago_book, chicago_article, chicago_chapter, chicago_short, ibid, letter, interview, british, weekly_worker]
+    singles = [
+        chicago_book,
+        chicago_article,
+        chicago_chapter,
+        chicago_short,
+        ibid,
+        letter,
+        interview,
+        british,
+        weekly_worker,
+    ]
     if r.random() < 0.35:
         if r.random() < 0.5:
             prose(w, inv, closing=False)
             w.put(r.choice(["; see ", ", see ", ". See "]))
         else:
-            w.put(r.choice(["On ", "For "]) + f"{inv.person()[1]}'s {inv.pick('prose_noun')}s in {inv.pick('place')}", "note")
+            w.put(
+                r.choice(["On ", "For "]) + f"{inv.person()[1]}'s {inv.pick('prose_noun')}s in {inv.pick('place')}",
+                "note",
+            )
             w.put(", see ")
     k = r.choice([1, 1, 2, 2, 3, 4])
     for j in range(k):
@@ -1055,7 +1163,9 @@ STYLES: dict[str, tuple[Style, float]] = {
 }
 
 
-def render(rng: random.Random, style: str | None = None) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int, str]], str]:
+def render(
+    rng: random.Random, style: str | None = None
+) -> tuple[str, list[tuple[int, int, str]], list[tuple[int, int, str]], str]:
     """One synthetic reference: ``(text, labelled spans, marks, style name)``."""
     names = list(STYLES)
     name = style or rng.choices(names, weights=[STYLES[n][1] for n in names])[0]
