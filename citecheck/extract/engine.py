@@ -109,7 +109,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     opaque = [(q.start, q.end) for q in quotes if q.form == "inline"]
     opaque += [(m.start, m.end) for m in view.marks if m.kind in ("italic", "cite") and m.end - m.start > 3]
     opaque += [(r.candidate.outer_start, r.candidate.outer_end) for r in refs]
-    people = People(view, [r.parsed.author for r in refs if r.parsed.author], _disjoint(opaque))
+    people = People(view, [r.parsed.author for r in refs if r.parsed.author], _disjoint(opaque), _regions(view, quotes, refs))
     refs = [_with_context(view, people, r) for r in refs]
     named = _named_works(view, people, refs)
     subject = _subject(view)
@@ -259,6 +259,23 @@ def _with_prose_references(view: TextView, refs: list[Reference]) -> list[Refere
         out.append(Reference("prose", "body", c.start, c.end, p, c))
     out.sort(key=lambda r: r.start)
     return out
+
+
+def _regions(view: TextView, quotes: Sequence[QuoteSpan], refs: Sequence[Reference]) -> list[tuple[int, int]]:
+    """Where names are looked for: before and after each quotation (as far as a speaker search
+    reaches), before each reference of the running text, and around each title in italics."""
+    blocks = view.blocks
+    spans: list[tuple[int, int]] = []
+    for q in quotes:
+        floor = blocks[max(0, q.block - 3)].start
+        spans.append((max(floor, q.open_mark - 1600), min(blocks[q.last_block].end, q.close_mark + 120)))
+    for r in refs:
+        if r.stream == "body":
+            spans.append((max(0, r.candidate.outer_start - 1600), r.candidate.outer_start))
+    for m in view.marks:
+        if m.kind in ("italic", "cite"):
+            spans.append((max(0, m.start - 80), m.end + 80))
+    return _disjoint(spans)
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import re
+
 import regex
 
 from citecheck.extract.grammar.features import given_names
@@ -80,8 +82,18 @@ class Mention:
 class People:
     """The names of one document, findable by position."""
 
-    def __init__(self, view: TextView, authors: Sequence[str] = (), opaque: Sequence[tuple[int, int]] = ()) -> None:
-        """Find the names of ``view``; ``opaque`` spans (quotations, titles in italics) hold none."""
+    def __init__(
+        self,
+        view: TextView,
+        authors: Sequence[str] = (),
+        opaque: Sequence[tuple[int, int]] = (),
+        regions: Sequence[tuple[int, int]] | None = None,
+    ) -> None:
+        """Find the names of ``view``; ``opaque`` spans (quotations, titles in italics) hold none.
+
+        ``regions`` (sorted, disjoint) limit the search to where a speaker or an author is looked
+        for (around quotations and references); None searches the whole text.
+        """
         self.text = view.text
         hidden = sorted(opaque)
         hidden_starts = [s for s, _ in hidden]
@@ -94,7 +106,8 @@ class People:
         full_by_last: dict[str, str] = {}
         raw: list[tuple[int, int, list[str], bool]] = []
         speakers_seen: set[str] = set()
-        for m in _NAME.finditer(text):
+        spans = regions if regions is not None else [(0, len(text))]
+        for m in (m for a, b in spans for m in _NAME.finditer(text, a, b)):
             g = m.group()
             if g in not_names:
                 continue  # the common case: a capitalised word starting a sentence
@@ -153,10 +166,11 @@ class People:
                 or name != " ".join(words)
             )
             self.mentions.append(Mention(s, e, display(name), poss, person=person))
-        for m in _CONGRESS.finditer(text):
-            self.mentions.append(Mention(m.start(), m.end(), _congress_name(m.group()), person=True))
-        for m in _PRONOUN.finditer(text):
-            self.mentions.append(Mention(m.start(), m.end(), m.group().lower(), pronoun=True))
+        for a, b in spans:
+            for m in _CONGRESS.finditer(text, a, b):
+                self.mentions.append(Mention(m.start(), m.end(), _congress_name(m.group()), person=True))
+            for m in _PRONOUN.finditer(text, a, b):
+                self.mentions.append(Mention(m.start(), m.end(), m.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
         self.starts = [x.start for x in self.mentions]
 
@@ -216,7 +230,8 @@ def _sentence_initial(text: str, s: int) -> bool:
     return k < 0 or text[k] in ".!?\n:"
 
 
-_LOWER = regex.compile(r"\b[a-z][a-z’'-]*+|(?<![\p{L}])\p{Ll}[\p{Ll}’'-]*+")
+# lower-case words (the standard library's engine: a plain character class is all this needs, fast)
+_LOWER = re.compile(r"(?<!\w)[^\W\d_A-Z\u00C0-\u00DE][\w'’-]*")
 
 
 def _lower_vocabulary(text: str) -> frozenset[str]:
