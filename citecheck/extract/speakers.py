@@ -102,6 +102,8 @@ class People:
         nouns = speech_words()["noun"]
         not_names = _not_names()
         lower_words = _lower_vocabulary(text)
+        given = _given()
+        known = _known_person
         full_by_first: dict[str, str] = {}
         full_by_last: dict[str, str] = {}
         raw: list[tuple[int, int, list[str], bool]] = []
@@ -109,10 +111,15 @@ class People:
         spans = regions if regions is not None else [(0, len(text))]
         for m in (m for a, b in spans for m in _NAME.finditer(text, a, b)):
             g = m.group()
-            if g in not_names:
-                continue  # the common case: a capitalised word starting a sentence
-            words = g.split()
+            if g in not_names or _CONTRACTION.match(g):
+                continue  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
             s, e = m.start(), m.end()
+            if " " not in g and "\n" not in g and g.lower() in lower_words and g not in given and not known(g):
+                # one common word, capitalised: a name only when it speaks ("Labour argued")
+                nm = _NEXT.match(text, e)
+                if not (nm and not nm.group(1) and (nm.group(2) or "").lower() in verbs):
+                    continue
+            words = g.split()
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
                 continue
@@ -134,7 +141,7 @@ class People:
                 cue
                 or first in _given()
                 or (len(words) >= 2 and not all(w.lower() in lower_words for w in words))
-                or default_people().is_known(words[-1])
+                or known(words[-1])
                 or (len(words) == 1 and words[0].lower() not in lower_words and not _sentence_initial(text, s))
             )
             if not keep or (len(words) == 1 and words[0] in not_names):
@@ -207,6 +214,7 @@ class People:
         return None
 
 
+_CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['’]")
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
@@ -221,6 +229,12 @@ _CONGRESS = regex.compile(
 def _congress_name(s: str) -> str:
     """``the eighth party congress`` -> ``Eighth Party Congress``."""
     return " ".join(w[:1].upper() + w[1:] for w in s.split())
+
+
+@lru_cache(maxsize=65536)
+def _known_person(word: str) -> bool:
+    """True when the people list knows ``word`` (a name or an accepted spelling)."""
+    return default_people().is_known(word)
 
 
 def _sentence_initial(text: str, s: int) -> bool:
@@ -239,6 +253,7 @@ def _lower_vocabulary(text: str) -> frozenset[str]:
     return frozenset(_LOWER.findall(text))
 
 
+@lru_cache(maxsize=16384)
 def display(name: str) -> str:
     """How a speaker is reported: a person by the surname (``Michael Albert`` -> ``Albert``), people
     from the people list by their known name, a body (``Tenth Party Congress``) in full."""
