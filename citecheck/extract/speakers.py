@@ -114,11 +114,9 @@ class People:
             if g in not_names or _CONTRACTION.match(g):
                 continue  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
             s, e = m.start(), m.end()
-            if " " not in g and "\n" not in g and g.lower() in lower_words and g not in given and not known(g):
-                # one common word, capitalised: a name only when it speaks ("Labour argued")
-                nm = _NEXT.match(text, e)
-                if not (nm and not nm.group(1) and (nm.group(2) or "").lower() in verbs):
-                    continue
+            if " " not in g and "\n" not in g and (g.lower() in lower_words or _ABSTRACT.search(g)):
+                if g not in given and not known(g):
+                    continue  # one common word, capitalised ("Anarchism argues …"): nobody speaks
             words = g.split()
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
@@ -214,6 +212,8 @@ class People:
         return None
 
 
+# nouns of ideas and qualities, which argue only figuratively
+_ABSTRACT = regex.compile(r"(?:ism|ity|tion|ness|ment)s?$")
 _CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['’]")
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
