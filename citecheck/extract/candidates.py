@@ -189,8 +189,8 @@ def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 def _names_something(text: str, s: int, e: int) -> bool:
-    """True when ``text[s:e]`` holds more than a word or two (so a split leaves a reference each side)."""
-    return len(text[s:e].split()) >= 2
+    """True when ``text[s:e]`` names someone or something (so a split leaves a reference each side)."""
+    return any(ch.isalpha() for ch in text[s:e])
 
 
 def _bracket_candidates(view: TextView, i: int, within: Candidate | None = None) -> list[Candidate]:
@@ -225,7 +225,7 @@ _BRACKET = regex.compile(r"[()\[\]]")
 def _attribution(view: TextView, i: int, under_quote: bool) -> Candidate | None:
     """The line naming the source of the block quotation just above block ``i``, if ``i`` is one."""
     b = view.blocks[i]
-    if i == 0 or len(view.text[b.start : b.end]) > 300:
+    if len(view.text[b.start : b.end]) > 300:
         return None
     line = view.text[b.start : b.end]
     last_of_quote = b.kind == "quote" and (i + 1 >= len(view.blocks) or view.blocks[i + 1].group != b.group)

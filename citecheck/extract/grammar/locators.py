@@ -28,7 +28,7 @@ _PAGES_KW = regex.compile(
     rf"(?:\s*+{_DASH}\s*+\d{{1,5}}+)?(?:\s*+ff?\b\.?)?)*+",
 )
 _VOLUME_KW = regex.compile(
-    rf"(?<![\p{{L}}\d])(?:(?i:vols?|volumes?|tome|bd|band)\.?\s*+|v\.\s*+)(?:\d{{1,4}}+(?:\s*+{_DASH}\s*+\d{{1,4}}+)?|{_ROMAN}\b)",
+    rf"(?<![\p{{L}}\d])(?:(?i:volumes?|vols?|tome|bd|band)\.?\s*+|v\.\s*+)(?:\d{{1,4}}+(?:\s*+{_DASH}\s*+\d{{1,4}}+)?|{_ROMAN}\b)",
 )
 _ISSUE_KW = regex.compile(r"(?<![\p{L}\d])(?i:nos?|numbers?|nr|issue)\.?\s*+\d{1,5}+\b|№\s*+\d{1,5}+")
 # "47 (2): 135-176", "120 (827): 207-213"
@@ -145,7 +145,7 @@ def normalise_pages(raw: str) -> str | None:
     return ", ".join(items) or None
 
 
-_VOLUME_PREFIX = regex.compile(r"^\s*+(?:(?i:vols?|volumes?|tome|bd|band)\.?|v\.)\s*+")
+_VOLUME_PREFIX = regex.compile(r"^\s*+(?:(?i:volumes?|vols?|tome|bd|band)\.?|v\.)\s*+")
 
 
 _LEADING_WORDS = regex.compile(r"^(?:\p{L}+\.?\s+)+(?=(?:\d+|[IVXLCivxlc]+)$)")

@@ -1,0 +1,130 @@
+"""The reference parser, one row a citation style, on references to works we invented.
+
+Each row is ``(reference string with *italics* / **bold** marks, expected fields)``; a field left out
+is not checked. ``work`` is the container when there is one, else the title, else the article.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.extract.grammar.locators import normalise_pages, normalise_volume
+from citecheck.extract.grammar.parse import parse_reference, segments
+from citecheck.extract.names import surname
+from citecheck.models import ParsedReference
+
+
+def marked(s: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """``*x*`` -> italic, ``**x**`` -> bold: the text without the stars, and the marks."""
+    out, marks, pos, open_at = "", [], 0, {}
+    i = 0
+    while i < len(s):
+        if s.startswith("**", i):
+            kind, step = "bold", 2
+        elif s[i] == "*":
+            kind, step = "italic", 1
+        else:
+            out += s[i]
+            i += 1
+            continue
+        if kind in open_at:
+            marks.append((open_at.pop(kind), len(out), kind))
+        else:
+            open_at[kind] = len(out)
+        i += step
+    del pos
+    return out, sorted(marks)
+
+
+def fields(p: ParsedReference) -> dict[str, object]:
+    return {
+        "author": surname(p.author) if p.author else None,
+        "work": p.work,
+        "volume": normalise_volume(p.volume) if p.volume else None,
+        "pages": normalise_pages(p.pages) if p.pages else None,
+        "year": p.year,
+        "place": p.place,
+        "ibid": p.ibid,
+        "opcit": p.opcit,
+        "secondhand": p.secondhand,
+    }
+
+
+STYLES = [
+    # Chicago: book, article, chapter in a multi-volume edition, short forms
+    ("Nikolai Orlov, *The Red Decade: Workers and Councils in Petrograd* (London: Verso, 1987), 112.",
+     {"author": "Orlov", "work": "The Red Decade: Workers and Councils in Petrograd", "pages": "112", "year": "1987", "place": "London"}),
+    ('Maria Keller, "The Factory Committees Reconsidered," *Labour History Review* 14, no. 2 (Spring 1979), 31--40.',
+     {"author": "Keller", "work": "Labour History Review", "volume": "14", "pages": "31-40", "year": "1979"}),
+    ('Karl Brandt, "On the Tax in Kind," in *Collected Writings* Vol. 12 (Berlin: Dietz, 1961 (1921)), 44.',
+     {"author": "Brandt", "work": "Collected Writings", "volume": "12", "pages": "44", "year": "1961", "place": "Berlin"}),
+    ("Orlov, *Red Decade*, 140.", {"author": "Orlov", "work": "Red Decade", "pages": "140"}),
+    ('Keller, "Factory Committees."', {"author": "Keller", "work": "Factory Committees"}),
+    # ibid and op. cit.
+    ("Ibid., p. 146.", {"ibid": True, "opcit": False, "pages": "146"}),
+    ("*Ibid.*, pp. 162-3.", {"ibid": True, "pages": "162-163"}),
+    ("ibid Vol 29, p58.", {"ibid": True, "volume": "29", "pages": "58"}),
+    ("Volkov, *op. cit.*, II, p. 93.", {"author": "Volkov", "opcit": True, "volume": "2", "pages": "93"}),
+    # British notes with roman volumes
+    ('P. A. Semenov, "Speech to the Fourth Congress", *Sochineniya*, XXII, p. 54.',
+     {"author": "Semenov", "work": "Sochineniya", "volume": "22", "pages": "54"}),
+    # bracketed (An Anarchist FAQ) style: bold titles
+    ("**The Free Commune**, p. 88", {"work": "The Free Commune", "pages": "88"}),
+    ("Anna Petrova, **Against the State**, pp. 12-4", {"author": "Petrova", "work": "Against the State", "pages": "12-14"}),
+    ("**Complete Works**, vol. 3, p. 41 and p. 77", {"work": "Complete Works", "volume": "3", "pages": "41, 77"}),
+    ("quoted by John Miller, **The Council Movement**, p. 9", {"author": "Miller", "secondhand": True, "pages": "9"}),
+    # author-date (Wikipedia / Harvard)
+    ("Lindqvist, Erik (1974). The Iron Decade. Oxford: Clarendon Press. p. 95",
+     {"author": "Lindqvist", "work": "The Iron Decade", "pages": "95", "year": "1974", "place": "Oxford"}),
+    ('Moreau, Anne; Hall, Peter (2003). "Planning Without Plans". Slavic Studies. 41 (3): 210–229',
+     {"author": "Moreau", "work": "Slavic Studies", "volume": "41", "pages": "210-229", "year": "2003"}),
+    # MLA
+    ("Fischer, Ruth. *Stalin and German Communism*. Cambridge: Harvard University Press, 1948. Print.",
+     {"author": "Fischer", "work": "Stalin and German Communism", "year": "1948", "place": "Cambridge"}),
+    # Russian GOST
+    ("Kuznetsov, I. P. Ocherki istorii // Voprosy istorii. Moscow, 1967. Vol. 3. P. 39.",
+     {"author": "Kuznetsov", "volume": "3", "pages": "39", "year": "1967"}),
+    # the compact "Weekly Worker" note
+    ("VI Lenin CW Vol 30, Moscow 1977, p208.", {"author": "Lenin", "work": "CW", "volume": "30", "pages": "208", "year": "1977", "place": "Moscow"}),
+    ("EH Carr The Bolshevik revolution Vol 3, Harmondsworth 1977, p218",
+     {"author": "Carr", "work": "The Bolshevik revolution", "volume": "3", "pages": "218", "year": "1977", "place": "Harmondsworth"}),
+    # parentheticals of running text
+    ("Works, vol. 33, page 288, our emphasis", {"work": "Works", "volume": "33", "pages": "288"}),
+    ("LCW, Vol. 27, p. 273.", {"work": "LCW", "volume": "27", "pages": "273"}),
+    ("p. 15", {"pages": "15", "work": None, "author": None}),
+    # newspapers, letters
+    ("*Pravda*, March 12, 1920.", {"work": "Pravda", "year": "1920"}),
+    ("Harris to Becker, Nov. 2, 1946", {"author": "Harris", "year": "1946"}),
+    # "quoted in", "see"
+    ("Quoted in EH Carr The interregnum Harmondsworth 1969, p361.",
+     {"author": "Carr", "secondhand": True, "pages": "361", "year": "1969", "place": "Harmondsworth"}),
+    ("See M Lewin Lenin's last struggle London 1975.", {"author": "Lewin", "year": "1975", "place": "London"}),
+]
+
+
+@pytest.mark.parametrize(("written", "expected"), STYLES, ids=[s[:40] for s, _ in STYLES])
+def test_styles(written: str, expected: dict[str, object]) -> None:
+    text, marks = marked(written)
+    got = fields(parse_reference(text, marks))
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "pieces"),
+    [
+        # several references in one string, without semicolons
+        ('"The Long Strike," *Labour Weekly* 412 (May 3, 1979), "Aftermath," *Labour Weekly* 415 (May 24, 1979)',
+         ['"The Long Strike," Labour Weekly 412 (May 3, 1979), ', '"Aftermath," Labour Weekly 415 (May 24, 1979)']),
+        # one reference: an article and then its book is no second reference
+        ('Semenov, "Introduction," in *The Iron Road* (Leeds: Merlin, 1971), 3', None),
+    ],
+)
+def test_segments(written: str, pieces: list[str] | None) -> None:
+    text, marks = marked(written)
+    got = [text[a:b] for a, b in segments(parse_reference(text, marks))]
+    assert got == (pieces or [text])
+
+
+def test_an_address_is_never_a_title() -> None:
+    p = parse_reference("Anna Hall, Memoirs, available at http://example.org/hall.html")
+    assert "example" not in (p.work or "") and "example" not in (p.publisher or "")

@@ -1,0 +1,60 @@
+"""Candidate references: every bracket, note piece, attribution line and wikilink, recall first."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.extract.candidates import find_candidates, split_sources
+from citecheck.extract.quotes import find_quotes
+from tests.conftest import view_of
+
+
+def cands(text: str, fmt: str = "text") -> list[tuple[str, str]]:
+    view = view_of(text, fmt)
+    return [(c.kind, " ".join(view.text[c.start : c.end].split())) for c in find_candidates(view, find_quotes(view))]
+
+
+CASES = [
+    # a bracket across a hard line break, with a bold title
+    ("markdown", "He wrote “this” [Anna Petrova,\n**Against the State**, p. 87] and more.\n",
+     [("bracket", "Anna Petrova, Against the State , p. 87")]),
+    # a parenthesis after the sentence's full stop
+    ("text", "“We shall win,” he warned. (LCW, Vol. 33, p. 212.)\n", [("paren", "LCW, Vol. 33, p. 212.")]),
+    # nested brackets are candidates too; the decision picks between them
+    ("text", "As noted (see [Orlov, p. 3]) here.\n", [("paren", "see [Orlov, p. 3]"), ("bracket", "Orlov, p. 3")]),
+    # a note naming three sources, and one read second hand
+    ("markdown", "Text.[^1]\n\n[^1]: Orlov, *Red Decade*, 3; Keller, *Councils*, 9; Petrov, quoted in Hall, *Memoirs*, 4.\n",
+     [("note", "Orlov, Red Decade , 3"), ("note", "Keller, Councils , 9"), ("note", "Petrov,"), ("note", "quoted in Hall, Memoirs , 4.")]),
+    # a semicolon inside a title does not cut it; "Surname, Given;" is one author of several
+    ("markdown", "Text.[^1]\n\n[^1]: Hall, Anne; Moreau, Paul (1999). Old Songs; New Words. Leeds: Merlin.\n",
+     [("note", "Hall, Anne; Moreau, Paul (1999). Old Songs; New Words. Leeds: Merlin."), ("note-paren", "1999")]),
+    # the line under a plain-text block quotation names its source, dash or no dash
+    ("text", "He put it so:\n\nThe state withers away as the classes disappear from the scene.\n\nSelected Works, Volume 2\n\nMore.\n",
+     [("attribution", "Selected Works, Volume 2")]),
+    # a Markdown block quotation with its source after the closing mark
+    ("markdown", "> “The state withers away as the classes go.” — Orlov, *Red Decade*\n\nMore.\n",
+     [("attribution", "Orlov, Red Decade")]),
+    # entries of a reference list
+    ("markdown", "Text.\n\n## References\n\nOrlov, N. (1987). Red Decade. London: Verso.\n",
+     [("list", "Orlov, N. (1987). Red Decade. London: Verso.")]),
+]
+
+
+@pytest.mark.parametrize(("fmt", "text", "expected"), CASES)
+def test_candidates(fmt: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert cands(text, fmt) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        ("A, T, 3; B, U, 4", ["A, T, 3", " B, U, 4"]),
+        ('A, "x; y," T, 3', ['A, "x; y," T, 3']),
+        ("A (x; y), 3", ["A (x; y), 3"]),
+        ("Anti-Power; Herr Karl Smith's Revolution", ["Anti-Power; Herr Karl Smith's Revolution"]),
+        # the marker stays with the source read, so that its parse knows it is second hand
+        ("Lenin, quoted in Carr, History, 3", ["Lenin,", "quoted in Carr, History, 3"]),
+    ],
+)
+def test_split_sources(text: str, pieces: list[str]) -> None:
+    assert [text[a:b] for a, b in split_sources(text, 0, len(text))] == pieces
