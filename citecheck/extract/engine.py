@@ -54,7 +54,6 @@ if TYPE_CHECKING:
 _WS = regex.compile(r"\s+")
 _QUOTE_CHARS = regex.compile(r"[“”\"‘’«»„]")
 _SUBJECT = regex.compile(r"^\W*(?P<title>.+?)\W*,?\s+by\s+(?P<author>[^,;()]+?)\W*$")
-_LEADING_NOTE = regex.compile(r"^\s*+(?:\(|\[)(?=.*[)\]]\W*$)")
 
 
 def extract_document(doc: Document, catalogue: Catalogue | None = None) -> DocumentResult:
@@ -109,7 +108,9 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     opaque = [(q.start, q.end) for q in quotes if q.form == "inline"]
     opaque += [(m.start, m.end) for m in view.marks if m.kind in ("italic", "cite") and m.end - m.start > 3]
     opaque += [(r.candidate.outer_start, r.candidate.outer_end) for r in refs]
-    people = People(view, [r.parsed.author for r in refs if r.parsed.author], _disjoint(opaque), _regions(view, quotes, refs))
+    people = People(
+        view, [r.parsed.author for r in refs if r.parsed.author], _disjoint(opaque), _regions(view, quotes, refs)
+    )
     refs = [_with_context(view, people, r) for r in refs]
     named = _named_works(view, people, refs)
     subject = _subject(view)
@@ -541,7 +542,7 @@ def _is_quotation(view: TextView, q: QuoteSpan, link: int | None, speaker: tuple
 def _citation(
     view: TextView, cid: str, r: Reference, res: Resolution, ids: list[str], catalogue: Catalogue | None
 ) -> Citation:
-    s, e = view.source_span(r.start, r.end)
+    s, e = _balanced_markup(view.source, *view.source_span(r.start, r.end))
     line, col = view.line_col(s)
     p = r.parsed
     note = int(r.candidate.note) if r.candidate.note and r.candidate.note.isdigit() else None
@@ -573,6 +574,20 @@ def _citation(
         place_raw=p.place,
         resolution_problem=res.problem,
     )
+
+
+def _balanced_markup(source: str, s: int, e: int) -> tuple[int, int]:
+    """Widen a source span over the emphasis delimiters it opens or closes, so that ``raw`` reads
+    ``*Councils*``, not ``*Councils``."""
+    for ch in ("**", "*", "__", "_"):
+        raw = source[s:e]
+        if raw.count(ch) % 2 == 0:
+            continue
+        if source.startswith(ch, e):
+            e += len(ch)
+        elif s >= len(ch) and source[s - len(ch) : s] == ch:
+            s -= len(ch)
+    return s, e
 
 
 def _material_date(p: ParsedReference, kind: str) -> str | None:

@@ -26,7 +26,8 @@ _GENRE = (
     r"(?:article|essay|pamphlet|book|speech|report|letter|preface|study|paper|theses|thesis|notes|memoirs|diary|"
     r"poem|review)"
 )
-_NAME = r"(?P<name>\p{Lu}[\p{L}’'-]++(?:\s++\p{Lu}[\p{L}’'-]++){0,2})"
+_WORD = r"\p{Lu}[\p{L}-]++(?:[’'](?!s\b)\p{L}++)?"
+_NAME = rf"(?P<name>{_WORD}(?:\s++{_WORD}){{0,2}})"
 _VERB = r"(?:wrote|writes|argued|argues|noted|notes|explained|explains|observed|observes|said|says|put\s+it|declared)"
 _IN_HIS = regex.compile(
     rf"\b[Ii]n\s++(?:his|her|their)\s++{_GENRE},?\s*+[‘“\"](?P<title>[^’”\"]{{3,160}}+)[’”\"],?\s++{_NAME}"
@@ -40,7 +41,7 @@ _TITLE_END = regex.compile(r"\s++(?:concerning|about|on|where|which|that|when|in
 _BEFORE_WROTE = regex.compile(rf"{_NAME}\s++{_VERB}\s++in\s++(?:(?:his|her|their|the)\s++(?:{_GENRE}\s++)?)?$")
 _BEFORE_GENRE = regex.compile(rf"{_NAME}[’']s\s++{_GENRE}\s*+,?\s*+$")
 # what comes after one: ", Trotsky quotes"
-_AFTER_QUOTES = regex.compile(rf"^\s*+,?\s*+{_NAME}\s++(?:quotes|cites|writes|recalls|notes)\b")
+_AFTER_QUOTES = regex.compile(rf"\s*+,?\s*+{_NAME}\s++(?:quotes|cites|writes|recalls|notes)\b")
 
 
 def find_prose_references(view: TextView, blocks: Sequence[int]) -> list[tuple[Candidate, ParsedReference]]:

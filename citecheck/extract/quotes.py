@@ -223,7 +223,10 @@ def _introduced_block(view: TextView, i: int) -> QuoteSpan | None:
 
 
 def _can_open(text: str, k: int, lo: int) -> bool:
-    return (k == lo or not text[k - 1].isalnum()) and k + 1 < len(text) and not text[k + 1].isspace()
+    if k > lo and text[k - 1].isalnum():
+        return False
+    # “ « „ only ever open (a space after one may be blanked markup: «_emphasis_»); " and ‘ need a word after
+    return text[k] in "“«„" or (k + 1 < len(text) and not text[k + 1].isspace())
 
 
 def _can_close(text: str, k: int) -> bool:
@@ -291,15 +294,17 @@ class _Closers:
 
 
 def _single_close(text: str, k: int, hi: int) -> int | None:
+    """The ’ closing the ‘ at ``k``: not an apostrophe (``Lenin’s``); after an s and before a word
+    (``workers’ state``) only when no better one comes, and then the last of them in the sentence."""
     fallback = None
     for j in range(k + 1, min(hi, k + 600)):
         if text[j] == "’" and _can_close(text, j):
             nxt = text[j + 1] if j + 1 < hi else ""
             if text[j - 1] in "sS" and nxt == " " and j + 2 < hi and text[j + 2].islower():
-                fallback = fallback if fallback is not None else j
+                fallback = j
                 continue  # "workers’ state": an apostrophe, probably
             return j
-        if text[j] in "“\n":
+        if text[j] in "“\n" or (text[j] in ".!?" and j + 1 < hi and text[j + 1] == " "):
             break
     return fallback
 

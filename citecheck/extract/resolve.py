@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz.distance import DamerauLevenshtein
 
 from citecheck.extract.names import surname
 from citecheck.models import NamedWork, ParsedReference, Reference, Resolution
@@ -43,6 +43,16 @@ def _content(words: list[str]) -> list[str]:
 
 def _initials(title: str) -> str:
     return "".join(w[0].upper() for w in _WORD.findall(title) if w[0].isupper() or w.lower() not in _ARTICLES)
+
+
+def _same_name(a: str, b: str) -> bool:
+    """Two folded surnames that are one name, allowing a slip: one edit (a transposition counts as one)
+    in a name of five letters or more, two in one of eight or more."""
+    if a == b:
+        return True
+    n = min(len(a), len(b))
+    allowed = 2 if n >= 8 else 1 if n >= 5 else 0
+    return allowed > 0 and DamerauLevenshtein.distance(a, b) <= allowed
 
 
 def _fold_name(name: str | None) -> str | None:
@@ -94,7 +104,7 @@ class _Registry:
         hit = self.by_author.get(a)
         if hit is None and len(a) >= 5:
             for key, w in reversed(list(self.by_author.items())[-200:]):
-                if len(key) >= 5 and fuzz.ratio(a, key) >= 85:
+                if _same_name(a, key):
                     return w
         return hit
 
@@ -110,7 +120,8 @@ class _Registry:
         rare = min(sw, key=lambda w: len(self.by_word.get(w, ())) or 10**9)
         a = _fold_name(author)
         for w in reversed(self.by_word.get(rare, [])):
-            if a and _fold_name(w.author) not in (a, None) and fuzz.ratio(a, _fold_name(w.author) or "") < 85:
+            wa = _fold_name(w.author)
+            if a and wa is not None and not _same_name(a, wa):
                 continue
             for title in w.titles:
                 tw = _content(_words(title))

@@ -19,16 +19,15 @@ Everything is linear: mentions are found in one pass and looked up by bisection.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import re
-
 import regex
 
-from citecheck.extract.grammar.features import given_names
+from citecheck.extract.grammar.features import given_names, word_classes
 from citecheck.extract.names import default_people
 from citecheck.models import TextView
 
@@ -108,15 +107,18 @@ class People:
         full_by_last: dict[str, str] = {}
         raw: list[tuple[int, int, list[str], bool]] = []
         speakers_seen: set[str] = set()
+        finite = word_classes().get("prose", frozenset())  # "Vandermeer was …": a subject
+        initial_only: list[int] = []  # single words seen so far only at the start of a sentence
+        mid_caps: set[str] = set()
         spans = regions if regions is not None else [(0, len(text))]
         for m in (m for a, b in spans for m in _NAME.finditer(text, a, b)):
             g = m.group()
             if g in not_names or _CONTRACTION.match(g):
                 continue  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
             s, e = m.start(), m.end()
-            if " " not in g and "\n" not in g and (g.lower() in lower_words or _ABSTRACT.search(g)):
-                if g not in given and not known(g):
-                    continue  # one common word, capitalised ("Anarchism argues …"): nobody speaks
+            one_word = " " not in g and "\n" not in g
+            if one_word and (g.lower() in lower_words or _ABSTRACT.search(g)) and g not in given and not known(g):
+                continue  # one common word, capitalised ("Anarchism argues …"): nobody speaks
             words = g.split()
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
@@ -135,15 +137,24 @@ class People:
             next_word = (nm.group(2) or "").lower() if nm else ""
             first = words[0].rstrip(".")
             cue = (next_word in verbs and not poss) or (poss and next_word in nouns)
+            single_new = len(words) == 1 and words[0].lower() not in lower_words
             keep = (
                 cue
                 or first in _given()
                 or (len(words) >= 2 and not all(w.lower() in lower_words for w in words))
                 or known(words[-1])
-                or (len(words) == 1 and words[0].lower() not in lower_words and not _sentence_initial(text, s))
+                or single_new
             )
             if not keep or (len(words) == 1 and words[0] in not_names):
                 continue
+            if single_new and not (cue or first in given or known(first)):
+                if _sentence_initial(text, s):
+                    # "Turning the tables, he …": a word capitalised only because it starts a sentence,
+                    # unless the document also capitalises it elsewhere, or an aside or verb follows
+                    if not (text[e : e + 1] == "," or poss or next_word in finite):
+                        initial_only.append(len(raw))
+                else:
+                    mid_caps.add(words[0])
             raw.append((s, e, words, poss))
             if cue:
                 speakers_seen.add(words[-1])
@@ -151,6 +162,8 @@ class People:
                 full_by_first.setdefault(first, " ".join(words))
             if len(words) >= 2 and (first in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1])):
                 full_by_last.setdefault(words[-1], " ".join(words))
+        dropped = {k for k in initial_only if raw[k][2][0] not in mid_caps}
+        raw = [r for k, r in enumerate(raw) if k not in dropped]
         for a in authors:
             parts = a.replace(",", " ").split()
             if parts:
@@ -167,15 +180,16 @@ class People:
                 words[0].rstrip(".") in _given()
                 or words[-1] in speakers_seen
                 or words[-1] in author_names
-                or default_people().is_known(words[-1])
+                or known(words[-1])
                 or name != " ".join(words)
+                or _person_like(words, lower_words)
             )
             self.mentions.append(Mention(s, e, display(name), poss, person=person))
-        for a, b in spans:
-            for m in _CONGRESS.finditer(text, a, b):
-                self.mentions.append(Mention(m.start(), m.end(), _congress_name(m.group()), person=True))
-            for m in _PRONOUN.finditer(text, a, b):
-                self.mentions.append(Mention(m.start(), m.end(), m.group().lower(), pronoun=True))
+        for lo, hi in spans:
+            for cm in _CONGRESS.finditer(text, lo, hi):
+                self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group()), person=True))
+            for pm in _PRONOUN.finditer(text, lo, hi):
+                self.mentions.append(Mention(pm.start(), pm.end(), pm.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
         self.starts = [x.start for x in self.mentions]
 
@@ -231,6 +245,24 @@ def _congress_name(s: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in s.split())
 
 
+@lru_cache(maxsize=1)
+def _not_persons() -> frozenset[str]:
+    text = resources.files("citecheck").joinpath("data/not_persons.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _person_like(words: list[str], lower_words: frozenset[str]) -> bool:
+    """A name that can be a "he" or "she": no word a place, a people or a body, none a common word."""
+    from citecheck.extract.grammar.features import word_classes
+
+    bodies = word_classes().get("organisation", frozenset())
+    return (
+        len(words) <= 3
+        and not any(w in _not_persons() or w.lower() in bodies for w in words)
+        and not all(w.lower() in lower_words for w in words)
+    )
+
+
 @lru_cache(maxsize=65536)
 def _known_person(word: str) -> bool:
     """True when the people list knows ``word`` (a name or an accepted spelling)."""
@@ -260,15 +292,17 @@ def display(name: str) -> str:
     words = name.replace("’s", "").split()
     if not words:
         return name
+    if " and " in f" {name} " or "&" in name:
+        return name
     known = default_people().lookup(name)
     if known:
         return known
-    if " and " in f" {name} " or "&" in name:
-        return name
     if any(w.lower() in ("of", "the") for w in words[1:]) or len(words) > 3:
         return name
     if words[0].rstrip(".") in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1]):
         return words[-1]
+    if len(words) == 2 and _person_like(words, frozenset()):
+        return words[-1]  # "Ilse Vandermeer": a given name the list does not know
     return name
 
 

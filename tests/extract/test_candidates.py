@@ -16,27 +16,50 @@ def cands(text: str, fmt: str = "text") -> list[tuple[str, str]]:
 
 CASES = [
     # a bracket across a hard line break, with a bold title
-    ("markdown", "He wrote “this” [Anna Petrova,\n**Against the State**, p. 87] and more.\n",
-     [("bracket", "Anna Petrova, Against the State , p. 87")]),
+    (
+        "markdown",
+        "He wrote “this” [Anna Petrova,\n**Against the State**, p. 87] and more.\n",
+        [("bracket", "Anna Petrova, Against the State , p. 87")],
+    ),
     # a parenthesis after the sentence's full stop
     ("text", "“We shall win,” he warned. (LCW, Vol. 33, p. 212.)\n", [("paren", "LCW, Vol. 33, p. 212.")]),
     # nested brackets are candidates too; the decision picks between them
     ("text", "As noted (see [Orlov, p. 3]) here.\n", [("paren", "see [Orlov, p. 3]"), ("bracket", "Orlov, p. 3")]),
     # a note naming three sources, and one read second hand
-    ("markdown", "Text.[^1]\n\n[^1]: Orlov, *Red Decade*, 3; Keller, *Councils*, 9; Petrov, quoted in Hall, *Memoirs*, 4.\n",
-     [("note", "Orlov, Red Decade , 3"), ("note", "Keller, Councils , 9"), ("note", "Petrov,"), ("note", "quoted in Hall, Memoirs , 4.")]),
+    (
+        "markdown",
+        "Text.[^1]\n\n[^1]: Orlov, *Red Decade*, 3; Keller, *Councils*, 9; Petrov, quoted in Hall, *Memoirs*, 4.\n",
+        [
+            ("note", "Orlov, Red Decade , 3"),
+            ("note", "Keller, Councils , 9"),
+            ("note", "Petrov,"),
+            ("note", "quoted in Hall, Memoirs , 4."),
+        ],
+    ),
     # a semicolon inside a title does not cut it; "Surname, Given;" is one author of several
-    ("markdown", "Text.[^1]\n\n[^1]: Hall, Anne; Moreau, Paul (1999). Old Songs; New Words. Leeds: Merlin.\n",
-     [("note", "Hall, Anne; Moreau, Paul (1999). Old Songs; New Words. Leeds: Merlin."), ("note-paren", "1999")]),
+    (
+        "markdown",
+        "Text.[^1]\n\n[^1]: Hall, Anne; Moreau, Paul (1999). Old Songs; New Words. Leeds: Merlin.\n",
+        [("note", "Hall, Anne; Moreau, Paul (1999). Old Songs; New Words. Leeds: Merlin."), ("note-paren", "1999")],
+    ),
     # the line under a plain-text block quotation names its source, dash or no dash
-    ("text", "He put it so:\n\nThe state withers away as the classes disappear from the scene.\n\nSelected Works, Volume 2\n\nMore.\n",
-     [("attribution", "Selected Works, Volume 2")]),
+    (
+        "text",
+        "He put it so:\n\nThe state withers away as the classes disappear from the scene.\n\nSelected Works, Volume 2\n\nMore.\n",
+        [("attribution", "Selected Works, Volume 2")],
+    ),
     # a Markdown block quotation with its source after the closing mark
-    ("markdown", "> “The state withers away as the classes go.” — Orlov, *Red Decade*\n\nMore.\n",
-     [("attribution", "Orlov, Red Decade")]),
+    (
+        "markdown",
+        "> “The state withers away as the classes go.” — Orlov, *Red Decade*\n\nMore.\n",
+        [("attribution", "Orlov, Red Decade")],
+    ),
     # entries of a reference list
-    ("markdown", "Text.\n\n## References\n\nOrlov, N. (1987). Red Decade. London: Verso.\n",
-     [("list", "Orlov, N. (1987). Red Decade. London: Verso.")]),
+    (
+        "markdown",
+        "Text.\n\n## References\n\nOrlov, N. (1987). Red Decade. London: Verso.\n",
+        [("list", "Orlov, N. (1987). Red Decade. London: Verso.")],
+    ),
 ]
 
 

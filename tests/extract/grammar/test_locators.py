@@ -17,7 +17,10 @@ HINTS = [
     ("JV Stalin Works Vol 6, Moscow 1953, p270", [("Vol 6", "volume"), ("1953", "year"), ("p270", "pages")]),
     ("Sochineniya, XXV, p. 17.", [("p. 17", "pages")]),
     ("International Affairs. 31 (4): 201–219", [("31", "volume"), ("(4)", "issue"), ("201–219", "pages")]),
-    ("in *Selected Writings* Vol. 2 (London: Pluto, 1977 (1921))", [("Vol. 2", "volume"), ("1977", "year"), ("1921", "origyear")]),
+    (
+        "in *Selected Writings* Vol. 2 (London: Pluto, 1977 (1921))",
+        [("Vol. 2", "volume"), ("1977", "year"), ("1921", "origyear")],
+    ),
     ("Surname, Given (1965) \\[1931\\]. Title", [("1965", "year"), ("1931", "origyear")]),
     ("The Old Road (1951; Boston: Beacon, 1988), 14", [("1951", "origyear"), ("1988", "year"), ("14", "pages")]),
     ("*Labour Review* 7, no. 2 (Spring 1962), 55", [("no. 2", "issue"), ("Spring 1962", "date"), ("55", "pages")]),
@@ -57,7 +60,13 @@ def test_pages(raw: str, normal: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "normal", "written"),
-    [("Vol. XXIV", "24", "XXIV"), ("vol.\n 27", "27", "27"), ("CW 33", "33", "CW 33"), ("II", "2", "II"), ("Volume 9", "9", "9")],
+    [
+        ("Vol. XXIV", "24", "XXIV"),
+        ("vol.\n 27", "27", "27"),
+        ("CW 33", "33", "CW 33"),
+        ("II", "2", "II"),
+        ("Volume 9", "9", "9"),
+    ],
 )
 def test_volumes(raw: str, normal: str, written: str) -> None:
     assert normalise_volume(raw) == normal

@@ -52,12 +52,31 @@ def fields(p: ParsedReference) -> dict[str, object]:
 
 STYLES = [
     # Chicago: book, article, chapter in a multi-volume edition, short forms
-    ("Nikolai Orlov, *The Red Decade: Workers and Councils in Petrograd* (London: Verso, 1987), 112.",
-     {"author": "Orlov", "work": "The Red Decade: Workers and Councils in Petrograd", "pages": "112", "year": "1987", "place": "London"}),
-    ('Maria Keller, "The Factory Committees Reconsidered," *Labour History Review* 14, no. 2 (Spring 1979), 31--40.',
-     {"author": "Keller", "work": "Labour History Review", "volume": "14", "pages": "31-40", "year": "1979"}),
-    ('Karl Brandt, "On the Tax in Kind," in *Collected Writings* Vol. 12 (Berlin: Dietz, 1961 (1921)), 44.',
-     {"author": "Brandt", "work": "Collected Writings", "volume": "12", "pages": "44", "year": "1961", "place": "Berlin"}),
+    (
+        "Nikolai Orlov, *The Red Decade: Workers and Councils in Petrograd* (London: Verso, 1987), 112.",
+        {
+            "author": "Orlov",
+            "work": "The Red Decade: Workers and Councils in Petrograd",
+            "pages": "112",
+            "year": "1987",
+            "place": "London",
+        },
+    ),
+    (
+        'Maria Keller, "The Factory Committees Reconsidered," *Labour History Review* 14, no. 2 (Spring 1979), 31--40.',
+        {"author": "Keller", "work": "Labour History Review", "volume": "14", "pages": "31-40", "year": "1979"},
+    ),
+    (
+        'Karl Brandt, "On the Tax in Kind," in *Collected Writings* Vol. 12 (Berlin: Dietz, 1961 (1921)), 44.',
+        {
+            "author": "Brandt",
+            "work": "Collected Writings",
+            "volume": "12",
+            "pages": "44",
+            "year": "1961",
+            "place": "Berlin",
+        },
+    ),
     ("Orlov, *Red Decade*, 140.", {"author": "Orlov", "work": "Red Decade", "pages": "140"}),
     ('Keller, "Factory Committees."', {"author": "Keller", "work": "Factory Committees"}),
     # ibid and op. cit.
@@ -66,28 +85,53 @@ STYLES = [
     ("ibid Vol 29, p58.", {"ibid": True, "volume": "29", "pages": "58"}),
     ("Volkov, *op. cit.*, II, p. 93.", {"author": "Volkov", "opcit": True, "volume": "2", "pages": "93"}),
     # British notes with roman volumes
-    ('P. A. Semenov, "Speech to the Fourth Congress", *Sochineniya*, XXII, p. 54.',
-     {"author": "Semenov", "work": "Sochineniya", "volume": "22", "pages": "54"}),
+    (
+        'P. A. Semenov, "Speech to the Fourth Congress", *Sochineniya*, XXII, p. 54.',
+        {"author": "Semenov", "work": "Sochineniya", "volume": "22", "pages": "54"},
+    ),
     # bracketed (An Anarchist FAQ) style: bold titles
     ("**The Free Commune**, p. 88", {"work": "The Free Commune", "pages": "88"}),
-    ("Anna Petrova, **Against the State**, pp. 12-4", {"author": "Petrova", "work": "Against the State", "pages": "12-14"}),
+    (
+        "Anna Petrova, **Against the State**, pp. 12-4",
+        {"author": "Petrova", "work": "Against the State", "pages": "12-14"},
+    ),
     ("**Complete Works**, vol. 3, p. 41 and p. 77", {"work": "Complete Works", "volume": "3", "pages": "41, 77"}),
     ("quoted by John Miller, **The Council Movement**, p. 9", {"author": "Miller", "secondhand": True, "pages": "9"}),
     # author-date (Wikipedia / Harvard)
-    ("Lindqvist, Erik (1974). The Iron Decade. Oxford: Clarendon Press. p. 95",
-     {"author": "Lindqvist", "work": "The Iron Decade", "pages": "95", "year": "1974", "place": "Oxford"}),
-    ('Moreau, Anne; Hall, Peter (2003). "Planning Without Plans". Slavic Studies. 41 (3): 210–229',
-     {"author": "Moreau", "work": "Slavic Studies", "volume": "41", "pages": "210-229", "year": "2003"}),
+    (
+        "Lindqvist, Erik (1974). The Iron Decade. Oxford: Clarendon Press. p. 95",
+        {"author": "Lindqvist", "work": "The Iron Decade", "pages": "95", "year": "1974", "place": "Oxford"},
+    ),
+    (
+        'Moreau, Anne; Hall, Peter (2003). "Planning Without Plans". Slavic Studies. 41 (3): 210–229',
+        {"author": "Moreau", "work": "Slavic Studies", "volume": "41", "pages": "210-229", "year": "2003"},
+    ),
     # MLA
-    ("Fischer, Ruth. *Stalin and German Communism*. Cambridge: Harvard University Press, 1948. Print.",
-     {"author": "Fischer", "work": "Stalin and German Communism", "year": "1948", "place": "Cambridge"}),
+    (
+        "Fischer, Ruth. *Stalin and German Communism*. Cambridge: Harvard University Press, 1948. Print.",
+        {"author": "Fischer", "work": "Stalin and German Communism", "year": "1948", "place": "Cambridge"},
+    ),
     # Russian GOST
-    ("Kuznetsov, I. P. Ocherki istorii // Voprosy istorii. Moscow, 1967. Vol. 3. P. 39.",
-     {"author": "Kuznetsov", "volume": "3", "pages": "39", "year": "1967"}),
+    (
+        "Kuznetsov, I. P. Ocherki istorii // Voprosy istorii. Moscow, 1967. Vol. 3. P. 39.",
+        {"author": "Kuznetsov", "volume": "3", "pages": "39", "year": "1967"},
+    ),
     # the compact "Weekly Worker" note
-    ("VI Lenin CW Vol 30, Moscow 1977, p208.", {"author": "Lenin", "work": "CW", "volume": "30", "pages": "208", "year": "1977", "place": "Moscow"}),
-    ("EH Carr The Bolshevik revolution Vol 3, Harmondsworth 1977, p218",
-     {"author": "Carr", "work": "The Bolshevik revolution", "volume": "3", "pages": "218", "year": "1977", "place": "Harmondsworth"}),
+    (
+        "VI Lenin CW Vol 30, Moscow 1977, p208.",
+        {"author": "Lenin", "work": "CW", "volume": "30", "pages": "208", "year": "1977", "place": "Moscow"},
+    ),
+    (
+        "EH Carr The Bolshevik revolution Vol 3, Harmondsworth 1977, p218",
+        {
+            "author": "Carr",
+            "work": "The Bolshevik revolution",
+            "volume": "3",
+            "pages": "218",
+            "year": "1977",
+            "place": "Harmondsworth",
+        },
+    ),
     # parentheticals of running text
     ("Works, vol. 33, page 288, our emphasis", {"work": "Works", "volume": "33", "pages": "288"}),
     ("LCW, Vol. 27, p. 273.", {"work": "LCW", "volume": "27", "pages": "273"}),
@@ -96,8 +140,10 @@ STYLES = [
     ("*Pravda*, March 12, 1920.", {"work": "Pravda", "year": "1920"}),
     ("Harris to Becker, Nov. 2, 1946", {"author": "Harris", "year": "1946"}),
     # "quoted in", "see"
-    ("Quoted in EH Carr The interregnum Harmondsworth 1969, p361.",
-     {"author": "Carr", "secondhand": True, "pages": "361", "year": "1969", "place": "Harmondsworth"}),
+    (
+        "Quoted in EH Carr The interregnum Harmondsworth 1969, p361.",
+        {"author": "Carr", "secondhand": True, "pages": "361", "year": "1969", "place": "Harmondsworth"},
+    ),
     ("See M Lewin Lenin's last struggle London 1975.", {"author": "Lewin", "year": "1975", "place": "London"}),
 ]
 
@@ -113,8 +159,10 @@ def test_styles(written: str, expected: dict[str, object]) -> None:
     ("written", "pieces"),
     [
         # several references in one string, without semicolons
-        ('"The Long Strike," *Labour Weekly* 412 (May 3, 1979), "Aftermath," *Labour Weekly* 415 (May 24, 1979)',
-         ['"The Long Strike," Labour Weekly 412 (May 3, 1979), ', '"Aftermath," Labour Weekly 415 (May 24, 1979)']),
+        (
+            '"The Long Strike," *Labour Weekly* 412 (May 3, 1979), "Aftermath," *Labour Weekly* 415 (May 24, 1979)',
+            ['"The Long Strike," Labour Weekly 412 (May 3, 1979), ', '"Aftermath," Labour Weekly 415 (May 24, 1979)'],
+        ),
         # one reference: an article and then its book is no second reference
         ('Semenov, "Introduction," in *The Iron Road* (Leeds: Merlin, 1971), 3', None),
     ],

@@ -19,18 +19,41 @@ def flags(text: str, marks: list[tuple[int, int, str]] = []) -> list[tuple[str, 
     ("text", "marks", "expected"),
     [
         ("Orlov, Red Decade", [(7, 17, "italic")], [("Orlov", ""), (",", ""), ("Red", "i"), ("Decade", "i")]),
-        ("“On Tax,” Works", [(10, 15, "bold")], [("“", ""), ("On", "q"), ("Tax", "q"), (",", "q"), ("”", ""), ("Works", "b")]),
+        (
+            "“On Tax,” Works",
+            [(10, 15, "bold")],
+            [("“", ""), ("On", "q"), ("Tax", "q"), (",", "q"), ("”", ""), ("Works", "b")],
+        ),
         ("(Moscow, 1977)", [], [("(", ""), ("Moscow", "("), (",", "("), ("1977", "("), (")", "")]),
         # an apostrophe is no closing mark: the quotation runs on to the real one
-        ("‘Lenin’s last fight’ p98", [], [("‘", ""), ("Lenin’s", "q"), ("last", "q"), ("fight", "q"), ("’", ""), ("p", ""), ("98", "")]),
-        ("pp306-413 212--14 http://x.org/a", [], [("pp", ""), ("306", ""), ("-", ""), ("413", ""), ("212", ""), ("--", ""), ("14", ""), ("http://x.org/a", "")]),
+        (
+            "‘Lenin’s last fight’ p98",
+            [],
+            [("‘", ""), ("Lenin’s", "q"), ("last", "q"), ("fight", "q"), ("’", ""), ("p", ""), ("98", "")],
+        ),
+        (
+            "pp306-413 212--14 http://x.org/a",
+            [],
+            [
+                ("pp", ""),
+                ("306", ""),
+                ("-", ""),
+                ("413", ""),
+                ("212", ""),
+                ("--", ""),
+                ("14", ""),
+                ("http://x.org/a", ""),
+            ],
+        ),
     ],
 )
 def test_tokens(text: str, marks: list[tuple[int, int, str]], expected: list[tuple[str, str]]) -> None:
     assert flags(text, marks) == expected
 
 
-@pytest.mark.parametrize(("word", "value"), [("XXIV", 24), ("ix", 9), ("XL", 40), ("MCM", 1900), ("Lenin", None), ("IIII", None)])
+@pytest.mark.parametrize(
+    ("word", "value"), [("XXIV", 24), ("ix", 9), ("XL", 40), ("MCM", 1900), ("Lenin", None), ("IIII", None)]
+)
 def test_roman(word: str, value: int | None) -> None:
     assert roman_value(word) == value
     assert is_roman(word) == (value is not None)

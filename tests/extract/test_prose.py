@@ -1,0 +1,59 @@
+"""References the prose makes, naming a work and its author."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import extract_text
+
+
+def prose(text: str, fmt: str = "markdown") -> list[tuple[str, str | None, str | None]]:
+    r = extract_text(text, fmt)
+    return [(" ".join(c.raw.split()), c.author, c.work) for c in r.citations if c.kind == "prose"]
+
+
+CASES = [
+    (
+        "In his article, ‘Fewer Councils, Better Councils’, Hale attacked it.\n",
+        [("In his article, ‘Fewer Councils, Better Councils’, Hale", "Hale", "Fewer Councils, Better Councils")],
+    ),
+    (
+        "Vandermeer’s remarks in his Critique of the Amsterdam programme concerning the state.\n",
+        [
+            (
+                "Vandermeer’s remarks in his Critique of the Amsterdam programme",
+                "Vandermeer",
+                "Critique of the Amsterdam programme",
+            )
+        ],
+    ),
+    (
+        "Hale wrote in *The Councils*: “nobody could stop them”.\n",
+        [("Hale wrote in *The Councils*", "Hale", "The Councils")],
+    ),
+    (
+        "Ilse Vandermeer wrote in her book *Year One of the Councils* that it was so.\n",
+        [
+            (
+                "Ilse Vandermeer wrote in her book *Year One of the Councils*",
+                "Vandermeer, I.",
+                "Year One of the Councils",
+            )
+        ],
+    ),
+    (
+        "In *The History of the Councils*, Hale quotes a delegate.\n",
+        [("*The History of the Councils*, Hale", "Hale", "The History of the Councils")],
+    ),
+    (
+        'Anna Fry\'s essay **"Engels: A Man of his Time"** is sharp.\n',
+        [('Anna Fry\'s essay **"Engels: A Man of his Time"**', "Fry, A.", "Engels: A Man of his Time")],
+    ),
+    # a work mentioned is not a work cited
+    ("Hale's *The Councils* champions the soviets.\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_prose_references(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
+    assert prose(text) == expected

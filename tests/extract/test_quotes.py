@@ -1,0 +1,80 @@
+"""Quotations: marks paired in one pass, block quotations in every format, titles left out."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.extract.quotes import find_quotes, is_title
+from tests.conftest import view_of
+
+
+def quotes(text: str, fmt: str = "text") -> list[tuple[str, str]]:
+    view = view_of(text, fmt)
+    return [(q.form, " ".join(view.text[q.start : q.end].split())) for q in find_quotes(view)]
+
+
+CASES = [
+    ("text", "He said “we shall win the war” and left.\n", [("inline", "we shall win the war")]),
+    ("text", 'He said "we shall win the war" and left.\n', [("inline", "we shall win the war")]),
+    ("text", "He said «we shall win the war» and left.\n", [("inline", "we shall win the war")]),
+    ("markdown", "He said «_we shall_ win the war» and left.\n", [("inline", "we shall win the war")]),
+    ("text", "He said ‘the workers’ state is ours’ then.\n", [("inline", "the workers’ state is ours")]),
+    # a quotation inside a quotation is a quotation of its own
+    (
+        "text",
+        "She wrote “he told us ‘wait for the spring’ and we did”.\n",
+        [("inline", "he told us ‘wait for the spring’ and we did"), ("inline", "wait for the spring")],
+    ),
+    # block quotations in three formats, and the quotations nested in them
+    (
+        "markdown",
+        "Intro:\n\n> The state “withers away” as the classes go.\n\nMore.\n",
+        [("block", "The state “withers away” as the classes go."), ("inline", "withers away")],
+    ),
+    (
+        "html",
+        "<p>Intro:</p><blockquote><p>The state withers away.</p><p>The classes go.</p></blockquote>",
+        [("block", "The state withers away. The classes go.")],
+    ),
+    (
+        "html",
+        '<p>Intro:</p><p class="quoteb">The state withers away as the classes go.</p>',
+        [("block", "The state withers away as the classes go.")],
+    ),
+    (
+        "text",
+        "Intro:\n\n    The state withers away as the classes go.\n\nMore prose here.\n",
+        [("block", "The state withers away as the classes go.")],
+    ),
+    # a paragraph wholly in quotation marks, over paragraphs that do not reopen the mark
+    (
+        "text",
+        "He wrote:\n\n“The state withers away.\n\nThe classes go.”\n\nMore.\n",
+        [("block", "The state withers away. The classes go.")],
+    ),
+    # titles in quotation marks are not quotations
+    ("text", "In his article “The Tasks of the Youth Leagues” he spoke.\n", []),
+    ("text", "Read “The State and Revolution” today.\n", []),
+    # a never-closing mark finds nothing and costs nothing
+    ("text", "He said “we shall win and never closed it.\n", []),
+]
+
+
+@pytest.mark.parametrize(("fmt", "text", "expected"), CASES)
+def test_quotes(fmt: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert quotes(text, fmt) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "inner", "title"),
+    [
+        ("his article ", "Left-Wing Communism", True),
+        ("", "The State and Revolution", True),
+        ("", "we shall win", False),
+        ("he recalled ", "we shall win the war", False),
+    ],
+)
+def test_is_title(before: str, inner: str, title: bool) -> None:
+    text = f"{before}“{inner}”"
+    k = len(before)
+    assert is_title(text, k, k + 1, k + 1 + len(inner), 0) == title

@@ -1,0 +1,88 @@
+"""Short forms resolved with explicit state, through whole documents of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import extract_text
+
+
+def rows(text: str, fmt: str = "markdown") -> list[tuple[object, ...]]:
+    r = extract_text(text, fmt)
+    ids = {c.id: i for i, c in enumerate(r.citations)}
+    return [(c.author, c.work, c.volume, c.pages, c.year, c.place, ids.get(c.resolves_to or "")) for c in r.citations]
+
+
+NOTES = "".join(f"Text.[^{i}] " for i in range(1, 8)) + "\n\n"
+
+CASES = [
+    # ibid repeats the last source, with year and place; a bare ibid takes the pages too
+    (
+        NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Ibid., 114.\n[^3]: Ibid.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "112", "1987", "London", None),
+            ("Orlov, N.", "The Red Decade", None, "114", "1987", "London", 0),
+            ("Orlov, N.", "The Red Decade", None, "114", "1987", "London", 1),
+        ],
+    ),
+    # a short title finds its full reference; its container, volume and year come with it
+    (
+        NOTES + '[^1]: Karl Brandt, "On the Tax in Kind," in *Collected Writings* Vol. 12 (Berlin: Dietz, 1961), 44.\n'
+        '[^2]: Maria Keller, *Councils* (Leeds: Merlin, 1980), 3.\n[^3]: Brandt, "Tax in Kind," 46.\n',
+        [
+            ("Brandt, K.", "Collected Writings", "12", "44", "1961", "Berlin", None),
+            ("Keller, M.", "Councils", None, "3", "1980", "Leeds", None),
+            ("Brandt, K.", "Collected Writings", "12", "46", "1961", "Berlin", 0),
+        ],
+    ),
+    # op. cit. with an author goes to that author's latest work, not to the previous note
+    (
+        NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n"
+        "[^2]: Maria Keller, *Councils* (Leeds: Merlin, 1980), 3.\n[^3]: Orlov, op. cit., p. 9.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "112", "1987", "London", None),
+            ("Keller, M.", "Councils", None, "3", "1980", "Leeds", None),
+            ("Orlov, N.", "The Red Decade", None, "9", "1987", "London", 0),
+        ],
+    ),
+    # an abbreviation of a title the prose names in full
+    (
+        "Orlov's *The Red Decade* changed the field.[^1]\n\n[^1]: TRD, 12.\n",
+        [("Orlov", "The Red Decade", None, "12", None, None, None)],
+    ),
+    # a misspelt surname in a short form still finds the work, under the right name
+    (
+        NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Orlow, *Red Decade*, 140.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "112", "1987", "London", None),
+            ("Orlov, N.", "The Red Decade", None, "140", "1987", "London", 0),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_resolution(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert rows(text) == expected
+
+
+def test_bare_pages_cite_the_current_work_or_the_book_under_review() -> None:
+    review = (
+        "---\ntitle: The Red Decade by Nikolai Orlov\n---\n\n"
+        "The book opens well: “the councils were everywhere in those years” (p. 15).\n\n"
+        "Later Keller is cited: “no council survived the winter” [Maria Keller, *Councils*, p. 9]. "
+        "And again: “the winter was long and hard for everybody” [p. 11].\n"
+    )
+    r = extract_text(review, "markdown")
+    got = [(c.author, c.work, c.pages) for c in r.citations]
+    assert got == [
+        ("Orlov, N.", "The Red Decade", "15"),
+        ("Keller, M.", "Councils", "9"),
+        ("Keller, M.", "Councils", "11"),
+    ]
+
+
+def test_a_first_ibid_is_a_problem_not_a_guess() -> None:
+    r = extract_text("Text.[^1]\n\n[^1]: Ibid., p. 4.\n", "markdown")
+    (c,) = r.citations
+    assert c.resolves_to is None and c.resolution_problem

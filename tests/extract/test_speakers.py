@@ -1,0 +1,83 @@
+"""Who speaks: anyone the text names with a cue, resolved from the text itself."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.extract.speakers import People, display
+from tests.conftest import extract_text, view_of
+
+
+def speakers(text: str, fmt: str = "text") -> list[tuple[str | None, str | None]]:
+    return [(q.speaker, q.speaker_basis) for q in extract_text(text, fmt).quotations]
+
+
+CASES = [
+    # people nobody lists, named with a verb of saying
+    ("Ilse Vandermeer wrote that “the councils were everywhere in those years”.\n", [("Vandermeer", "cue")]),
+    ("“The councils were everywhere in those years,” said Vandermeer.\n", [("Vandermeer", "cue")]),
+    ("“The councils were everywhere in those years,” Vandermeer recalled.\n", [("Vandermeer", "cue")]),
+    # an aside between the name and the verb; a name inside the aside is not the speaker
+    ("Vandermeer, in a letter of 1931, complained: “the councils were gone by the winter”.\n", [("Vandermeer", "cue")]),
+    (
+        "Lenin's widow Krupskaya, in a meeting of the Left Opposition, pointed out: “he would be in prison today”.\n",
+        [("Krupskaya", "cue")],
+    ),
+    # possessive and "words of" cues
+    ("In Vandermeer's words, “the councils were everywhere in those years”.\n", [("Vandermeer", "cue")]),
+    ("In the uncompromising words of Anton Hale, “the councils were everywhere in those years”.\n", [("Hale", "cue")]),
+    ("According to his secretary Hale, he had “prepared a bombshell for the congress”.\n", [("Hale", "cue")]),
+    # a pronoun stands for the person named before it
+    ("Vandermeer was bitter. He wrote that “the councils were gone by the winter”.\n", [("Vandermeer", "cue")]),
+    # a body speaks too; a congress named in lower case is named properly
+    (
+        "As early as March 1919 the eighth party congress recognised the danger: “careerists are flooding in”.\n",
+        [("Eighth Party Congress", "cue")],
+    ),
+    # an idea does not speak
+    ("Anarchism argues that “the state must be abolished at once”.\n", [(None, None)]),
+    # a first name alone stands for the full name seen with it
+    ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_speaker_cues(text: str, expected: list[tuple[str | None, str | None]]) -> None:
+    assert speakers(text) == expected
+
+
+def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
+    text = "Vandermeer, in a simple example, summed up the situation:\n\n> The councils were everywhere in those years.\n\nMore.\n"
+    assert speakers(text, "markdown") == [("Vandermeer", "cue")]
+
+
+def test_the_author_of_the_cited_work_speaks_when_nothing_else_says() -> None:
+    text = "The point was made plainly: “the councils were everywhere in those years” (Hale, *Councils*, p. 3).\n"
+    assert speakers(text, "markdown") == [("Hale", "citation")]
+
+
+def test_the_same_words_attributed_earlier_give_the_speaker() -> None:
+    text = "Hale wrote that “the councils were everywhere in those years”.\n\nLater the line “the councils were everywhere in those years” returned.\n"
+    assert speakers(text) == [("Hale", "cue"), ("Hale", "echo")]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Michael Albert", "Albert"),
+        ("V. I. Lenin", "Lenin"),
+        ("Tenth Party Congress", "Tenth Party Congress"),
+        ("Marx and Engels", "Marx and Engels"),
+        ("YM Svedlov", "Sverdlov"),
+    ],
+)
+def test_display(name: str, shown: str) -> None:
+    assert display(name) == shown
+
+
+def test_mentions_are_found_only_where_they_are_looked_for() -> None:
+    view = view_of("Hale spoke. " * 3 + "Vandermeer spoke.\n")
+    whole = People(view)
+    part = People(view, regions=[(0, 12)])
+    assert [m.name for m in whole.mentions] == ["Hale", "Hale", "Hale", "Vandermeer"]
+    assert [m.name for m in part.mentions] == ["Hale"]
