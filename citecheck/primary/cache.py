@@ -1,0 +1,78 @@
+"""Primary texts as read, on disk: a file is parsed once until it or citecheck changes.
+
+A sibling of :mod:`citecheck.runtime.cache` with the same guarantees: an entry's
+key is the SHA-256 of citecheck's own code, the reader and the file's bytes (a
+renamed file hits, an edited one misses); entries are plain values
+(:mod:`marshal`, never pickle) behind a checksum, written to a temporary file
+and renamed into place, so concurrent runs are safe and a damaged entry is
+ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+from pathlib import Path
+
+from citecheck.models import Document, SourceText
+from citecheck.output.atomic import write_bytes
+from citecheck.runtime.cache import code_digest
+
+_MAGIC = b"citecheck-sources/1\n"
+
+
+class SourceCache:
+    """Read primary texts under ``folder/sources``, one file per entry."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder) / "sources"
+        self._salt = code_digest()
+
+    def key(self, doc: Document) -> str:
+        """The entry key of ``doc``: its bytes and format, and citecheck's code."""
+        return hashlib.sha256(f"{self._salt}\0{doc.format}\0{doc.sha256}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.entry"
+
+    def get(self, doc: Document) -> SourceText | None:
+        """The text read from ``doc`` before (under ``doc``'s path), or None."""
+        path = self._path(self.key(doc))
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        text = _decode(data, doc)
+        if text is None:
+            with contextlib.suppress(OSError):
+                path.unlink()  # damaged: rebuilt by this run
+        return text
+
+    def put(self, doc: Document, text: SourceText) -> None:
+        """Store ``text`` for ``doc`` (best effort: a read-only or full disk only costs speed)."""
+        payload = marshal.dumps((text.format, text.text, text.fields, text.pages, text.header_line))
+        with contextlib.suppress(OSError):
+            write_bytes(self._path(self.key(doc)), _MAGIC + hashlib.sha256(payload).digest() + payload, durable=False)
+
+
+def _decode(data: bytes, doc: Document) -> SourceText | None:
+    if not data.startswith(_MAGIC):
+        return None
+    digest, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        fmt, text, fields, pages, header_line = marshal.loads(payload)
+        return SourceText(
+            doc.path,
+            str(fmt),
+            doc.sha256,
+            str(text),
+            tuple((str(k), str(v)) for k, v in fields),
+            tuple((int(i), str(p)) for i, p in pages),
+            int(header_line),
+        )
+    except Exception:  # from another version, or damaged past its checksum: rebuilt either way
+        return None

@@ -1,0 +1,140 @@
+"""The index of primary texts: every word trigram of the folded text, sorted, for candidate lookup.
+
+Words are folded as quotations are (:func:`citecheck.checks.match.fold_word`:
+case, apostrophes, diacritics, British/American and transliteration variants)
+and numbered; the text of every source is one array of word numbers.  Each
+trigram is packed into one 64-bit key, and the keys with their positions are
+sorted, so the positions of a quotation's trigrams are found by binary search
+(numpy ``searchsorted``): a quotation is compared only with the few places that
+share its words, never with every page.  Building is linear in the text (one
+regex pass, one dictionary lookup per word, one sort).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from citecheck.checks.match import TOKEN, fold_word
+from citecheck.models import SourceText, SourceWork
+
+#: Word numbers are packed 21 bits each into a trigram key while the vocabulary fits.
+_BITS = 21
+_MASK = np.uint64((1 << _BITS) - 1)
+#: Odd 64-bit constants for mixing word numbers into a key once the vocabulary outgrows 21 bits
+#: (a collision only adds a candidate, which alignment then rejects).
+_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
+
+IntArray = npt.NDArray[np.int64]
+KeyArray = npt.NDArray[np.uint64]
+
+
+def trigram_keys(ids: npt.NDArray[np.int64], packed: bool) -> KeyArray:
+    """The key of every word trigram of ``ids`` (one fewer than the words, less two)."""
+    if len(ids) < 3:
+        return np.zeros(0, dtype=np.uint64)
+    w = ids.astype(np.uint64)
+    keys: KeyArray
+    if packed:
+        keys = (w[:-2] << np.uint64(2 * _BITS)) | (w[1:-1] << np.uint64(_BITS)) | w[2:]
+    else:
+        with np.errstate(over="ignore"):
+            keys = w[:-2] * _MIX[0] ^ w[1:-1] * _MIX[1] ^ w[2:] * _MIX[2]
+    return keys
+
+
+@dataclass
+class SourceIndex:
+    """Primary texts, their folded words as numbers, and their trigrams sorted for lookup."""
+
+    texts: tuple[SourceText, ...]
+    works: tuple[SourceWork, ...]
+    #: Folded word -> number.
+    vocabulary: dict[str, int]
+    #: Every text's word numbers, one after another.
+    ids: IntArray
+    #: Where each text's words start in :attr:`ids` (one more entry than texts: the end).
+    starts: IntArray
+    keys: KeyArray
+    positions: IntArray
+    packed: bool
+    _words: list[str] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def build(cls, texts: Sequence[SourceText], works: Sequence[SourceWork]) -> SourceIndex:
+        """Index ``texts`` (with their ``works``, in the same order)."""
+        vocabulary: dict[str, int] = {}
+        numbered: dict[str, int] = {}  # a word as written -> its folded word's number
+        chunks: list[IntArray] = []
+        starts = [0]
+        for t in texts:
+            tokens = TOKEN.findall(t.text)
+            for w in set(tokens).difference(numbered):
+                numbered[w] = vocabulary.setdefault(fold_word(w), len(vocabulary))
+            chunk = np.fromiter(map(numbered.__getitem__, tokens), dtype=np.int64, count=len(tokens))
+            chunks.append(chunk)
+            starts.append(starts[-1] + len(tokens))
+        ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+        packed = len(vocabulary) < (1 << _BITS)
+        keys = trigram_keys(ids, packed)
+        valid = np.ones(len(keys), dtype=bool)
+        for end in starts[1:-1]:  # no trigram runs from one text into the next
+            valid[max(0, end - 2) : end] = False
+        positions = np.flatnonzero(valid).astype(np.int64)
+        keys = keys[valid]
+        order = np.argsort(keys, kind="stable")
+        work_list = tuple(works)
+        counted = tuple(_with_words(w, starts[i + 1] - starts[i]) for i, w in enumerate(work_list))
+        return cls(
+            tuple(texts),
+            counted,
+            vocabulary,
+            ids,
+            np.asarray(starts, dtype=np.int64),
+            keys[order],
+            positions[order],
+            packed,
+        )
+
+    @property
+    def words(self) -> list[str]:
+        """Folded words by number."""
+        if len(self._words) != len(self.vocabulary):
+            self._words = [""] * len(self.vocabulary)
+            for word, n in self.vocabulary.items():
+                self._words[n] = word
+        return self._words
+
+    def text_of(self, position: int) -> int:
+        """The number of the text holding word ``position``."""
+        return int(np.searchsorted(self.starts, position, side="right")) - 1
+
+    def lookup(self, keys: KeyArray) -> tuple[IntArray, IntArray]:
+        """For each of ``keys``, where its positions begin and end in :attr:`positions`."""
+        return (
+            np.searchsorted(self.keys, keys, side="left").astype(np.int64),
+            np.searchsorted(self.keys, keys, side="right").astype(np.int64),
+        )
+
+    def covers(self, work_key: str) -> bool:
+        """Whether any text is of the work ``work_key``."""
+        return work_key in self.work_keys
+
+    @property
+    def work_keys(self) -> frozenset[str]:
+        """The references.bib works the texts are of."""
+        return frozenset(w.work_key for w in self.works if w.work_key)
+
+    @property
+    def size(self) -> int:
+        """Words indexed."""
+        return len(self.ids)
+
+
+def _with_words(work: SourceWork, n: int) -> SourceWork:
+    from dataclasses import replace
+
+    return replace(work, words=n)

@@ -1,0 +1,268 @@
+"""Find each quotation in the primary texts and compare its words with the source's.
+
+A quotation is split at its ellipses and folded like the index
+(:func:`citecheck.checks.match.normal_words`: [bracketed insertions] out, case,
+quotation marks, dashes, spelling variants); a word broken at a line end
+("revolu- tionary") is joined first.  Its word trigrams are looked up in the
+index; hits that line up (the same offset between quotation and text, give or
+take) are candidate passages, best first.  Only candidates are aligned: rapidfuzz
+finds each part of the quotation in the candidate's text, in order, and its
+word-level Levenshtein alignment says which words were changed, left out
+without an ellipsis, or added without brackets.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from citecheck.checks.match import TOKEN, normal_words
+from citecheck.models import DiffOp, SourceMatch, SourceText, SourceVerdict
+from citecheck.primary.index import SourceIndex, trigram_keys
+
+#: Similarity (rapidfuzz ratio of the folded words, 0-100) at or above which a passage is the
+#: quotation's own wording: identical, or a misquotation of it.
+SAME_WORDING = 80.0
+#: Similarity at or above which a passage sharing the quotation's phrases is another
+#: translation of it ("a different translation?").
+OTHER_TRANSLATION = 45.0
+#: A trigram found more often than this in the texts tells nothing about where a quotation is.
+MAX_POSTINGS = 400
+#: Candidate passages aligned per quotation.
+CANDIDATES = 3
+#: How far past a candidate the parts after an ellipsis are looked for, in words.
+ELLIPSIS_REACH = 1500
+#: Matches kept per quotation.
+KEPT = 3
+
+_ELLIPSIS = regex.compile(r"\[\s*(?:…|\.\s*\.\s*\.)\s*\]|…|\.\s*\.\s*\.")
+_BROKEN_WORD = regex.compile(r"(\p{Ll})-\s+(\p{Ll})")
+_KIND_RANK = {"exact": 0, "misquotation": 1, "translation": 2}
+
+
+def quotation_parts(text: str) -> list[tuple[str, ...]]:
+    """The folded words of each part of a quotation between its ellipses (empty parts dropped)."""
+    joined = _BROKEN_WORD.sub(r"\1\2", text)
+    return [words for piece in _ELLIPSIS.split(joined) if (words := normal_words(piece))]
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    text: int
+    lo: int
+    hi: int
+    hits: int
+
+
+class Verifier:
+    """Quotations against one index: candidates by trigram, then alignment (see the module docstring)."""
+
+    def __init__(self, index: SourceIndex, same: float = SAME_WORDING, loose: float = OTHER_TRANSLATION) -> None:
+        self.index = index
+        self.same = same
+        self.loose = loose
+        self._offsets: dict[int, list[tuple[int, int]]] = {}
+
+    def verify(self, path: str, quotation_id: str, text: str) -> SourceVerdict:
+        """Where the quotation ``text`` is in the sources, best match first."""
+        parts = quotation_parts(text)
+        matches = [m for c in self._candidates(parts) if (m := self._align(parts, c)) is not None]
+        matches.sort(key=lambda m: (_KIND_RANK[m.kind], -m.score, m.work.path, m.start))
+        kept: list[SourceMatch] = []
+        for m in matches:  # the best place in each text
+            if all(k.work.path != m.work.path for k in kept):
+                kept.append(m)
+        return SourceVerdict(path, quotation_id, tuple(kept[:KEPT]))
+
+    def verify_all(self, items: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str], SourceVerdict]:
+        """``{(path, quotation id): verdict}`` for ``(path, quotation id, text)`` items."""
+        return {(p, q): self.verify(p, q, t) for p, q, t in items}
+
+    # ------------------------------------------------------------------ candidates
+    def _candidates(self, parts: Sequence[tuple[str, ...]]) -> list[_Candidate]:
+        index = self.index
+        if index.size == 0:
+            return []
+        vocab = index.vocabulary
+        flat = [w for part in parts for w in part]
+        ids = np.fromiter((vocab.get(w, -1) for w in flat), dtype=np.int64, count=len(flat))
+        keys: list[np.ndarray] = []
+        offsets: list[np.ndarray] = []
+        at = 0
+        for part in parts:
+            piece = ids[at : at + len(part)]
+            if len(piece) >= 3:
+                known = (piece[:-2] >= 0) & (piece[1:-1] >= 0) & (piece[2:] >= 0)
+                keys.append(trigram_keys(np.maximum(piece, 0), index.packed)[known])
+                offsets.append(np.flatnonzero(known) + at)
+            at += len(part)
+        if not keys:
+            return []
+        qkeys, qoffs = np.concatenate(keys), np.concatenate(offsets)
+        lo, hi = index.lookup(qkeys)
+        counts = hi - lo
+        keep = (counts > 0) & (counts <= MAX_POSTINGS)
+        if not keep.any():
+            return []
+        lo, counts, qoffs = lo[keep], counts[keep], qoffs[keep]
+        gram = np.repeat(np.arange(len(counts)), counts)
+        first = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts)
+        where = index.positions[first + np.arange(int(counts.sum()))]
+        diag = where - np.repeat(qoffs, counts)
+        order = np.argsort(diag, kind="stable")
+        diag, where, gram = diag[order], where[order], gram[order]
+        gap = 30 + len(flat) // 2
+        text_of = np.searchsorted(index.starts, where, side="right") - 1
+        breaks = np.flatnonzero((np.diff(diag) > gap) | (np.diff(text_of) != 0)) + 1
+        bounds = np.concatenate(([0], breaks, [len(diag)]))
+        sizes = np.diff(bounds)
+        n_grams = len(qkeys)
+        least = 1 if n_grams <= 3 else 2
+        big = np.flatnonzero(sizes >= least)
+        big = big[np.argsort(-sizes[big], kind="stable")][: CANDIDATES * 4]
+        found: list[_Candidate] = []
+        for c in big:
+            a, b = int(bounds[c]), int(bounds[c + 1])
+            hits = len(np.unique(gram[a:b]))
+            if hits >= least:
+                found.append(_Candidate(int(text_of[a]), int(diag[a]), int(diag[b - 1]), hits))
+        found.sort(key=lambda c: (-c.hits, c.text, c.lo))
+        return found[:CANDIDATES]
+
+    # ------------------------------------------------------------------ alignment
+    def _align(self, parts: Sequence[tuple[str, ...]], cand: _Candidate) -> SourceMatch | None:
+        index = self.index
+        n = sum(len(p) for p in parts)
+        start, end = int(index.starts[cand.text]), int(index.starts[cand.text + 1])
+        slack = 10 + n // 5
+        reach = ELLIPSIS_REACH if len(parts) > 1 else 0
+        lo, hi = max(start, cand.lo - slack), min(end, cand.hi + n + slack + reach)
+        words = index.words
+        region = [words[i] for i in index.ids[lo:hi].tolist()]
+        ops: list[DiffOp] = []
+        spans: list[tuple[int, int]] = []
+        quoted: list[str] = []
+        found: list[str] = []
+        cursor = 0
+        for part in parts:
+            located = _locate(part, region, cursor)
+            if located is None:
+                return None
+            a, b, part_ops = located
+            if spans and a > spans[-1][1]:
+                ops.append(DiffOp("ellipsis", "", " ".join(region[spans[-1][1] : a])))
+            ops.extend(part_ops)
+            spans.append((a, b))
+            quoted.extend(part)
+            found.extend(region[a:b])
+            cursor = b
+        score = float(fuzz.ratio(" ".join(quoted), " ".join(found)))
+        exact = all(op.kind in ("same", "ellipsis") for op in ops)
+        if exact:
+            kind = "exact"
+        elif score >= self.same:
+            kind = "misquotation"
+        elif score >= self.loose and cand.hits >= 3:
+            kind = "translation"
+        else:
+            return None
+        first, last = lo + spans[0][0] - start, lo + spans[-1][1] - start
+        text = index.texts[cand.text]
+        work = index.works[cand.text]
+        pages, exact_page = _pages(text, first, last, work.pages)
+        return SourceMatch(
+            work=work,
+            start=first,
+            end=last,
+            passage=self._passage(cand.text, first, last),
+            pages=pages,
+            exact_page=exact_page,
+            score=100.0 if exact else score,
+            kind=kind,
+            ops=tuple(_merge(ops)),
+        )
+
+    def _passage(self, text_no: int, first: int, last: int) -> str:
+        """The source's own words from word ``first`` to word ``last`` (exclusive), as written."""
+        offsets = self._offsets.get(text_no)
+        text = self.index.texts[text_no].text
+        if offsets is None:
+            offsets = self._offsets[text_no] = [m.span() for m in TOKEN.finditer(text)]
+        if not offsets or first >= len(offsets):
+            return ""
+        return " ".join(text[offsets[first][0] : offsets[max(first, last - 1)][1]].split())
+
+
+def _locate(part: tuple[str, ...], region: list[str], cursor: int) -> tuple[int, int, list[DiffOp]] | None:
+    """Where ``part`` is in ``region`` at or after word ``cursor``, and how its words differ."""
+    if cursor >= len(region):
+        return None
+    rest = region[cursor:]
+    haystack = " ".join(rest)
+    needle = " ".join(part)
+    hit = fuzz.partial_ratio_alignment(needle, haystack)
+    if hit is None or hit.score < 40:
+        return None
+    starts = list(_word_starts(rest))
+    # from the word where the best window starts: a margin before it would let equal-cost
+    # alignments take an earlier repetition of the first words ("… is the state. The state is …")
+    first = max(0, bisect.bisect_right(starts, hit.dest_start) - 1)
+    last = min(len(rest), bisect.bisect_left(starts, hit.dest_end) + 3 + len(part) // 5)
+    window = rest[first:last]
+    raw = Levenshtein.opcodes(list(part), window)
+    steps = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in raw]
+    # source words before and after the quoted part are not part of the passage
+    while steps and steps[0][0] == "insert":
+        steps.pop(0)
+    while steps and steps[-1][0] == "insert":
+        steps.pop()
+    if not steps or not any(tag == "equal" for tag, *_ in steps):
+        return None
+    a, b = steps[0][3], steps[-1][4]
+    kinds = {"equal": "same", "replace": "changed", "delete": "inserted", "insert": "omitted"}
+    ops = [DiffOp(kinds[tag], " ".join(part[s1:s2]), " ".join(window[d1:d2])) for tag, s1, s2, d1, d2 in steps]
+    return cursor + first + a, cursor + first + b, ops
+
+
+def _word_starts(words: Sequence[str]) -> Iterable[int]:
+    at = 0
+    for w in words:
+        yield at
+        at += len(w) + 1
+
+
+def _merge(ops: list[DiffOp]) -> list[DiffOp]:
+    """Adjacent steps of one kind as one step."""
+    out: list[DiffOp] = []
+    for op in ops:
+        if out and out[-1].kind == op.kind and op.kind != "ellipsis":
+            prev = out[-1]
+            out[-1] = DiffOp(op.kind, f"{prev.quoted} {op.quoted}".strip(), f"{prev.source} {op.source}".strip())
+        else:
+            out.append(op)
+    return out
+
+
+def _pages(text: SourceText, first: int, last: int, declared: str | None) -> tuple[str | None, bool]:
+    """The page(s) of a passage: exact where the text marks its pages, else the text's declared range."""
+    if not text.pages:
+        return declared, False
+    begins = [i for i, _ in text.pages]
+
+    def page(word: int) -> str | None:
+        k = bisect.bisect_right(begins, word) - 1
+        if k >= 0:
+            return text.pages[k][1]
+        label = text.pages[0][1]
+        return str(int(label) - 1) if label.isdigit() and int(label) > 1 else None
+
+    a, b = page(first), page(max(first, last - 1))
+    if a is None or b is None:
+        return declared, False
+    return (a if a == b else f"{a}-{b}"), True
