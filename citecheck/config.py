@@ -13,6 +13,7 @@ Keys are written as in ruff's configuration (kebab-case)::
     ignore = ["unsourced-quote"]
     jobs = 2
     cache-dir = ".citecheck-cache"          # false: no cache
+    sources = ["sources"]                   # primary texts to check quotations against
 
     [tool.citecheck.per-path-ignores]
     "corpus/drafts/*" = ["unsourced-quote"]
@@ -53,6 +54,7 @@ KEYS = (
     "thresholds",
     "jobs",
     "cache-dir",
+    "sources",
 )
 
 _PATH_KEYS = ("references", "report", "bibliography", "baseline", "cache-dir")
@@ -101,8 +103,9 @@ def settings_from_table(table: Mapping[str, Any], origin: Path, base: Settings |
             raise ConfigError(f"{where}: unknown key {key!r}{_did_you_mean(key, KEYS)}")
     anchor = _anchor(origin)
     changes: dict[str, Any] = {}
-    if "paths" in table:
-        changes["paths"] = tuple(_join(anchor, p) for p in _strings(table["paths"], where, "paths"))
+    for key in ("paths", "sources"):
+        if key in table:
+            changes[key] = tuple(_join(anchor, p) for p in _strings(table[key], where, key))
     for key in _PATH_KEYS:
         if key in table:
             value = table[key]

@@ -112,5 +112,14 @@ def run_check(
 
     outcome = extract_paths(paths, catalogue, execution)
     normalised = normalise_all(outcome.documents, catalogue)
-    findings = run_rules(outcome.documents, normalised, catalogue, settings)
-    return CheckResult(outcome.documents, normalised, findings, outcome.errors)
+    errors = outcome.errors
+    primary = None
+    if settings is not None and settings.sources:
+        from citecheck.primary.index import SourceIndex
+        from citecheck.primary.load import load_sources
+
+        collection = load_sources(settings.sources, catalogue, (execution or Execution()).cache_dir)
+        primary = SourceIndex.of(collection)
+        errors = errors + collection.errors
+    findings = run_rules(outcome.documents, normalised, catalogue, settings, primary)
+    return CheckResult(outcome.documents, normalised, findings, errors)

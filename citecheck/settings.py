@@ -37,6 +37,8 @@ class Settings:
     jobs: int = 1
     #: Where per-file extraction results are cached; None: no cache.
     cache_dir: str | None = ".citecheck-cache"
+    #: Folders (or files) of primary texts quotations are checked against; none: no such checks.
+    sources: tuple[str, ...] = ()
 
     def threshold(self, name: str, default: float) -> float:
         """The configured value of threshold ``name``, else ``default``."""

@@ -7,3 +7,13 @@ disk), ``load`` (every source under the configured folders), ``index`` (word
 trigrams over the folded text), ``verify`` (each quotation against its
 candidates, aligned with rapidfuzz).
 """
+
+#: Similarity (rapidfuzz ratio of the folded words, 0-100) at or above which a passage is the
+#: quotation's own wording: identical, or a misquotation of it (threshold ``source-match``).
+SAME_WORDING = 80.0
+#: Similarity at or above which a passage sharing several of the quotation's phrases is another
+#: translation of it, "a different translation?" (threshold ``translation-match``).
+OTHER_TRANSLATION = 45.0
+#: A quotation shorter than this many words is found only word for word, and an unsourced one
+#: is not looked up: a short phrase "matches" too many places.
+SHORT = 6

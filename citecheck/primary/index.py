@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from citecheck.checks.match import TOKEN, fold_word
-from citecheck.models import SourceText, SourceWork
+from citecheck.models import SourceCollection, SourceText, SourceWork
 
 #: Word numbers are packed 21 bits each into a trigram key while the vocabulary fits.
 _BITS = 21
@@ -61,10 +61,17 @@ class SourceIndex:
     keys: KeyArray
     positions: IntArray
     packed: bool
+    #: (path, why) for each text whose date cannot be in its volume by references.bib.
+    date_disagreements: tuple[tuple[str, str], ...] = ()
     _words: list[str] = field(default_factory=list, repr=False)
 
     @classmethod
-    def build(cls, texts: Sequence[SourceText], works: Sequence[SourceWork]) -> SourceIndex:
+    def build(
+        cls,
+        texts: Sequence[SourceText],
+        works: Sequence[SourceWork],
+        date_disagreements: Sequence[tuple[str, str]] = (),
+    ) -> SourceIndex:
         """Index ``texts`` (with their ``works``, in the same order)."""
         vocabulary: dict[str, int] = {}
         numbered: dict[str, int] = {}  # a word as written -> its folded word's number
@@ -97,7 +104,13 @@ class SourceIndex:
             keys[order],
             positions[order],
             packed,
+            tuple(date_disagreements),
         )
+
+    @classmethod
+    def of(cls, collection: SourceCollection) -> SourceIndex:
+        """The index of every text of a :class:`SourceCollection`."""
+        return cls.build(collection.texts, collection.works, collection.date_disagreements)
 
     @property
     def words(self) -> list[str]:

@@ -14,8 +14,10 @@ without an ellipsis, or added without brackets.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 
 import numpy as np
 import regex
@@ -24,14 +26,16 @@ from rapidfuzz.distance import Levenshtein
 
 from citecheck.checks.match import TOKEN, normal_words
 from citecheck.models import DiffOp, SourceMatch, SourceText, SourceVerdict
+from citecheck.primary import OTHER_TRANSLATION, SAME_WORDING, SHORT
 from citecheck.primary.index import SourceIndex, trigram_keys
 
-#: Similarity (rapidfuzz ratio of the folded words, 0-100) at or above which a passage is the
-#: quotation's own wording: identical, or a misquotation of it.
-SAME_WORDING = 80.0
-#: Similarity at or above which a passage sharing the quotation's phrases is another
-#: translation of it ("a different translation?").
-OTHER_TRANSLATION = 45.0
+#: A passage is the quotation's own wording, whatever the similarity, when this many words in a
+#: row are the same (a long unbracketed insertion lowers the similarity, not the run).
+SAME_RUN = 10
+#: A loose match ("a different translation?") needs this many quoted words ...
+LOOSE_MIN_WORDS = 10
+#: ... and this share of its words that are not function words found in the passage.
+LOOSE_CONTENT = 0.4
 #: A trigram found more often than this in the texts tells nothing about where a quotation is.
 MAX_POSTINGS = 400
 #: Candidate passages aligned per quotation.
@@ -164,11 +168,19 @@ class Verifier:
             cursor = b
         score = float(fuzz.ratio(" ".join(quoted), " ".join(found)))
         exact = all(op.kind in ("same", "ellipsis") for op in ops)
+        same_runs = [len(op.quoted.split()) for op in ops if op.kind == "same"]
         if exact:
             kind = "exact"
-        elif score >= self.same:
+        elif n < SHORT:
+            return None
+        elif score >= self.same or max(same_runs, default=0) >= SAME_RUN:
             kind = "misquotation"
-        elif score >= self.loose and cand.hits >= 3:
+        elif (
+            score >= self.loose
+            and cand.hits >= 3
+            and n >= LOOSE_MIN_WORDS
+            and _content_share(quoted, ops) >= LOOSE_CONTENT
+        ):
             kind = "translation"
         else:
             return None
@@ -228,6 +240,22 @@ def _locate(part: tuple[str, ...], region: list[str], cursor: int) -> tuple[int,
     kinds = {"equal": "same", "replace": "changed", "delete": "inserted", "insert": "omitted"}
     ops = [DiffOp(kinds[tag], " ".join(part[s1:s2]), " ".join(window[d1:d2])) for tag, s1, s2, d1, d2 in steps]
     return cursor + first + a, cursor + first + b, ops
+
+
+@functools.cache
+def _function_words() -> frozenset[str]:
+    text = resources.files("citecheck").joinpath("data/function_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _content_share(quoted: Sequence[str], ops: Sequence[DiffOp]) -> float:
+    """The share of the quotation's words other than function words that the alignment found in the passage."""
+    stop = _function_words()
+    content = [w for w in quoted if w not in stop]
+    if not content:
+        return 0.0
+    found = sum(1 for op in ops if op.kind == "same" for w in op.quoted.split() if w not in stop)
+    return found / len(content)
 
 
 def _word_starts(words: Sequence[str]) -> Iterable[int]:
