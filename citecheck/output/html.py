@@ -154,12 +154,19 @@ def _render(
         for f in findings
         if len(f.data.get("wordings", [])) >= 2 and f.rule == "locator-wording-conflict"
     }
+    # the quotation against the primary text's passage, for the findings that found one
+    source_diffs = {
+        f.fingerprint: word_diff(f.data["evidence"]["quotation"], f.data["evidence"]["passage"])
+        for f in findings
+        if "evidence" in f.data
+    }
     sources = {d.path: d.source for d in result.documents}
     template = _environment().get_template("report.html.j2")
     return template.generate(
         findings=findings,
         context=functools.partial(_context, sources),
         diffs=diffs,
+        source_diffs=source_diffs,
         rules=rule_list,
         by_severity=sorted(Counter(str(f.severity) for f in findings).items()),
         by_rule=sorted(Counter(f.rule for f in findings).items()),

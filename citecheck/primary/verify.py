@@ -222,18 +222,21 @@ def _locate(part: tuple[str, ...], region: list[str], cursor: int) -> tuple[int,
     if hit is None or hit.score < 40:
         return None
     starts = list(_word_starts(rest))
-    # from the word where the best window starts: a margin before it would let equal-cost
-    # alignments take an earlier repetition of the first words ("… is the state. The state is …")
-    first = max(0, bisect.bisect_right(starts, hit.dest_start) - 1)
+    at = bisect.bisect_right(starts, hit.dest_start) - 1
     last = min(len(rest), bisect.bisect_left(starts, hit.dest_end) + 3 + len(part) // 5)
+    # From the word where the best window starts, or a few words earlier when that aligns more
+    # words (the window can begin one word late, "If tomorrow we could" for "If we could
+    # tomorrow"); on a tie the later start, or an earlier repetition of the first words
+    # ("… is the state. The state is …") would take the passage.
+    best: tuple[int, int, list[tuple[str, int, int, int, int]]] | None = None
+    for first in (max(0, at), max(0, at - 3)):
+        steps = _trimmed(part, rest[first:last])
+        same = sum(s2 - s1 for tag, s1, s2, _, _ in steps if tag == "equal")
+        if best is None or same > best[0]:
+            best = (same, first, steps)
+    assert best is not None
+    _, first, steps = best
     window = rest[first:last]
-    raw = Levenshtein.opcodes(list(part), window)
-    steps = [(op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end) for op in raw]
-    # source words before and after the quoted part are not part of the passage
-    while steps and steps[0][0] == "insert":
-        steps.pop(0)
-    while steps and steps[-1][0] == "insert":
-        steps.pop()
     if not steps or not any(tag == "equal" for tag, *_ in steps):
         return None
     a, b = steps[0][3], steps[-1][4]
@@ -256,6 +259,19 @@ def _content_share(quoted: Sequence[str], ops: Sequence[DiffOp]) -> float:
         return 0.0
     found = sum(1 for op in ops if op.kind == "same" for w in op.quoted.split() if w not in stop)
     return found / len(content)
+
+
+def _trimmed(part: Sequence[str], window: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    """The word alignment of ``part`` with ``window``, without the source words before and after it."""
+    steps = [
+        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        for op in Levenshtein.opcodes(list(part), list(window))
+    ]
+    while steps and steps[0][0] == "insert":
+        steps.pop(0)
+    while steps and steps[-1][0] == "insert":
+        steps.pop()
+    return steps
 
 
 def _word_starts(words: Sequence[str]) -> Iterable[int]:
