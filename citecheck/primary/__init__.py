@@ -13,7 +13,7 @@ candidates, aligned with rapidfuzz).
 SAME_WORDING = 80.0
 #: Similarity at or above which a passage sharing several of the quotation's phrases is another
 #: translation of it, "a different translation?" (threshold ``translation-match``).
-OTHER_TRANSLATION = 45.0
+OTHER_TRANSLATION = 60.0
 #: A quotation shorter than this many words is found only word for word, and an unsourced one
 #: is not looked up: a short phrase "matches" too many places.
 SHORT = 6

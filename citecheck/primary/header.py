@@ -35,6 +35,7 @@ AUTHORED = ("written", "delivered")
 
 _FULL_MONTHS = [m for m in MONTHS if len(m) > 3 or m == "may"]
 _TOKEN = regex.compile(r"(?P<year>\b1[6-9]\d\d\b|\b20\d\d\b)|(?P<day>\b\d{1,2}\b)|(?P<word>\p{L}+)")
+_ISO = regex.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
 _VOLUME = regex.compile(r"\b(?:Volume|Vol\.?|Tom|Band)\s*(?P<n>\d{1,3}|[IVXLC]+)\b", regex.I)
 _PAGES = regex.compile(
     r"(?:\bpages?\b|\bpp?\b\.?|\bc(?=\d))\s*(?P<a>\d{1,4})(?:\s*[-–—]\s*(?P<b>\d{1,4}))?",
@@ -67,6 +68,9 @@ def parse_date(text: str) -> str | None:
     ``1917-11-12/1917-11-14``; ``"March-April 1913"`` -> ``1913-03/1913-04``;
     ``"1933"`` -> ``1933``.  Days are kept only when both ends have one.
     """
+    iso = text.strip()
+    if _ISO.match(iso):
+        return iso  # front matter written in ISO 8601 already
     years: list[int] = []
     parts: list[list[int]] = []  # [month, day, day ...] in text order
     pending: list[int] = []  # days before the first month ("8-16 March")

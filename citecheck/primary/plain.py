@@ -88,7 +88,9 @@ def read_plain(doc: Document) -> SourceText:
     except FrontMatterError as exc:
         front, body, problem = {}, _FRONT.sub("", doc.text, count=1), str(exc)
     body = body.replace("\r\n", "\n").replace("\r", "\n")
-    body = _markdown_text(body) if doc.format == "markdown" else _LINE_END_HYPHEN.sub(r"\1\2", body)
+    body = _LINE_END_HYPHEN.sub(r"\1\2", body)
+    if doc.format == "markdown":
+        body = _markdown_text(body)
     pieces: list[str] = []
     pages: list[tuple[int, str]] = []
     words = 0

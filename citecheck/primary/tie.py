@@ -14,6 +14,7 @@ import regex
 
 from citecheck.bibliography.catalogue import Catalogue, WorkRef
 from citecheck.checks.rules.dates import overlaps
+from citecheck.checks.rules.volume_date_mismatch import fitting_volumes
 from citecheck.models import SourceText, SourceWork
 from citecheck.primary.header import AUTHORED, edition_of, pages_of, parse_date, volume_of
 
@@ -98,7 +99,7 @@ def date_disagreement(work: SourceWork, catalogue: Catalogue) -> str | None:
         return None
     if overlaps(work.date, info.contents_dates) is not False:
         return None
-    fits = [v.volume for v in catalogue.volumes(work.work_key) if overlaps(work.date, v.contents_dates)]
+    fits = fitting_volumes(catalogue, work.work_key, work.date)
     note = f"; the date fits vol. {' or '.join(fits)}" if fits else ""
     status = "" if info.confirmed else " (unconfirmed)"
     return (

@@ -35,7 +35,7 @@ SAME_RUN = 10
 #: A loose match ("a different translation?") needs this many quoted words ...
 LOOSE_MIN_WORDS = 10
 #: ... and this share of its words that are not function words found in the passage.
-LOOSE_CONTENT = 0.4
+LOOSE_CONTENT = 0.35
 #: A trigram found more often than this in the texts tells nothing about where a quotation is.
 MAX_POSTINGS = 400
 #: Candidate passages aligned per quotation.
@@ -151,6 +151,7 @@ class Verifier:
         region = [words[i] for i in index.ids[lo:hi].tolist()]
         ops: list[DiffOp] = []
         spans: list[tuple[int, int]] = []
+        cores: list[tuple[int, int]] = []
         quoted: list[str] = []
         found: list[str] = []
         cursor = 0
@@ -158,11 +159,12 @@ class Verifier:
             located = _locate(part, region, cursor)
             if located is None:
                 return None
-            a, b, part_ops = located
+            a, b, part_ops, core = located
             if spans and a > spans[-1][1]:
                 ops.append(DiffOp("ellipsis", "", " ".join(region[spans[-1][1] : a])))
             ops.extend(part_ops)
             spans.append((a, b))
+            cores.append(core)
             quoted.extend(part)
             found.extend(region[a:b])
             cursor = b
@@ -184,7 +186,9 @@ class Verifier:
             kind = "translation"
         else:
             return None
-        first, last = lo + spans[0][0] - start, lo + spans[-1][1] - start
+        # another translation: the passage runs from the first to the last word the two share
+        outer = cores if kind == "translation" else spans
+        first, last = lo + outer[0][0] - start, lo + outer[-1][1] - start
         text = index.texts[cand.text]
         work = index.works[cand.text]
         pages, exact_page = _pages(text, first, last, work.pages)
@@ -211,8 +215,11 @@ class Verifier:
         return " ".join(text[offsets[first][0] : offsets[max(first, last - 1)][1]].split())
 
 
-def _locate(part: tuple[str, ...], region: list[str], cursor: int) -> tuple[int, int, list[DiffOp]] | None:
-    """Where ``part`` is in ``region`` at or after word ``cursor``, and how its words differ."""
+def _locate(
+    part: tuple[str, ...], region: list[str], cursor: int
+) -> tuple[int, int, list[DiffOp], tuple[int, int]] | None:
+    """Where ``part`` is in ``region`` at or after word ``cursor``, how its words differ, and the
+    span from the first to the last word found unchanged."""
     if cursor >= len(region):
         return None
     rest = region[cursor:]
@@ -242,7 +249,11 @@ def _locate(part: tuple[str, ...], region: list[str], cursor: int) -> tuple[int,
     a, b = steps[0][3], steps[-1][4]
     kinds = {"equal": "same", "replace": "changed", "delete": "inserted", "insert": "omitted"}
     ops = [DiffOp(kinds[tag], " ".join(part[s1:s2]), " ".join(window[d1:d2])) for tag, s1, s2, d1, d2 in steps]
-    return cursor + first + a, cursor + first + b, ops
+    # (a lone shared word, "it", "the", at either end says little about where a translation begins)
+    equal = [(d1, d2) for tag, _, _, d1, d2 in steps if tag == "equal"]
+    equal = [(d1, d2) for d1, d2 in equal if d2 - d1 >= 2] or equal
+    base = cursor + first
+    return base + a, base + b, ops, (base + equal[0][0], base + equal[-1][1])
 
 
 @functools.cache
