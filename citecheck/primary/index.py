@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
+import regex
 
 from citecheck.checks.match import TOKEN, fold_word
 from citecheck.models import SourceCollection, SourceText, SourceWork
@@ -29,6 +30,8 @@ _MASK = np.uint64((1 << _BITS) - 1)
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 
 IntArray = npt.NDArray[np.int64]
+#: The text split into gaps and words (words at odd places), so word offsets come from lengths.
+_SPLIT = regex.compile(f"({TOKEN.pattern})")
 KeyArray = npt.NDArray[np.uint64]
 
 
@@ -58,6 +61,8 @@ class SourceIndex:
     ids: IntArray
     #: Where each text's words start in :attr:`ids` (one more entry than texts: the end).
     starts: IntArray
+    #: Where each word begins in its text's characters (aligned with :attr:`ids`).
+    offsets: npt.NDArray[np.int32]
     keys: KeyArray
     positions: IntArray
     packed: bool
@@ -76,15 +81,20 @@ class SourceIndex:
         vocabulary: dict[str, int] = {}
         numbered: dict[str, int] = {}  # a word as written -> its folded word's number
         chunks: list[IntArray] = []
+        places: list[npt.NDArray[np.int32]] = []
         starts = [0]
         for t in texts:
-            tokens = TOKEN.findall(t.text)
+            # [gap, word, gap, word, …, gap]: the words, and from the lengths where each begins
+            pieces = _SPLIT.split(t.text)
+            tokens = pieces[1::2]
             for w in set(tokens).difference(numbered):
                 numbered[w] = vocabulary.setdefault(fold_word(w), len(vocabulary))
-            chunk = np.fromiter(map(numbered.__getitem__, tokens), dtype=np.int64, count=len(tokens))
-            chunks.append(chunk)
+            chunks.append(np.fromiter(map(numbered.__getitem__, tokens), dtype=np.int64, count=len(tokens)))
+            ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+            places.append(ends[0:-1:2].astype(np.int32))
             starts.append(starts[-1] + len(tokens))
         ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+        offsets = np.concatenate(places) if places else np.zeros(0, dtype=np.int32)
         packed = len(vocabulary) < (1 << _BITS)
         keys = trigram_keys(ids, packed)
         valid = np.ones(len(keys), dtype=bool)
@@ -101,6 +111,7 @@ class SourceIndex:
             vocabulary,
             ids,
             np.asarray(starts, dtype=np.int64),
+            offsets,
             keys[order],
             positions[order],
             packed,
@@ -120,6 +131,17 @@ class SourceIndex:
             for word, n in self.vocabulary.items():
                 self._words[n] = word
         return self._words
+
+    def passage(self, text_no: int, first: int, last: int) -> str:
+        """Words ``first`` to ``last`` (exclusive) of text ``text_no`` as the text writes them, on one line."""
+        base = int(self.starts[text_no])
+        if last <= first or base + first >= int(self.starts[text_no + 1]):
+            return ""
+        text = self.texts[text_no].text
+        begin = int(self.offsets[base + first])
+        end_word = TOKEN.match(text, int(self.offsets[base + last - 1]))
+        end = end_word.end() if end_word else begin
+        return " ".join(text[begin:end].split())
 
     def text_of(self, position: int) -> int:
         """The number of the text holding word ``position``."""

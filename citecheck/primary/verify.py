@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -24,7 +25,7 @@ import regex
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from citecheck.checks.match import TOKEN, normal_words
+from citecheck.checks.match import normal_words
 from citecheck.models import DiffOp, SourceMatch, SourceText, SourceVerdict
 from citecheck.primary import OTHER_TRANSLATION, SAME_WORDING, SHORT
 from citecheck.primary.index import SourceIndex, trigram_keys
@@ -71,7 +72,6 @@ class Verifier:
         self.index = index
         self.same = same
         self.loose = loose
-        self._offsets: dict[int, list[tuple[int, int]]] = {}
 
     def verify(self, path: str, quotation_id: str, text: str) -> SourceVerdict:
         """Where the quotation ``text`` is in the sources, best match first."""
@@ -137,7 +137,9 @@ class Verifier:
             if hits >= least:
                 found.append(_Candidate(int(text_of[a]), int(diag[a]), int(diag[b - 1]), hits))
         found.sort(key=lambda c: (-c.hits, c.text, c.lo))
-        return found[:CANDIDATES]
+        # a candidate sharing less than half as many trigrams as the best is a chance resemblance
+        top = found[0].hits if found else 0
+        return [c for c in found[:CANDIDATES] if 2 * c.hits >= top]
 
     # ------------------------------------------------------------------ alignment
     def _align(self, parts: Sequence[tuple[str, ...]], cand: _Candidate) -> SourceMatch | None:
@@ -155,8 +157,10 @@ class Verifier:
         quoted: list[str] = []
         found: list[str] = []
         cursor = 0
-        for part in parts:
-            located = _locate(part, region, cursor)
+        for k, part in enumerate(parts):
+            # the first part lies where the trigrams put it; each later one within reach of the one before
+            limit = (cand.hi - lo) + len(part) + 2 * slack if k == 0 else len(part) + slack + ELLIPSIS_REACH
+            located = _locate(part, region, cursor, limit)
             if located is None:
                 return None
             a, b, part_ops, core = located
@@ -196,7 +200,7 @@ class Verifier:
             work=work,
             start=first,
             end=last,
-            passage=self._passage(cand.text, first, last),
+            passage=index.passage(cand.text, first, last),
             pages=pages,
             exact_page=exact_page,
             score=100.0 if exact else score,
@@ -204,31 +208,21 @@ class Verifier:
             ops=tuple(_merge(ops)),
         )
 
-    def _passage(self, text_no: int, first: int, last: int) -> str:
-        """The source's own words from word ``first`` to word ``last`` (exclusive), as written."""
-        offsets = self._offsets.get(text_no)
-        text = self.index.texts[text_no].text
-        if offsets is None:
-            offsets = self._offsets[text_no] = [m.span() for m in TOKEN.finditer(text)]
-        if not offsets or first >= len(offsets):
-            return ""
-        return " ".join(text[offsets[first][0] : offsets[max(first, last - 1)][1]].split())
-
 
 def _locate(
-    part: tuple[str, ...], region: list[str], cursor: int
+    part: tuple[str, ...], region: list[str], cursor: int, limit: int
 ) -> tuple[int, int, list[DiffOp], tuple[int, int]] | None:
-    """Where ``part`` is in ``region`` at or after word ``cursor``, how its words differ, and the
-    span from the first to the last word found unchanged."""
+    """Where ``part`` is in ``region`` from word ``cursor`` to ``limit`` words on, how its words
+    differ, and the span from the first to the last word found unchanged."""
     if cursor >= len(region):
         return None
-    rest = region[cursor:]
+    rest = region[cursor : cursor + limit]
     haystack = " ".join(rest)
     needle = " ".join(part)
     hit = fuzz.partial_ratio_alignment(needle, haystack)
     if hit is None or hit.score < 40:
         return None
-    starts = list(_word_starts(rest))
+    starts = list(itertools.accumulate((len(w) + 1 for w in rest), initial=0))
     at = bisect.bisect_right(starts, hit.dest_start) - 1
     last = min(len(rest), bisect.bisect_left(starts, hit.dest_end) + 3 + len(part) // 5)
     # From the word where the best window starts, or a few words earlier when that aligns more
@@ -283,13 +277,6 @@ def _trimmed(part: Sequence[str], window: Sequence[str]) -> list[tuple[str, int,
     while steps and steps[-1][0] == "insert":
         steps.pop()
     return steps
-
-
-def _word_starts(words: Sequence[str]) -> Iterable[int]:
-    at = 0
-    for w in words:
-        yield at
-        at += len(w) + 1
 
 
 def _merge(ops: list[DiffOp]) -> list[DiffOp]:
