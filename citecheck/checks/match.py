@@ -11,6 +11,7 @@ its square; rapidfuzz scores the candidates.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -46,7 +47,9 @@ _WORD = regex.compile(r"[\p{L}\p{N}]+")
 BRACKETS = _BRACKETS
 #: A word as :func:`normal_words` sees it, apostrophes inside it kept: ``TOKEN.findall`` then
 #: :func:`fold_word` gives the words of a (bracket-free, NFC) text as :func:`normal_words` does.
-TOKEN = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*")
+#: The standard library's engine, twice as fast on megabytes of primary text: ``[^\W_]`` is
+#: exactly ``[\p{L}\p{N}]`` (a letter, or a character with a numeric value), as a test checks.
+TOKEN = re.compile(r"[^\W_]+(?:['’]+[^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,12 +12,12 @@ regex pass, one dictionary lookup per word, one sort).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
-import regex
 
 from citecheck.checks.match import TOKEN, fold_word
 from citecheck.models import SourceCollection, SourceText, SourceWork
@@ -31,21 +31,26 @@ _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(
 
 IntArray = npt.NDArray[np.int64]
 #: The text split into gaps and words (words at odd places), so word offsets come from lengths.
-_SPLIT = regex.compile(f"({TOKEN.pattern})")
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 KeyArray = npt.NDArray[np.uint64]
 
 
-def trigram_keys(ids: npt.NDArray[np.int64], packed: bool) -> KeyArray:
-    """The key of every word trigram of ``ids`` (one fewer than the words, less two)."""
+def trigram_keys(ids: npt.NDArray[np.int32] | npt.NDArray[np.int64], packed: bool) -> KeyArray:
+    """The key of every word trigram of ``ids`` (as many as the words, less two)."""
     if len(ids) < 3:
         return np.zeros(0, dtype=np.uint64)
     w = ids.astype(np.uint64)
-    keys: KeyArray
+    # in place: an index of ten million words should not hold four temporary copies of it
+    keys: KeyArray = w[:-2].copy()
     if packed:
-        keys = (w[:-2] << np.uint64(2 * _BITS)) | (w[1:-1] << np.uint64(_BITS)) | w[2:]
+        keys <<= np.uint64(2 * _BITS)
+        keys |= w[1:-1] << np.uint64(_BITS)
+        keys |= w[2:]
     else:
         with np.errstate(over="ignore"):
-            keys = w[:-2] * _MIX[0] ^ w[1:-1] * _MIX[1] ^ w[2:] * _MIX[2]
+            keys *= _MIX[0]
+            keys ^= w[1:-1] * _MIX[1]
+            keys ^= w[2:] * _MIX[2]
     return keys
 
 
@@ -58,13 +63,13 @@ class SourceIndex:
     #: Folded word -> number.
     vocabulary: dict[str, int]
     #: Every text's word numbers, one after another.
-    ids: IntArray
+    ids: npt.NDArray[np.int32]
     #: Where each text's words start in :attr:`ids` (one more entry than texts: the end).
     starts: IntArray
     #: Where each word begins in its text's characters (aligned with :attr:`ids`).
     offsets: npt.NDArray[np.int32]
     keys: KeyArray
-    positions: IntArray
+    positions: npt.NDArray[np.int32]
     packed: bool
     #: (path, why) for each text whose date cannot be in its volume by references.bib.
     date_disagreements: tuple[tuple[str, str], ...] = ()
@@ -80,7 +85,7 @@ class SourceIndex:
         """Index ``texts`` (with their ``works``, in the same order)."""
         vocabulary: dict[str, int] = {}
         numbered: dict[str, int] = {}  # a word as written -> its folded word's number
-        chunks: list[IntArray] = []
+        chunks: list[npt.NDArray[np.int32]] = []
         places: list[npt.NDArray[np.int32]] = []
         starts = [0]
         for t in texts:
@@ -89,19 +94,21 @@ class SourceIndex:
             tokens = pieces[1::2]
             for w in set(tokens).difference(numbered):
                 numbered[w] = vocabulary.setdefault(fold_word(w), len(vocabulary))
-            chunks.append(np.fromiter(map(numbered.__getitem__, tokens), dtype=np.int64, count=len(tokens)))
+            chunks.append(np.fromiter(map(numbered.__getitem__, tokens), dtype=np.int32, count=len(tokens)))
             ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
             places.append(ends[0:-1:2].astype(np.int32))
             starts.append(starts[-1] + len(tokens))
-        ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+        ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
         offsets = np.concatenate(places) if places else np.zeros(0, dtype=np.int32)
+        del chunks, places
         packed = len(vocabulary) < (1 << _BITS)
         keys = trigram_keys(ids, packed)
         valid = np.ones(len(keys), dtype=bool)
         for end in starts[1:-1]:  # no trigram runs from one text into the next
             valid[max(0, end - 2) : end] = False
-        positions = np.flatnonzero(valid).astype(np.int64)
+        positions = np.flatnonzero(valid).astype(np.int32)
         keys = keys[valid]
+        del valid
         order = np.argsort(keys, kind="stable")
         work_list = tuple(works)
         counted = tuple(_with_words(w, starts[i + 1] - starts[i]) for i, w in enumerate(work_list))
