@@ -36,6 +36,7 @@ CASES = [
     ("page out of range", "wrong-locator", cited(GRAIN, "VI Lenin CW Vol 29, Moscow 1965, p300."), [(Severity.ERROR, "cited to p. 300")], "vol. 29, in pp. 141-225"),
     ("page markers give the exact page", "wrong-locator", cited(COOK, "VI Lenin CW Vol 30, Moscow 1965, p17."), [(Severity.ERROR, "cited to p. 17, but the sources have it in vol. 30, p. 18")], "vol. 30, p. 18"),
     ("the right exact page", "wrong-locator", cited(COOK, "VI Lenin CW Vol 30, Moscow 1965, p18."), [], None),
+    ("source without a page range: its pages are not judged", "wrong-locator", cited("We must learn from the capitalists how to keep accounts, and we must learn it quickly", "VI Lenin CW Vol 27, Moscow 1965, p999."), [], None),
     ("a work the sources do not hold is not checked", "wrong-locator", cited(GRAIN, "Carr, The Bolshevik Revolution, vol. 2, p. 150."), [], None),
     ("cited pages held, passage nowhere", "not-in-source", cited(NOWHERE, "VI Lenin CW Vol 29, Moscow 1965, p150."), [(Severity.WARNING, "is not in Lenin, V. I., Collected Works, vol. 29, p. 150")], None),
     ("cited pages not held: nothing said", "not-in-source", cited(NOWHERE, "VI Lenin CW Vol 29, Moscow 1965, p300."), [], None),
