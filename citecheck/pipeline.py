@@ -14,7 +14,7 @@ from citecheck.bibliography.catalogue import Catalogue
 from citecheck.models import CheckResult, Document, DocumentResult, InputError
 from citecheck.runtime.cache import Cache
 from citecheck.settings import Settings
-from citecheck.source.load import iter_input_files, read_document
+from citecheck.source.load import read_inputs
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +53,7 @@ def extract_paths(
     """
     cat = catalogue or Catalogue.empty()
     run = execution or Execution()
-    docs: list[Document] = []
-    errors: list[InputError] = []
-    for item in iter_input_files(paths):
-        if isinstance(item, InputError):
-            errors.append(item)
-            continue
-        loaded = read_document(item, display_path=item.as_posix())
-        if isinstance(loaded, InputError):
-            errors.append(loaded)
-        else:
-            docs.append(loaded)
-    docs.sort(key=lambda d: d.path)
+    docs, errors = read_inputs(paths)
     tick = run.progress(len(docs)) if run.progress else None
     cache = Cache(run.cache_dir, cat.digest) if run.cache_dir else None
     results: list[DocumentResult | None] = [cache.get(d) if cache else None for d in docs]

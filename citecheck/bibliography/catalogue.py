@@ -278,12 +278,7 @@ class Catalogue:
             candidates.add(self._titles[idx][1])
         works = [self._works[k] for k in sorted(candidates)]
         if author:
-            name = self._person(surname(author) or author)
-            works = [
-                w
-                for w in works
-                if w.author and name in {self._person(surname(a) or a) for a in w.author.split(" and ")}
-            ]
+            works = self._by(works, author)
         if not works:
             return None
         best = max(works, key=lambda w: (fuzz.ratio(key, _title_key(w.title)), w.key))
@@ -321,17 +316,19 @@ class Catalogue:
             found = {k: n for k, n in found.items() if " " in self._longest_title(k, folded)}
         works = [self._works[k] for k in sorted(found)]
         if author:
-            name = self._person(surname(author) or author)
-            works = [
-                w
-                for w in works
-                if w.author and name in {self._person(surname(a) or a) for a in w.author.split(" and ")}
-            ]
+            works = self._by(works, author)
         if not works:
             return None
         longest = max(found[w.key] for w in works)
         best = [w for w in works if found[w.key] == longest]
         return best[0] if len(best) == 1 else None
+
+    def _by(self, works: list[WorkRef], author: str) -> list[WorkRef]:
+        """The works of ``works`` that ``author`` (any spelling references.bib knows) wrote or co-wrote."""
+        name = self._person(surname(author) or author)
+        return [
+            w for w in works if w.author and name in {self._person(surname(a) or a) for a in w.author.split(" and ")}
+        ]
 
     def _longest_title(self, work_key: str, folded: str) -> str:
         keys = [t for t, k in self._titles if k == work_key and t and f" {t} " in folded]

@@ -7,12 +7,12 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from citecheck.bibliography.catalogue import Catalogue
-from citecheck.models import Document, InputError, SourceCollection, SourceText
+from citecheck.models import Document, SourceCollection, SourceText
 from citecheck.primary.cache import SourceCache
 from citecheck.primary.mia import read_mia
 from citecheck.primary.plain import read_plain
 from citecheck.primary.tie import date_disagreement, describe
-from citecheck.source.load import iter_input_files, read_document
+from citecheck.source.load import read_inputs
 
 #: The page of a folder that heads a multi-part work, in the archive's spellings.
 INDEX_PAGES = ("index.htm", "index.html")
@@ -36,16 +36,9 @@ def load_sources(
     cat = catalogue or Catalogue.empty()
     cache = SourceCache(cache_dir) if cache_dir else None
     texts: list[SourceText] = []
-    errors: list[InputError] = []
+    docs, errors = read_inputs(paths)
     cached = 0
-    for item in iter_input_files(paths):
-        if isinstance(item, InputError):
-            errors.append(item)
-            continue
-        doc = read_document(item, display_path=item.as_posix())
-        if isinstance(doc, InputError):
-            errors.append(doc)
-            continue
+    for doc in docs:
         text = cache.get(doc) if cache else None
         if text is None:
             text = read_source(doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from citecheck.checks.match import QuoteRef
@@ -20,6 +21,17 @@ def in_work(ctx: RuleContext, ref: QuoteRef, n: NormalisedCitation) -> list[Sour
         return []
     same = [m for m in verdict.matches if m.work.work_key == n.work_key]
     return sorted(same, key=lambda m: (not agrees(n, m), RANK[m.kind], -m.score, m.work.path))
+
+
+def found_as_cited(ctx: RuleContext) -> Iterator[tuple[QuoteRef, NormalisedCitation, SourceMatch]]:
+    """Each sourced quotation found in a text of the work it cites, with its best match there (see :func:`in_work`)."""
+    if ctx.primary is None:
+        return
+    for ref, n in zip(ctx.quotes, ctx.sources, strict=True):
+        if n is not None and ref.key in ctx.verdicts:
+            matches = in_work(ctx, ref, n)
+            if matches:
+                yield ref, n, matches[0]
 
 
 def agrees(n: NormalisedCitation, m: SourceMatch) -> bool:

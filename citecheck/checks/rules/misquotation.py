@@ -8,7 +8,7 @@ from typing import ClassVar
 
 from citecheck.checks.fingerprint import fingerprint
 from citecheck.checks.rules.base import Rule, RuleContext, clip
-from citecheck.checks.rules.evidence import differences, evidence, in_work, locator
+from citecheck.checks.rules.evidence import differences, evidence, found_as_cited, locator
 from citecheck.models import Finding, Severity
 from citecheck.primary import OTHER_TRANSLATION, SAME_WORDING
 
@@ -46,15 +46,9 @@ with *petrol*" where *Collected Works* vol. 29 has "*fuel*": a changed word.
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """The findings of this rule on the corpus in ``ctx``."""
-        if ctx.primary is None:
-            return
-        for ref, n in zip(ctx.quotes, ctx.sources, strict=True):
-            if n is None or ref.key not in ctx.verdicts:
+        for ref, _, m in found_as_cited(ctx):
+            if m.kind == "exact":
                 continue
-            matches = in_work(ctx, ref, n)
-            if not matches or matches[0].kind == "exact":
-                continue
-            m = matches[0]
             where = f"{locator(m)} ({m.work.path})"
             text = f"“{clip(ref.quotation.text, 70)}”"
             if m.kind == "translation":

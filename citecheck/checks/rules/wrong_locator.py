@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from citecheck.checks.fingerprint import fingerprint
 from citecheck.checks.rules.base import Rule, RuleContext, clip, locator
-from citecheck.checks.rules.evidence import evidence, in_work
+from citecheck.checks.rules.evidence import evidence, found_as_cited
 from citecheck.checks.rules.evidence import locator as found_at
 from citecheck.checks.rules.pages import pages_agree
 from citecheck.models import Finding, Severity
@@ -40,15 +40,7 @@ edition you use.
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """The findings of this rule on the corpus in ``ctx``."""
-        if ctx.primary is None:
-            return
-        for ref, n in zip(ctx.quotes, ctx.sources, strict=True):
-            if n is None or ref.key not in ctx.verdicts:
-                continue
-            matches = in_work(ctx, ref, n)
-            if not matches:
-                continue
-            m = matches[0]
+        for ref, n, m in found_as_cited(ctx):
             c = n.citation
             if c.volume and m.work.volume and c.volume != m.work.volume:
                 what = f"vol. {c.volume_raw or c.volume}"
