@@ -5,13 +5,16 @@ key is the SHA-256 of citecheck's own code, the reader and the file's bytes (a
 renamed file hits, an edited one misses); entries are plain values
 (:mod:`marshal`, never pickle) behind a checksum, written to a temporary file
 and renamed into place, so concurrent runs are safe and a damaged entry is
-ignored and rebuilt.
+ignored and rebuilt.  Given a secret ``key`` (the per-user key the extraction
+cache authenticates with), the checksum is an HMAC-SHA256 of the entry's key and
+contents, so an entry planted in a project folder is not believed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import marshal
 import os
 from pathlib import Path
@@ -26,9 +29,11 @@ _MAGIC = b"citecheck-sources/1\n"
 class SourceCache:
     """Read primary texts under ``folder/sources``, one file per entry."""
 
-    def __init__(self, folder: str | os.PathLike[str]) -> None:
+    def __init__(self, folder: str | os.PathLike[str], key: bytes | None = None) -> None:
+        """A cache under ``folder/sources``; entries authenticated with ``key`` when one is given."""
         self.folder = Path(folder) / "sources"
         self._salt = code_digest()
+        self._secret = key
 
     def key(self, doc: Document) -> str:
         """The entry key of ``doc``: its bytes and format, and citecheck's code."""
@@ -39,12 +44,15 @@ class SourceCache:
 
     def get(self, doc: Document) -> SourceText | None:
         """The text read from ``doc`` before (under ``doc``'s path), or None."""
-        path = self._path(self.key(doc))
+        key = self.key(doc)
+        path = self._path(key)
         try:
             data = path.read_bytes()
         except OSError:
             return None
-        text = _decode(data, doc)
+        digest, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
+        good = data.startswith(_MAGIC) and hmac.compare_digest(digest, self._digest(key, payload))
+        text = _decode(payload, doc) if good else None
         if text is None:
             with contextlib.suppress(OSError):
                 path.unlink()  # damaged: rebuilt by this run
@@ -53,16 +61,18 @@ class SourceCache:
     def put(self, doc: Document, text: SourceText) -> None:
         """Store ``text`` for ``doc`` (best effort: a read-only or full disk only costs speed)."""
         payload = marshal.dumps((text.format, text.text, text.fields, text.pages, text.header_line))
+        key = self.key(doc)
         with contextlib.suppress(OSError):
-            write_bytes(self._path(self.key(doc)), _MAGIC + hashlib.sha256(payload).digest() + payload, durable=False)
+            write_bytes(self._path(key), _MAGIC + self._digest(key, payload) + payload, durable=False)
+
+    def _digest(self, key: str, payload: bytes) -> bytes:
+        if self._secret is None:
+            return hashlib.sha256(payload).digest()
+        return hmac.new(self._secret, key.encode() + b"\0" + payload, hashlib.sha256).digest()
 
 
-def _decode(data: bytes, doc: Document) -> SourceText | None:
-    if not data.startswith(_MAGIC):
-        return None
-    digest, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
-    if hashlib.sha256(payload).digest() != digest:
-        return None
+def _decode(payload: bytes, doc: Document) -> SourceText | None:
+    """The text stored in a verified entry's ``payload``, under ``doc``'s path; None when it is not one."""
     try:
         fmt, text, fields, pages, header_line = marshal.loads(payload)
         return SourceText(

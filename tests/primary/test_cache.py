@@ -42,3 +42,11 @@ def test_load_uses_the_cache_incrementally(tmp_path: Path) -> None:
     assert (first.cached, first.read) == (0, 6)
     assert (second.cached, second.read) == (5, 1)
     assert second.texts != first.texts and len(second.texts) == 6
+
+
+def test_entries_under_a_key_are_not_believed_under_another(tmp_path: Path) -> None:
+    doc = document_from_text("a.md", PAGED_MARKDOWN)
+    SourceCache(tmp_path, key=b"k" * 32).put(doc, read_source(doc))
+    assert SourceCache(tmp_path, key=b"k" * 32).get(doc) == read_source(doc)
+    assert SourceCache(tmp_path, key=b"x" * 32).get(doc) is None  # and the entry is dropped
+    assert SourceCache(tmp_path, key=b"k" * 32).get(doc) is None
