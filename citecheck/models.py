@@ -237,6 +237,8 @@ class Finding:
         }
         if self.suggestion:
             out["suggestion"] = self.suggestion
+        if "evidence" in self.data:  # what a primary text says: the passage, where it is, how it differs
+            out["evidence"] = self.data["evidence"]
         return out
 
 

@@ -73,6 +73,7 @@ def test_check_verifies_against_the_configured_sources(project: Path) -> None:
     findings = json.loads(res.stdout)["findings"]
     [wrong] = [f for f in findings if f["rule"] == "wrong-locator"]
     assert wrong["suggestion"] == "vol. 29, in pp. 141-225" and "sources/congress/01.htm" in wrong["message"]
+    assert wrong["evidence"]["passage"].startswith("the grain monopoly must be kept") and wrong["evidence"]["kind"] == "exact"
     assert any(f["rule"] == "source-date-mismatch" for f in findings)
     html = (project / "r.html").read_text(encoding="utf-8")
     assert 'class="locations source-evidence"' in html and "Comrades, the grain monopoly" not in html
