@@ -12,9 +12,11 @@ regex pass, one dictionary lookup per word, one sort).
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -126,9 +128,71 @@ class SourceIndex:
         )
 
     @classmethod
-    def of(cls, collection: SourceCollection) -> SourceIndex:
-        """The index of every text of a :class:`SourceCollection`."""
-        return cls.build(collection.texts, collection.works, collection.date_disagreements)
+    def of(cls, collection: SourceCollection, cache_dir: str | os.PathLike[str] | None = None) -> SourceIndex:
+        """The index of every text of a :class:`SourceCollection`, from the cache when it holds it.
+
+        The index of the same texts (by path, contents and citecheck's code) is
+        kept in the cache, one at a time: a second run over unchanged sources
+        loads it instead of building it.
+        """
+        from citecheck.primary.cache import SourceCache
+
+        cache = SourceCache(cache_dir) if cache_dir else None
+        texts, works, dates = collection.texts, collection.works, collection.date_disagreements
+        arrays = cache.get_index(texts) if cache else None
+        if arrays is not None:
+            try:
+                return cls.from_arrays(arrays, texts, works, dates)
+            except (KeyError, ValueError):
+                pass  # not an index of these texts after all: built again
+        index = cls.build(texts, works, dates)
+        if cache:
+            cache.put_index(texts, index.arrays())
+        return index
+
+    def arrays(self) -> dict[str, npt.NDArray[Any]]:
+        """The index as named arrays (what the cache keeps)."""
+        words = "\n".join(self.words).encode("utf-8")
+        return {
+            "ids": self.ids,
+            "starts": self.starts,
+            "offsets": self.offsets,
+            "keys": self.keys,
+            "positions": self.positions,
+            "packed": np.array([self.packed]),
+            "words": np.frombuffer(words, dtype=np.uint8),
+        }
+
+    @classmethod
+    def from_arrays(
+        cls,
+        arrays: dict[str, npt.NDArray[Any]],
+        texts: Sequence[SourceText],
+        works: Sequence[SourceWork],
+        date_disagreements: Sequence[tuple[str, str]] = (),
+    ) -> SourceIndex:
+        """The index of ``texts`` from :meth:`arrays`; ValueError when the arrays cannot be theirs."""
+        starts = arrays["starts"].astype(np.int64)
+        ids = arrays["ids"].astype(np.int32)
+        words = bytes(arrays["words"].astype(np.uint8)).decode("utf-8").split("\n") if len(arrays["words"]) else []
+        if len(starts) != len(texts) + 1 or int(starts[-1]) != len(ids) or len(arrays["offsets"]) != len(ids):
+            raise ValueError("the arrays are not an index of these texts")
+        if len(arrays["keys"]) != len(arrays["positions"]) or (len(ids) and int(ids.max()) >= len(words)):
+            raise ValueError("the arrays are not an index")
+        counted = tuple(_with_words(w, int(starts[i + 1] - starts[i])) for i, w in enumerate(works))
+        return cls(
+            tuple(texts),
+            counted,
+            {w: n for n, w in enumerate(words)},
+            ids,
+            starts,
+            arrays["offsets"].astype(np.int32),
+            arrays["keys"].astype(np.uint64),
+            arrays["positions"].astype(np.int32),
+            bool(arrays["packed"][0]),
+            tuple(date_disagreements),
+            words,
+        )
 
     @property
     def words(self) -> list[str]:

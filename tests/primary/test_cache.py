@@ -50,3 +50,29 @@ def test_entries_under_a_key_are_not_believed_under_another(tmp_path: Path) -> N
     assert SourceCache(tmp_path, key=b"k" * 32).get(doc) == read_source(doc)
     assert SourceCache(tmp_path, key=b"x" * 32).get(doc) is None  # and the entry is dropped
     assert SourceCache(tmp_path, key=b"k" * 32).get(doc) is None
+
+
+def test_the_index_is_kept_and_found_again(tmp_path: Path) -> None:
+    from citecheck.primary.index import SourceIndex
+    from citecheck.primary.verify import Verifier
+
+    root = write_sources(tmp_path / "src")
+    cache = tmp_path / "cache"
+    collection = load_sources([root], cache_dir=cache)
+    built = SourceIndex.of(collection, cache)
+    [entry] = list((cache / "sources" / "index").glob("*.entry"))
+    kept = SourceIndex.of(collection, cache)
+    for name, array in built.arrays().items():
+        assert (kept.arrays()[name] == array).all(), name
+    assert kept.works == built.works and kept.vocabulary == built.vocabulary
+    quote = "Every cook must learn to run the state"
+    assert Verifier(kept).verify("e", "q", quote) == Verifier(built).verify("e", "q", quote)
+    # damaged: ignored, dropped, built again
+    entry.write_bytes(entry.read_bytes()[:-10])
+    again = SourceIndex.of(collection, cache)
+    assert again.size == built.size and len(list((cache / "sources" / "index").glob("*.entry"))) == 1
+    # other texts: another index, which replaces the first
+    (root / "loose/more.txt").write_text("Another text altogether.\n", encoding="utf-8")
+    SourceIndex.of(load_sources([root], cache_dir=cache), cache)
+    [other] = list((cache / "sources" / "index").glob("*.entry"))
+    assert other.name != entry.name
