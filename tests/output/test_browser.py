@@ -57,3 +57,31 @@ def test_report_in_a_real_browser(hostile_result: CheckResult, tmp_path: Path) -
     assert console_errors == []
     shot = _run(browser, "--screenshot=" + str(ARTIFACTS / "report.png"), "--window-size=1280,1800", page.as_uri())
     assert shot.returncode == 0 and (ARTIFACTS / "report.png").stat().st_size > 10_000
+
+
+def test_source_passage_beside_the_quotation_in_a_real_browser(tmp_path: Path) -> None:
+    from citecheck.bibliography.catalogue import Catalogue
+    from citecheck.pipeline import run_check
+    from citecheck.settings import Settings
+    from tests.primary.conftest import write_sources
+
+    browser = _chromium()
+    essays = tmp_path / "essays"
+    essays.mkdir()
+    (essays / "a.txt").write_text(
+        "An essay\n\nLenin said “Every cook must learn to run the state, and every worker must learn to keep "
+        "accounts”.1\n\nNotes\n\n  1. VI Lenin CW Vol 30, Moscow 1965, p17.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(sources=(str(write_sources(tmp_path / "sources")),))
+    result = run_check([essays], Catalogue.load(ROOT / "references.bib"), settings)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page = ARTIFACTS / "report-sources.html"
+    write_html(page, result, generated="2026-01-01 00:00 UTC")
+    dom = _run(browser, "--dump-dom", page.as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    shown = dom.stdout.split('class="locations source-evidence"', 1)[1]
+    assert "Every cook must learn to govern the state" in shown.split("</div>\n</div>")[0]
+    assert "<del>run</del>" in shown and "<ins>govern</ins>" in shown
+    shot = _run(browser, "--screenshot=" + str(ARTIFACTS / "report-sources.png"), "--window-size=1280,1400", page.as_uri())
+    assert shot.returncode == 0 and (ARTIFACTS / "report-sources.png").stat().st_size > 10_000
