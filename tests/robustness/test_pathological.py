@@ -130,15 +130,15 @@ def test_html_numeric_entities_for_surrogates_and_nul_give_valid_json(tmp_path: 
 def test_json_output_valid_for_control_characters_and_lone_surrogates(
     fmt: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import citecheck.pipeline as pipeline
+    import citecheck.source.load as load
     from citecheck.source.load import document_from_text
 
     text = "Lenin wrote “all \x01\x1b\x7f \ud800 power\udcff”.\n"
-    real = pipeline.read_document
-    monkeypatch.setattr(pipeline, "read_document", lambda p, display_path=None: document_from_text("s.txt", text))
+    real = load.read_document  # what the pipeline reads its inputs with (source.load.read_inputs)
+    monkeypatch.setattr(load, "read_document", lambda p, display_path=None: document_from_text("s.txt", text))
     (tmp_path / "s.txt").write_text("x")
     code, out, err = _run(["extract", str(tmp_path), "--format", fmt, "--references", str(tmp_path / "n.bib")])
-    monkeypatch.setattr(pipeline, "read_document", real)
+    monkeypatch.setattr(load, "read_document", real)
     assert code == 0, err
     out.encode("utf-8")  # no lone surrogate reached the output
     records = [json.loads(line) for line in out.splitlines()] if fmt == "jsonl" else [json.loads(out)]
