@@ -349,6 +349,21 @@ class SourceText:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceWords:
+    """A primary text's words as the index numbers them (computed once, kept in the cache with the text).
+
+    ``folded`` are the text's distinct words as written, folded
+    (:func:`citecheck.checks.match.fold_word`); ``ids`` gives, for each word of the
+    text in order, its place in ``folded``; ``offsets`` where it begins in the
+    text.  Both are little-endian 32-bit integers.
+    """
+
+    folded: tuple[str, ...] = ()
+    ids: bytes = b""
+    offsets: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
 class DiffOp:
     """One step of a word diff between a quotation and its source passage.
 
@@ -405,6 +420,8 @@ class SourceCollection:
     errors: tuple[InputError, ...] = ()
     #: (path, why) for each text whose date cannot be in its volume by references.bib's ``contentsdate``.
     date_disagreements: tuple[tuple[str, str], ...] = ()
+    #: One per text, in the same order: its words as the index numbers them.
+    words: tuple[SourceWords, ...] = ()
     #: How many texts came from the cache, and how many were read by this run.
     cached: int = 0
     read: int = 0

@@ -107,9 +107,8 @@ def run_check(
         from citecheck.primary.index import SourceIndex
         from citecheck.primary.load import load_sources
 
-        cache_dir = (execution or Execution()).cache_dir
-        collection = load_sources(settings.sources, catalogue, cache_dir)
-        primary = SourceIndex.of(collection, cache_dir)
+        collection = load_sources(settings.sources, catalogue, (execution or Execution()).cache_dir)
+        primary = SourceIndex.of(collection)
         errors = errors + collection.errors
     findings = run_rules(outcome.documents, normalised, catalogue, settings, primary)
     return CheckResult(outcome.documents, normalised, findings, errors)

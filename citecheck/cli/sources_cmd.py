@@ -53,7 +53,7 @@ def sources(
         typer.echo("citecheck: no primary texts: give folders, or set sources = [...] in [tool.citecheck]", err=True)
         raise typer.Exit(2)
     collection = load_sources(settings.sources, catalogue, settings.cache_dir)
-    index = SourceIndex.of(collection, settings.cache_dir)
+    index = SourceIndex.of(collection)
     works = index.works
     if fmt is SourcesFormat.json:
         typer.echo(json.dumps(_as_json(collection, works), indent=1, ensure_ascii=False))

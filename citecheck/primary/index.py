@@ -12,17 +12,16 @@ regex pass, one dictionary lookup per word, one sort).
 
 from __future__ import annotations
 
-import os
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
 from citecheck.checks.match import TOKEN, fold_word
-from citecheck.models import SourceCollection, SourceText, SourceWork
+from citecheck.models import SourceCollection, SourceText, SourceWords, SourceWork
 
 #: Word numbers are packed 21 bits each into a trigram key while the vocabulary fits.
 _BITS = 21
@@ -35,6 +34,23 @@ IntArray = npt.NDArray[np.int64]
 #: The text split into gaps and words (words at odd places), so word offsets come from lengths.
 _SPLIT = re.compile(f"({TOKEN.pattern})")
 KeyArray = npt.NDArray[np.uint64]
+#: How :class:`SourceWords` stores its numbers (the same bytes on every machine).
+_INT = np.dtype("<i4")
+#: :func:`fold_word` for words already seen: a text of 10,000 words has a few thousand distinct ones,
+#: and most of them are in every other text too.
+_fold = functools.lru_cache(maxsize=1 << 18)(fold_word)
+
+
+def text_words(text: str) -> SourceWords:
+    """The words of ``text`` as the index numbers them: folded, each word's place among them, where each begins."""
+    # [gap, word, gap, word, …, gap]: the words, and from the lengths where each begins
+    pieces = _SPLIT.split(text)
+    tokens = pieces[1::2]
+    local = {w: n for n, w in enumerate(dict.fromkeys(tokens))}
+    ids = np.fromiter(map(local.__getitem__, tokens), dtype=_INT, count=len(tokens))
+    ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+    offsets = ends[0:-1:2].astype(_INT)
+    return SourceWords(tuple(map(_fold, local)), ids.tobytes(), offsets.tobytes())
 
 
 def trigram_keys(ids: npt.NDArray[np.int32] | npt.NDArray[np.int64], packed: bool) -> KeyArray:
@@ -83,23 +99,23 @@ class SourceIndex:
         texts: Sequence[SourceText],
         works: Sequence[SourceWork],
         date_disagreements: Sequence[tuple[str, str]] = (),
+        words: Sequence[SourceWords] = (),
     ) -> SourceIndex:
-        """Index ``texts`` (with their ``works``, in the same order)."""
+        """Index ``texts`` (with their ``works`` and, when known, their ``words``, in the same order)."""
+        known = list(words) if len(words) == len(texts) else [text_words(t.text) for t in texts]
         vocabulary: dict[str, int] = {}
-        numbered: dict[str, int] = {}  # a word as written -> its folded word's number
         chunks: list[npt.NDArray[np.int32]] = []
         places: list[npt.NDArray[np.int32]] = []
         starts = [0]
-        for t in texts:
-            # [gap, word, gap, word, …, gap]: the words, and from the lengths where each begins
-            pieces = _SPLIT.split(t.text)
-            tokens = pieces[1::2]
-            for w in set(tokens).difference(numbered):
-                numbered[w] = vocabulary.setdefault(fold_word(w), len(vocabulary))
-            chunks.append(np.fromiter(map(numbered.__getitem__, tokens), dtype=np.int32, count=len(tokens)))
-            ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
-            places.append(ends[0:-1:2].astype(np.int32))
-            starts.append(starts[-1] + len(tokens))
+        for w in known:
+            # the text's own numbering of its words, mapped onto the index's
+            mapping = np.fromiter(
+                (vocabulary.setdefault(f, len(vocabulary)) for f in w.folded), dtype=np.int32, count=len(w.folded)
+            )
+            local = np.frombuffer(w.ids, dtype=_INT)
+            chunks.append(mapping[local] if len(local) else np.zeros(0, dtype=np.int32))
+            places.append(np.frombuffer(w.offsets, dtype=_INT).astype(np.int32))
+            starts.append(starts[-1] + len(local))
         ids = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
         offsets = np.concatenate(places) if places else np.zeros(0, dtype=np.int32)
         del chunks, places
@@ -112,8 +128,7 @@ class SourceIndex:
         keys = keys[valid]
         del valid
         order = np.argsort(keys, kind="stable")
-        work_list = tuple(works)
-        counted = tuple(_with_words(w, starts[i + 1] - starts[i]) for i, w in enumerate(work_list))
+        counted = tuple(_with_words(w, starts[i + 1] - starts[i]) for i, w in enumerate(works))
         return cls(
             tuple(texts),
             counted,
@@ -128,71 +143,9 @@ class SourceIndex:
         )
 
     @classmethod
-    def of(cls, collection: SourceCollection, cache_dir: str | os.PathLike[str] | None = None) -> SourceIndex:
-        """The index of every text of a :class:`SourceCollection`, from the cache when it holds it.
-
-        The index of the same texts (by path, contents and citecheck's code) is
-        kept in the cache, one at a time: a second run over unchanged sources
-        loads it instead of building it.
-        """
-        from citecheck.primary.cache import SourceCache
-
-        cache = SourceCache(cache_dir) if cache_dir else None
-        texts, works, dates = collection.texts, collection.works, collection.date_disagreements
-        arrays = cache.get_index(texts) if cache else None
-        if arrays is not None:
-            try:
-                return cls.from_arrays(arrays, texts, works, dates)
-            except (KeyError, ValueError):
-                pass  # not an index of these texts after all: built again
-        index = cls.build(texts, works, dates)
-        if cache:
-            cache.put_index(texts, index.arrays())
-        return index
-
-    def arrays(self) -> dict[str, npt.NDArray[Any]]:
-        """The index as named arrays (what the cache keeps)."""
-        words = "\n".join(self.words).encode("utf-8")
-        return {
-            "ids": self.ids,
-            "starts": self.starts,
-            "offsets": self.offsets,
-            "keys": self.keys,
-            "positions": self.positions,
-            "packed": np.array([self.packed]),
-            "words": np.frombuffer(words, dtype=np.uint8),
-        }
-
-    @classmethod
-    def from_arrays(
-        cls,
-        arrays: dict[str, npt.NDArray[Any]],
-        texts: Sequence[SourceText],
-        works: Sequence[SourceWork],
-        date_disagreements: Sequence[tuple[str, str]] = (),
-    ) -> SourceIndex:
-        """The index of ``texts`` from :meth:`arrays`; ValueError when the arrays cannot be theirs."""
-        starts = arrays["starts"].astype(np.int64)
-        ids = arrays["ids"].astype(np.int32)
-        words = bytes(arrays["words"].astype(np.uint8)).decode("utf-8").split("\n") if len(arrays["words"]) else []
-        if len(starts) != len(texts) + 1 or int(starts[-1]) != len(ids) or len(arrays["offsets"]) != len(ids):
-            raise ValueError("the arrays are not an index of these texts")
-        if len(arrays["keys"]) != len(arrays["positions"]) or (len(ids) and int(ids.max()) >= len(words)):
-            raise ValueError("the arrays are not an index")
-        counted = tuple(_with_words(w, int(starts[i + 1] - starts[i])) for i, w in enumerate(works))
-        return cls(
-            tuple(texts),
-            counted,
-            {w: n for n, w in enumerate(words)},
-            ids,
-            starts,
-            arrays["offsets"].astype(np.int32),
-            arrays["keys"].astype(np.uint64),
-            arrays["positions"].astype(np.int32),
-            bool(arrays["packed"][0]),
-            tuple(date_disagreements),
-            words,
-        )
+    def of(cls, collection: SourceCollection) -> SourceIndex:
+        """The index of every text of a :class:`SourceCollection` (from the words it read or found cached)."""
+        return cls.build(collection.texts, collection.works, collection.date_disagreements, collection.words)
 
     @property
     def words(self) -> list[str]:

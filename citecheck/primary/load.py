@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from citecheck.bibliography.catalogue import Catalogue
-from citecheck.models import Document, SourceCollection, SourceText
+from citecheck.models import Document, SourceCollection, SourceText, SourceWords
 from citecheck.primary.cache import SourceCache
+from citecheck.primary.index import text_words
 from citecheck.primary.mia import read_mia
 from citecheck.primary.plain import read_plain
 from citecheck.primary.tie import date_disagreement, describe
@@ -35,19 +36,21 @@ def load_sources(
     """
     cat = catalogue or Catalogue.empty()
     cache = SourceCache(cache_dir) if cache_dir else None
-    texts: list[SourceText] = []
+    read: list[tuple[SourceText, SourceWords]] = []
     docs, errors = read_inputs(paths)
     cached = 0
     for doc in docs:
-        text = cache.get(doc) if cache else None
-        if text is None:
+        kept = cache.get(doc) if cache else None
+        if kept is None:
             text = read_source(doc)
+            kept = (text, text_words(text.text))
             if cache:
-                cache.put(doc, text)
+                cache.put(doc, *kept)
         else:
             cached += 1
-        texts.append(text)
-    texts.sort(key=lambda t: t.path)
+        read.append(kept)
+    read.sort(key=lambda tw: tw[0].path)
+    texts = [t for t, _ in read]
     by_path = {t.path: t for t in texts}
     works = []
     for t in texts:
@@ -56,5 +59,11 @@ def load_sources(
         works.append(describe(t, cat, index if index is not t else None))
     disagreements = [(w.path, why) for w in works if (why := date_disagreement(w, cat))]
     return SourceCollection(
-        tuple(texts), tuple(works), tuple(errors), tuple(disagreements), cached, len(texts) - cached
+        tuple(texts),
+        tuple(works),
+        tuple(errors),
+        tuple(disagreements),
+        tuple(w for _, w in read),
+        cached,
+        len(texts) - cached,
     )
