@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -50,7 +51,8 @@ def text_words(text: str) -> SourceWords:
     ids = np.fromiter(map(local.__getitem__, tokens), dtype=_INT, count=len(tokens))
     ends = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
     offsets = ends[0:-1:2].astype(_INT)
-    return SourceWords(tuple(map(_fold, local)), ids.tobytes(), offsets.tobytes())
+    # interned: the same few thousand words are in every text, once in memory (marshal keeps the interning)
+    return SourceWords(tuple(map(sys.intern, map(_fold, local))), ids.tobytes(), offsets.tobytes())
 
 
 def trigram_keys(ids: npt.NDArray[np.int32] | npt.NDArray[np.int64], packed: bool) -> KeyArray:
