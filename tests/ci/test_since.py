@@ -121,11 +121,8 @@ def test_since_from_a_folder_outside_the_repository(repo: Path, monkeypatch: pyt
     elsewhere = repo.parent / (repo.name + "-elsewhere")
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    r = CliRunner().invoke(
-        app,
-        ["check", str(repo / "corpus"), "--references", str(repo / "references.bib"), "--since", "HEAD"]
-        + ["--no-html", "--no-bib", "--format", "json"],
-    )
+    flags = ["--since", "HEAD", "--no-html", "--no-bib", "--format", "json"]
+    r = CliRunner().invoke(app, ["check", str(repo / "corpus"), "--references", str(repo / "references.bib"), *flags])
     assert r.exit_code == 1, r.stderr
     (finding,) = json.loads(r.stdout)["findings"]
     assert finding["locations"][0]["path"].endswith("corpus/c.txt")
