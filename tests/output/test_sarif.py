@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
+
+import pytest
 
 from citecheck.checks.rules import ALL_RULES
 from citecheck.cli.rules_cmd import rules_markdown
@@ -50,3 +53,39 @@ def test_a_finding_with_one_place_has_no_related_locations() -> None:
     f = Finding("CC105", "unsourced-quote", Severity.INFO, "m", (Location("a.txt", 1, 2, "x"),), "f" * 16)
     (result,) = json.loads(to_sarif([f]))["runs"][0]["results"]
     assert "relatedLocations" not in result and result["level"] == "note"
+
+
+def _validator() -> object:
+    jsonschema = pytest.importorskip("jsonschema", reason="jsonschema not installed (pip install '.[test]')")
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+
+
+def test_the_output_is_valid_sarif_2_1_0(hostile_result: CheckResult) -> None:
+    from citecheck.bibliography.catalogue import Catalogue
+    from citecheck.pipeline import run_check
+
+    validator = _validator()
+    corpus = run_check([str(ROOT / "corpus")], Catalogue.load(ROOT / "references.bib"))
+    odd = Finding(
+        "CC101",
+        "quote-source-conflict",
+        Severity.ERROR,
+        "a [bracketed] message\nover two lines",
+        (Location("./odd name/ä.txt", 1, 1, "x", "vol. 1"), Location("/abs/b.txt", 9, 3, "y", None)),
+        "0" * 16,
+    )
+    for findings in (hostile_result.findings, corpus.findings, (odd,), ()):
+        errors = sorted(validator.iter_errors(json.loads(to_sarif(findings))), key=str)  # type: ignore[attr-defined]
+        assert errors == [], errors[0].message if errors else ""
+
+
+def test_the_schema_rejects_what_sarif_forbids() -> None:
+    validator = _validator()
+    doc = json.loads(to_sarif([]))
+    doc["runs"][0]["results"] = [{"ruleId": "CC101"}]  # a result needs a message
+    assert list(validator.iter_errors(doc))  # type: ignore[attr-defined]
+    doc = json.loads(to_sarif([]))
+    doc["runs"][0]["tool"]["driver"]["rules"][0]["helpUri"] = 3
+    assert list(validator.iter_errors(doc))  # type: ignore[attr-defined]
