@@ -14,7 +14,7 @@ import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -166,31 +166,38 @@ class LocationView:
     context: Context | None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class FindingView:
     """A finding as the report shows it, with the anchor its permalink points at."""
 
     finding: Finding
     anchor: str
-    locations: list[LocationView]
+    sources: dict[str, str] = field(repr=False)
+
+    def locations(self) -> list[LocationView]:
+        """Each location with its differing part marked and its paragraph: built as the finding is
+        rendered, so a large report never holds every paragraph at once."""
+        f = self.finding
+        details = list(dict.fromkeys(loc.detail for loc in f.locations if loc.detail))
+        values = [v for v in f.data.get("values", []) if isinstance(v, str)]
+        out = []
+        for loc in f.locations:
+            parts: list[DiffPart] = []
+            if loc.detail:
+                others = [d for d in details if d != loc.detail] or [v for v in values if v != loc.detail]
+                parts = detail_parts(loc.detail, others)
+            out.append(LocationView(loc, parts, context(self.sources, loc)))
+        return out
 
 
 def _views(findings: Sequence[Finding], sources: dict[str, str]) -> list[FindingView]:
+    """A view per finding, with an anchor unique in the page (``f-`` and the fingerprint)."""
     seen: Counter[str] = Counter()
     views = []
     for f in findings:
         seen[f.fingerprint] += 1
         anchor = f"f-{f.fingerprint}" + (f"-{seen[f.fingerprint]}" if seen[f.fingerprint] > 1 else "")
-        details = list(dict.fromkeys(loc.detail for loc in f.locations if loc.detail))
-        values = [v for v in f.data.get("values", []) if isinstance(v, str)]
-        locations = []
-        for loc in f.locations:
-            parts = None
-            if loc.detail:
-                others = [d for d in details if d != loc.detail] or [v for v in values if v != loc.detail]
-                parts = detail_parts(loc.detail, others)
-            locations.append(LocationView(loc, parts or [], context(sources, loc)))
-        views.append(FindingView(f, anchor, locations))
+        views.append(FindingView(f, anchor, sources))
     return views
 
 
