@@ -20,6 +20,7 @@ from pathlib import Path
 import jinja2
 from markdown_it import MarkdownIt
 from markupsafe import Markup
+from rapidfuzz import fuzz, process
 
 from citecheck import __version__
 from citecheck.checks.rules import ALL_RULES, Rule
@@ -104,7 +105,10 @@ class Context:
 
 def _fold(text: str) -> str:
     """Whitespace runs as one space, keeping a space at either end when there was one."""
-    return re.sub(r"\s+", " ", text)
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
 
 
 def context(sources: dict[str, str], loc: Location, width: int = CONTEXT_CHARS) -> Context | None:
@@ -119,12 +123,12 @@ def context(sources: dict[str, str], loc: Location, width: int = CONTEXT_CHARS) 
     start, end = max(para_start, min(start, para_end)), min(para_end, max(end, start))
     lo = max(para_start, start - width)
     if lo > para_start and not source[lo - 1].isspace():
-        gap = re.search(r"\s", source[lo:start])
-        lo = lo + gap.end() if gap else start
+        while lo < start and not source[lo].isspace():  # past the rest of the word the cut fell in
+            lo += 1
     hi = min(para_end, end + width)
     if hi < para_end and not source[hi].isspace():
-        last = max((m.start() for m in re.finditer(r"\s", source[end:hi])), default=None)
-        hi = end + last if last is not None else end
+        while hi > end and not source[hi - 1].isspace():
+            hi -= 1
     before = _fold(source[lo:start]).lstrip()
     after = _fold(source[end:hi]).rstrip()
     return Context(
@@ -141,11 +145,13 @@ def detail_parts(detail: str, others: Sequence[str]) -> list[DiffPart]:
     """
     if not others:
         return [DiffPart(detail, "same")]
+    # rapidfuzz picks the closest (the first of equals: the order of the locations) in C, so a
+    # quotation cited to sixty different places costs sixty ratios, not sixty word diffs
+    closest = others[0] if len(others) == 1 else others[process.extractOne(detail, others, scorer=fuzz.ratio)[2]]
     mine = _TOKEN.findall(detail)
-    matchers = [difflib.SequenceMatcher(a=mine, b=_TOKEN.findall(other), autojunk=False) for other in others]
-    closest = max(matchers, key=lambda m: m.ratio())  # the first of equals: the order of the locations
+    matcher = difflib.SequenceMatcher(a=mine, b=_TOKEN.findall(closest), autojunk=False)
     parts: list[DiffPart] = []
-    for op, i1, i2, _, _ in closest.get_opcodes():
+    for op, i1, i2, _, _ in matcher.get_opcodes():
         text = "".join(mine[i1:i2])
         if not text:
             continue
@@ -180,12 +186,15 @@ class FindingView:
         f = self.finding
         details = list(dict.fromkeys(loc.detail for loc in f.locations if loc.detail))
         values = [v for v in f.data.get("values", []) if isinstance(v, str)]
+        marked: dict[str, list[DiffPart]] = {}  # each distinct detail is compared once
         out = []
         for loc in f.locations:
             parts: list[DiffPart] = []
             if loc.detail:
-                others = [d for d in details if d != loc.detail] or [v for v in values if v != loc.detail]
-                parts = detail_parts(loc.detail, others)
+                if loc.detail not in marked:
+                    others = [d for d in details if d != loc.detail] or [v for v in values if v != loc.detail]
+                    marked[loc.detail] = detail_parts(loc.detail, others)
+                parts = marked[loc.detail]
             out.append(LocationView(loc, parts, context(self.sources, loc)))
         return out
 
