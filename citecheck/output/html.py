@@ -92,6 +92,8 @@ def _environment() -> jinja2.Environment:
 CONTEXT_CHARS = 300
 
 _TOKEN = re.compile(r"\w+|\W+")
+#: How many of a finding's other readings a location's reading is compared with to mark what differs.
+COMPARED = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +194,10 @@ class FindingView:
             parts: list[DiffPart] = []
             if loc.detail:
                 if loc.detail not in marked:
-                    others = [d for d in details if d != loc.detail] or [v for v in values if v != loc.detail]
+                    # the first few other readings are enough to show what differs, and keep a quotation
+                    # cited to a thousand places from costing a million comparisons
+                    others = [d for d in details[: COMPARED + 1] if d != loc.detail][:COMPARED]
+                    others = others or [v for v in values if v != loc.detail]
                     marked[loc.detail] = detail_parts(loc.detail, others)
                 parts = marked[loc.detail]
             out.append(LocationView(loc, parts, context(self.sources, loc)))

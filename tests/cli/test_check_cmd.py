@@ -260,3 +260,17 @@ def test_without_a_corpus_folder_the_working_folder_is_read(project: Path) -> No
     # The report it wrote is not read back as an essay on the next run.
     assert (project / "reports" / "discrepancies.html").exists()
     assert "reports" not in _run("check", "--show-files")[1]
+
+
+def test_on_the_project_corpus_the_findings_that_need_action_come_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out, _ = _run("check", "--no-html", "--no-bib", "--no-cache", "--fail-on", "never")
+    lines = out.splitlines()
+    findings = [line for line in lines if re.match(r"\s+\d+:\d+\s+(error|warning|info)\s", line)]
+    assert code == 0 and findings
+    assert " error " in findings[0]  # the error leads
+    assert all(" info " not in line for line in findings)  # info is summarised, not listed
+    severities = [re.split(r"\s+", line.strip())[1] for line in findings]
+    assert severities.count("error") + severities.count("warning") == len(findings)
+    assert re.search(r"^\d+ info not listed \(.*CC105 unsourced-quote\): --min-severity info lists them$", out, re.M)
+    assert re.fullmatch(r"\d+ errors?, \d+ warnings?, \d+ info in \d+ documents", lines[-1])

@@ -152,3 +152,21 @@ def test_a_report_with_no_findings_says_so_plainly(hostile_result: CheckResult) 
     html = render_html(replace(hostile_result, findings=()), generated="2026-01-01 00:00 UTC")
     assert "No discrepancies found in 2 documents" in html
     assert 'id="rules"' not in html and ">Rules<" not in html and 'id="contents"' not in html
+
+
+@pytest.mark.slow
+def test_a_quotation_cited_to_many_places_renders_in_linear_time() -> None:
+    import time
+
+    from citecheck.models import Finding, Location, Severity
+
+    def seconds(n: int) -> float:
+        places = tuple(Location(f"d{i}.txt", 1, 1, "x", f"Lenin, CW, vol. {i % 45}, p. {i}") for i in range(n))
+        finding = Finding("CC101", "quote-source-conflict", Severity.ERROR, "m", places, "f" * 16)
+        result = CheckResult((), (), (finding,))
+        start = time.perf_counter()
+        render_html(result, generated="x")
+        return time.perf_counter() - start
+
+    small, large = min(seconds(1000) for _ in range(3)), min(seconds(2000) for _ in range(3))
+    assert large / small < 3  # linear is 2, quadratic 4
