@@ -102,7 +102,10 @@ def rule_names_or_exit(value: str | None, option: str) -> frozenset[str] | None:
 
 
 #: Options several commands share, declared once.
-PathsArg = Annotated[list[Path] | None, typer.Argument(help="Files or folders [default: config paths, or corpus].")]
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Files or folders [default: config paths, else corpus, else the working folder]."),
+]
 ReferencesOpt = Annotated[Path | None, typer.Option(help="The curated bibliography [default: references.bib].")]
 ConfigOpt = Annotated[Path | None, typer.Option(help="pyproject.toml to read [default: nearest].")]
 

@@ -100,4 +100,6 @@ def _lines(
     yield from notes
     counts = Counter(f.severity for f in findings)
     parts = [severity_count(counts[s], s) for s in sorted(counts, reverse=True)]
-    yield f"{', '.join(parts) or 'no findings'} in {documents} document{'s' if documents != 1 else ''}"
+    # with a baseline or --since, the findings listed are those that count, not all there are
+    counted = " counted" if notes else ""
+    yield f"{', '.join(parts) or 'no findings'}{counted} in {documents} document{'s' if documents != 1 else ''}"

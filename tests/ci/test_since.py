@@ -111,6 +111,7 @@ def test_the_primary_location_is_the_one_on_a_changed_line_in_every_format(repo:
     assert CliRunner().invoke(app, [*base, "concise"]).stdout.startswith("corpus/c.txt:3:")
     text = CliRunner().invoke(app, [*base, "text"]).stdout
     assert text.startswith("corpus/c.txt\n") and "also corpus/a.txt:3" in text
+    assert text.endswith("\n1 error counted in 3 documents\n")  # what counts, not all there is
     # Without --since the rule's own order stands.
     plain = CliRunner().invoke(app, ["check", "corpus", "--no-html", "--no-bib", "--format", "concise"]).stdout
     assert plain.startswith("corpus/a.txt:3:")
