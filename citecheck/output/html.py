@@ -197,7 +197,8 @@ class FindingView:
                     # the first few other readings are enough to show what differs, and keep a quotation
                     # cited to a thousand places from costing a million comparisons
                     others = [d for d in details[: COMPARED + 1] if d != loc.detail][:COMPARED]
-                    others = others or [v for v in values if v != loc.detail]
+                    if not others and loc.detail in values:  # a variant against its canonical form
+                        others = [v for v in values if v != loc.detail]
                     marked[loc.detail] = detail_parts(loc.detail, others)
                 parts = marked[loc.detail]
             out.append(LocationView(loc, parts, context(self.sources, loc)))

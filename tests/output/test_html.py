@@ -173,3 +173,18 @@ def test_a_quotation_cited_to_many_places_renders_in_linear_time() -> None:
         small.append(seconds(2000))
         large.append(seconds(4000))
     assert min(large) / min(small) < 3  # linear is 2, quadratic 4
+
+
+def test_a_reading_is_marked_against_the_others_or_its_canonical_form_only() -> None:
+    from citecheck.models import Finding, Location, Severity
+    from citecheck.output.html import FindingView
+
+    def marked(detail: str, values: list[str]) -> list[str]:
+        f = Finding("CC201", "r", Severity.WARNING, "m", (Location("a.txt", 1, 1, "x", detail),), "f" * 16, None)
+        f.data["values"] = values
+        (loc,) = FindingView(f, "f-x", {}).locations()
+        return [p.text for p in loc.detail if p.kind == "differs"]
+
+    assert marked("Harmonsworth", ["Harmonsworth", "Harmondsworth"]) == ["Harmonsworth"]
+    # a whole reference is not marked against a date range it does not contain
+    assert marked("Eighth Congress, March 1919, CW Vol XXIV", ["1917-04/1917-06", "1919-03"]) == []
