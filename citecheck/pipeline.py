@@ -7,14 +7,15 @@ its own module; this one only wires them together.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from citecheck.bibliography.catalogue import Catalogue
 from citecheck.models import CheckResult, Document, DocumentResult, InputError
 from citecheck.runtime.cache import Cache
-from citecheck.settings import Settings
-from citecheck.source.load import read_inputs
+from citecheck.settings import Settings, excluded
+from citecheck.source.load import iter_input_files, read_document
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,19 +42,57 @@ class Execution:
     progress: Callable[[int], Callable[[], None]] | None = None
 
 
+def input_files(
+    paths: Iterable[str | os.PathLike[str]],
+    exclude: Sequence[str] = (),
+    outputs: Iterable[str | os.PathLike[str] | None] = (),
+) -> Iterator[Path | InputError]:
+    """The files a run reads under ``paths`` (sorted, each once), and the paths that cannot be read.
+
+    Files found by walking a folder are skipped when an ``exclude`` glob matches
+    them (see :func:`citecheck.settings.excluded`) or when they are one of the
+    run's own ``outputs`` (a report must not be read back as an essay); a file
+    named directly is always read.
+    """
+    given = [Path(p) for p in paths]
+    named = {p for p in given if p.is_file()}
+    skip = {os.path.realpath(o) for o in outputs if o is not None}
+    for item in iter_input_files(given):
+        if isinstance(item, Path) and item not in named and _skipped(item, exclude, skip):
+            continue
+        yield item
+
+
+def _skipped(path: Path, exclude: Sequence[str], outputs: set[str]) -> bool:
+    return bool(exclude and excluded(path.as_posix(), exclude)) or bool(outputs and os.path.realpath(path) in outputs)
+
+
 def extract_paths(
     paths: Iterable[str | os.PathLike[str]],
     catalogue: Catalogue | None = None,
     execution: Execution | None = None,
+    exclude: Sequence[str] = (),
+    outputs: Iterable[str | os.PathLike[str] | None] = (),
 ) -> ExtractOutcome:
-    """Extract every readable file under ``paths``; unreadable ones become errors.
+    """Extract every readable file under ``paths`` (see :func:`input_files`); unreadable ones become errors.
 
     Documents come out sorted by path, so the result does not depend on the
     order the paths were given in, nor on how many processes extracted them.
     """
     cat = catalogue or Catalogue.empty()
     run = execution or Execution()
-    docs, errors = read_inputs(paths)
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    for item in input_files(paths, exclude, outputs):
+        if isinstance(item, InputError):
+            errors.append(item)
+            continue
+        loaded = read_document(item, display_path=item.as_posix())
+        if isinstance(loaded, InputError):
+            errors.append(loaded)
+        else:
+            docs.append(loaded)
+    docs.sort(key=lambda d: d.path)
     tick = run.progress(len(docs)) if run.progress else None
     cache = Cache(run.cache_dir, cat.digest) if run.cache_dir else None
     results: list[DocumentResult | None] = [cache.get(d) if cache else None for d in docs]
@@ -99,15 +138,16 @@ def run_check(
     from citecheck.bibliography.normalise import normalise_all
     from citecheck.checks.run import run_rules
 
-    outcome = extract_paths(paths, catalogue, execution)
+    cfg = settings or Settings()
+    outcome = extract_paths(paths, catalogue, execution, cfg.exclude_globs, (cfg.report, cfg.bibliography))
     normalised = normalise_all(outcome.documents, catalogue)
     errors = outcome.errors
     primary = None
-    if settings is not None and settings.sources:
+    if cfg.sources:
         from citecheck.primary.index import SourceIndex
         from citecheck.primary.load import load_sources
 
-        collection = load_sources(settings.sources, catalogue, (execution or Execution()).cache_dir)
+        collection = load_sources(cfg.sources, catalogue, (execution or Execution()).cache_dir)
         primary = SourceIndex.of(collection)
         errors = errors + collection.errors
     findings = run_rules(outcome.documents, normalised, catalogue, settings, primary)
