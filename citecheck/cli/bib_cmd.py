@@ -33,7 +33,7 @@ def bib(
     if output.resolve() == references.resolve():
         common.fail(f"{output}: refusing to overwrite the curated bibliography")
     with common.executing(settings, scheduler, progress) as run:
-        outcome = extract_paths(settings.paths, catalogue, run, settings.exclude_globs, (output,))
+        outcome = extract_paths(settings.paths, catalogue, run, settings.exclude_globs, (output, *settings.sources))
     common.no_documents_or_exit(len(outcome.documents), outcome.errors, settings.paths)
     if common.report_input_errors(outcome.errors):
         raise typer.Exit(2)

@@ -78,3 +78,13 @@ def test_check_verifies_against_the_configured_sources(project: Path) -> None:
     html = (project / "r.html").read_text(encoding="utf-8")
     assert 'class="locations source-evidence"' in html and "Comrades, the grain monopoly" not in html
     assert "the grain monopoly must be kept at all costs, for without it the towns will starve" in html
+
+
+def test_primary_texts_are_not_read_as_essays(project: Path) -> None:
+    (project / "pyproject.toml").write_text('[tool.citecheck]\npaths = ["."]\nsources = ["sources"]\n', encoding="utf-8")
+    shown = CliRunner().invoke(app, ["check", "--show-files"]).stdout.split()
+    assert "essays/a.txt" in shown and not any(s.startswith("sources/") for s in shown)
+    out = json.loads(CliRunner().invoke(app, ["extract", "--format", "json"]).stdout)
+    assert [d["path"] for d in out["documents"]] == ["essays/a.txt"]
+    named = json.loads(CliRunner().invoke(app, ["extract", "sources/loose/electrification.txt", "--format", "json"]).stdout)
+    assert len(named["documents"]) == 1  # a file named directly is read
