@@ -7,7 +7,7 @@ quotation marks, dashes, spelling variants); a word broken at a line end
 index; hits that line up (the same offset between quotation and text, give or
 take) are candidate passages, best first.  Only candidates are aligned: rapidfuzz
 finds each part of the quotation in the candidate's text, in order, and its
-word-level Levenshtein alignment says which words were changed, left out
+word alignment (the most words in common) says which words were changed, left out
 without an ellipsis, or added without brackets.
 """
 
@@ -23,7 +23,7 @@ from importlib import resources
 import numpy as np
 import regex
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel
 
 from citecheck.checks.match import normal_words
 from citecheck.models import DiffOp, SourceMatch, SourceText, SourceVerdict
@@ -267,11 +267,19 @@ def _content_share(quoted: Sequence[str], ops: Sequence[DiffOp]) -> float:
 
 
 def _trimmed(part: Sequence[str], window: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
-    """The word alignment of ``part`` with ``window``, without the source words before and after it."""
-    steps = [
-        (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
-        for op in Levenshtein.opcodes(list(part), list(window))
-    ]
+    """The word alignment of ``part`` with ``window``, without the source words before and after it.
+
+    The alignment keeps the most words in common (rapidfuzz's Indel: insertions and deletions
+    only), so a long unbracketed insertion shows as inserted words, not as a run of "changed"
+    ones; words left out and words put in at the same place are a changed word.
+    """
+    steps: list[tuple[str, int, int, int, int]] = []
+    for op in Indel.opcodes(list(part), list(window)):
+        step = (op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end)
+        if steps and {steps[-1][0], op.tag} == {"insert", "delete"}:
+            prev = steps.pop()
+            step = ("replace", prev[1], op.src_end, prev[3], op.dest_end)
+        steps.append(step)
     while steps and steps[0][0] == "insert":
         steps.pop(0)
     while steps and steps[-1][0] == "insert":
