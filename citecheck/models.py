@@ -319,6 +319,9 @@ class SourceWork:
     words: int = 0
     #: Whether page markers in the text locate each page exactly.
     paged: bool = False
+    #: Parts its folder's index page lists that are not among the sources (the text of ``pages``
+    #: is then held only in part).
+    missing_parts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -119,6 +119,8 @@ def _facts(w: SourceWork) -> str:
     bits.append(f"pp. {w.pages}" if w.pages and "-" in w.pages else f"p. {w.pages}" if w.pages else "no page range")
     if w.paged:
         bits.append("paged")
+    if w.missing_parts:
+        bits.append(f"parts not among the sources: {', '.join(w.missing_parts)}")
     if w.date:
         bits.append(f"{w.date_kind} {w.date}")
     if w.edition:

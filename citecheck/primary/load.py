@@ -52,11 +52,15 @@ def load_sources(
     read.sort(key=lambda tw: tw[0].path)
     texts = [t for t, _ in read]
     by_path = {t.path: t for t in texts}
+    in_folder: dict[PurePosixPath, set[str]] = {}
+    for t in texts:
+        in_folder.setdefault(PurePosixPath(t.path).parent, set()).add(PurePosixPath(t.path).name)
     works = []
     for t in texts:
         folder = PurePosixPath(t.path).parent
         index = next((by_path[p] for name in INDEX_PAGES if (p := (folder / name).as_posix()) in by_path), None)
-        works.append(describe(t, cat, index if index is not t else None))
+        present = frozenset(in_folder[folder])
+        works.append(describe(t, cat, index if index is not t else None, present if t.format == "mia" else frozenset()))
     disagreements = [(w.path, why) for w in works if (why := date_disagreement(w, cat))]
     return SourceCollection(
         tuple(texts),

@@ -37,6 +37,8 @@ _PLAIN_LABEL = regex.compile(
     regex.I,
 )
 _YEAR = regex.compile(r"\b1[6-9]\d\d\b")
+_PART = regex.compile(r"^[^/#?:\s]+\.html?$", regex.I)
+_INDEX = regex.compile(r"^index\.html?$", regex.I)
 _PARAGRAPH_BREAK = regex.compile(r"\n\s*\n")
 
 
@@ -76,6 +78,10 @@ def read_mia(doc: Document) -> SourceText:
             if len(words) <= 40 and _YEAR.search(words) and parse_date(words):
                 fields.append(("dated", words))
                 break
+    # the pages of the same folder this one links to: for an index page, the parts of the work
+    parts = sorted({str(h) for h in root.xpath("//a/@href") if _PART.match(str(h)) and not _INDEX.match(str(h))})
+    if parts:
+        fields.append(("parts", " ".join(parts)))
     text = _body_text(root)
     return SourceText(doc.path, "mia", doc.sha256, text, tuple(fields), (), header_line)
 

@@ -10,6 +10,8 @@ compared with the text's date by :func:`date_disagreement`.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import regex
 
 from citecheck.bibliography.catalogue import Catalogue, WorkRef
@@ -27,8 +29,14 @@ _POSSESSIVE = regex.compile(r"['’]s?\s*$")
 _PAGES = regex.compile(r"^\s*(\d{1,4})(?:\s*[-–—]+\s*(\d{1,4}))?\s*$")
 
 
-def describe(text: SourceText, catalogue: Catalogue, index: SourceText | None = None) -> SourceWork:
-    """The :class:`SourceWork` of ``text``: its header (or its folder index's), tied to the catalogue."""
+def describe(
+    text: SourceText, catalogue: Catalogue, index: SourceText | None = None, present: frozenset[str] = frozenset()
+) -> SourceWork:
+    """The :class:`SourceWork` of ``text``: its header (or its folder index's), tied to the catalogue.
+
+    ``present`` names the files of the text's folder among the sources: parts its index lists
+    that are not there mean the sources hold the work's page range only in part.
+    """
     fields = dict(text.fields)
     header_from = None
     if text.format == "mia" and "source" not in fields and index is not None and index.field("source"):
@@ -61,6 +69,11 @@ def describe(text: SourceText, catalogue: Catalogue, index: SourceText | None = 
             info = catalogue.volume(work.key, volume)
             volume_key = info.key if info is not None else f"{work.key}-{volume}"
         author = author or work.author
+    # only a folder's index page lists the parts of a work (a chapter's "Next" link is no such list)
+    is_index = PurePosixPath(text.path).name.lower() in ("index.htm", "index.html")
+    lists = index if header_from else (text if is_index else None)
+    parts = (lists.field("parts") or "").split() if lists is not None and source else []
+    missing = tuple(p for p in parts if p not in present) if present else ()
     problem = fields.get("problem")
     if problem is None and not any(k in fields for k in _BIBLIOGRAPHIC):
         problem = NO_HEADER
@@ -83,6 +96,7 @@ def describe(text: SourceText, catalogue: Catalogue, index: SourceText | None = 
         complete=fields.get("complete", "").lower() in ("true", "yes", "1"),
         problem=problem,
         paged=bool(text.pages),
+        missing_parts=missing,
     )
 
 

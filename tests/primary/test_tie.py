@@ -58,3 +58,21 @@ def test_real_sample(catalogue: Catalogue) -> None:
     assert _work(sample, "1920/oct/02.htm").pages is None  # a source without a page range
     assert _work(sample, "1920/oct/02-abs.htm").problem == NO_HEADER
     assert sample.date_disagreements == ()
+
+
+def test_parts_the_index_lists_but_the_sources_lack(tmp_path: object, catalogue: Catalogue) -> None:
+    from pathlib import Path
+
+    from citecheck.primary.load import load_sources
+    from tests.primary.conftest import MIA_INDEX, write_sources
+
+    assert isinstance(tmp_path, Path)
+    root = write_sources(tmp_path)
+    (root / "congress/index.htm").write_text(
+        MIA_INDEX.replace('<p class="toc">', '<p class="toc"><a href="02.htm">Second speech</a></p><p class="toc">'),
+        encoding="utf-8",
+    )
+    loaded = load_sources([root], catalogue)
+    assert _work(loaded, "congress/01.htm").missing_parts == ("02.htm",)
+    assert _work(loaded, "congress/index.htm").missing_parts == ("02.htm",)
+    assert _work(loaded, "vol30/speeches.md").missing_parts == ()

@@ -21,8 +21,10 @@ class NotInSource(Rule):
 **What it finds.** A quotation whose citation points at text the primary texts hold in full, and
 which is neither there nor anywhere else in the sources, not even loosely. "In full" means: the
 cited pages lie within the page ranges of source texts of the cited volume (a Marxists Internet
-Archive header "Volume 29, pages 141-225", or front matter `pages:`), or, for a citation without
-pages, a text of the volume whose front matter says `complete: true`. A volume the sources hold
+Archive header "Volume 29, pages 141-225", or front matter `pages:`) whose every part is among
+the sources (a folder's index page lists the parts of a work: when one is missing, its range is
+held only in part), or, for a citation without pages, a text of the volume whose front matter
+says `complete: true`. A volume the sources hold
 only in part says nothing about a passage that is not in that part, and is not reported.
 
 **Why it matters.** The words may not be the author's at all, or the citation points at the
@@ -67,5 +69,6 @@ pp. 141-225 of vol. 29 and no text has the sentence.
 def _complete(n: NormalisedCitation, held: list[SourceWork]) -> bool:
     """Whether the sources hold the text the citation points at in full."""
     if n.citation.pages:
-        return pages_within(n.citation.pages, [w.pages for w in held]) or any(w.complete for w in held)
+        whole = [w.pages for w in held if not w.missing_parts]  # a range held only in part says nothing
+        return pages_within(n.citation.pages, whole) or any(w.complete for w in held)
     return any(w.complete for w in held)

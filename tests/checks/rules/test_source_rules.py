@@ -7,6 +7,8 @@ complete text of vol. 27, a text without a header, and a text misdated for its v
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citecheck.bibliography.catalogue import Catalogue
@@ -89,3 +91,17 @@ def test_evidence_for_the_report(catalogue: Catalogue, own_index: SourceIndex) -
     ev = finding.data["evidence"]
     assert ev["passage"].startswith("Every cook must learn to govern the state") and ev["locator"] == "vol. 30, p. 18"
     assert ev["steps"] == [("changed", "run", "govern")] and ev["kind"] == "misquotation"
+
+
+def test_a_range_held_only_in_part_says_nothing_of_a_missing_passage(catalogue: Catalogue, tmp_path: Path) -> None:
+    from citecheck.primary.load import load_sources
+    from tests.primary.conftest import MIA_INDEX, write_sources
+
+    root = write_sources(tmp_path)
+    (root / "congress/index.htm").write_text(
+        MIA_INDEX.replace('<p class="toc">', '<p class="toc"><a href="02.htm">Second speech</a></p><p class="toc">'),
+        encoding="utf-8",
+    )
+    partial = SourceIndex.of(load_sources([root], catalogue))
+    docs = cited(NOWHERE, "VI Lenin CW Vol 29, Moscow 1965, p150.")
+    assert run(catalogue, docs, "not-in-source", partial) == []
