@@ -33,8 +33,11 @@ from citecheck.primary.index import SourceIndex, trigram_keys
 #: A passage is the quotation's own wording, whatever the similarity, when this many words in a
 #: row are the same (a long unbracketed insertion lowers the similarity, not the run).
 SAME_RUN = 10
-#: A loose match ("a different translation?") needs this many quoted words ...
-LOOSE_MIN_WORDS = 10
+#: A loose match ("a different translation?") needs this many quoted words, of which this many
+#: are found in the passage in order, ...  (Short phrases of stock terms, "the dictatorship of the
+#: proletariat", resemble some passage of any Lenin volume that closely.)
+LOOSE_MIN_WORDS = 15
+LOOSE_MIN_SAME = 10
 #: ... and this share of its words that are not function words found in the passage.
 LOOSE_CONTENT = 0.35
 #: A trigram found more often than this in the texts tells nothing about where a quotation is.
@@ -185,6 +188,7 @@ class Verifier:
             score >= self.loose
             and cand.hits >= 3
             and n >= LOOSE_MIN_WORDS
+            and sum(same_runs) >= LOOSE_MIN_SAME
             and _content_share(quoted, ops) >= LOOSE_CONTENT
         ):
             kind = "translation"
