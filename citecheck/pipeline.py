@@ -7,13 +7,14 @@ its own module; this one only wires them together.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from citecheck.bibliography.catalogue import Catalogue
 from citecheck.models import CheckResult, Document, DocumentResult, InputError
 from citecheck.runtime.cache import Cache
-from citecheck.settings import Settings
+from citecheck.settings import Settings, excluded
 from citecheck.source.load import iter_input_files, read_document
 
 
@@ -41,12 +42,43 @@ class Execution:
     progress: Callable[[int], Callable[[], None]] | None = None
 
 
+def input_files(
+    paths: Iterable[str | os.PathLike[str]],
+    exclude: Sequence[str] = (),
+    outputs: Iterable[str | os.PathLike[str] | None] = (),
+) -> Iterator[Path | InputError]:
+    """The files a run reads under ``paths`` (sorted, each once), and the paths that cannot be read.
+
+    Files found by walking a folder are skipped when an ``exclude`` glob matches
+    them (see :func:`citecheck.settings.excluded`) or when they are one of the
+    run's own ``outputs`` (a report must not be read back as an essay), or lie
+    in one of them, a folder (the primary texts are not essays); a file named
+    directly is always read.
+    """
+    given = [Path(p) for p in paths]
+    named = {p for p in given if p.is_file()}
+    skip = {os.path.realpath(o) for o in outputs if o is not None}
+    for item in iter_input_files(given):
+        if isinstance(item, Path) and item not in named and _skipped(item, exclude, skip):
+            continue
+        yield item
+
+
+def _skipped(path: Path, exclude: Sequence[str], outputs: set[str]) -> bool:
+    if exclude and excluded(path.as_posix(), exclude):
+        return True
+    real = os.path.realpath(path) if outputs else ""
+    return bool(outputs) and (real in outputs or any(real.startswith(o + os.sep) for o in outputs))
+
+
 def extract_paths(
     paths: Iterable[str | os.PathLike[str]],
     catalogue: Catalogue | None = None,
     execution: Execution | None = None,
+    exclude: Sequence[str] = (),
+    outputs: Iterable[str | os.PathLike[str] | None] = (),
 ) -> ExtractOutcome:
-    """Extract every readable file under ``paths``; unreadable ones become errors.
+    """Extract every readable file under ``paths`` (see :func:`input_files`); unreadable ones become errors.
 
     Documents come out sorted by path, so the result does not depend on the
     order the paths were given in, nor on how many processes extracted them.
@@ -55,7 +87,7 @@ def extract_paths(
     run = execution or Execution()
     docs: list[Document] = []
     errors: list[InputError] = []
-    for item in iter_input_files(paths):
+    for item in input_files(paths, exclude, outputs):
         if isinstance(item, InputError):
             errors.append(item)
             continue
@@ -110,7 +142,18 @@ def run_check(
     from citecheck.bibliography.normalise import normalise_all
     from citecheck.checks.run import run_rules
 
-    outcome = extract_paths(paths, catalogue, execution)
+    cfg = settings or Settings()
+    outputs = (cfg.report, cfg.bibliography, *cfg.sources)  # none of them is an essay
+    outcome = extract_paths(paths, catalogue, execution, cfg.exclude_globs, outputs)
     normalised = normalise_all(outcome.documents, catalogue)
-    findings = run_rules(outcome.documents, normalised, catalogue, settings)
-    return CheckResult(outcome.documents, normalised, findings, outcome.errors)
+    errors = outcome.errors
+    primary = None
+    if cfg.sources:
+        from citecheck.primary.index import SourceIndex
+        from citecheck.primary.load import load_sources
+
+        collection = load_sources(cfg.sources, catalogue, (execution or Execution()).cache_dir)
+        primary = SourceIndex.of(collection)
+        errors = errors + collection.errors
+    findings = run_rules(outcome.documents, normalised, catalogue, settings, primary)
+    return CheckResult(outcome.documents, normalised, findings, errors)

@@ -6,6 +6,7 @@ Each command lives in its own module and registers itself on :data:`app`.
 from __future__ import annotations
 
 import gc
+from typing import Annotated
 
 import typer
 
@@ -15,16 +16,39 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help, as ruff's: help texts hold brackets ([tool.citecheck], [default: …], citecheck[dask])
+    # that Rich markup would swallow.
+    rich_markup_mode=None,
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        from citecheck import __version__
+
+        typer.echo(f"citecheck {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
     """Extract, normalise and cross-check quotations and citations in a corpus of essays."""
 
 
 # Command modules register themselves on import.
-from citecheck.cli import baseline_cmd, bib_cmd, check_cmd, extract_cmd, report_cmd, rules_cmd  # noqa: E402,F401
+from citecheck.cli import (  # noqa: E402,F401
+    baseline_cmd,
+    bib_cmd,
+    check_cmd,
+    extract_cmd,
+    report_cmd,
+    rules_cmd,
+    sources_cmd,
+)
 
 #: Allocations between young-generation collections in the command-line process.
 GC_THRESHOLD = 50_000
