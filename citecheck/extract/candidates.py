@@ -216,6 +216,12 @@ def _bracket_candidates(view: TextView, i: int, within: Candidate | None = None)
             s, e = _trim(text, k0 + 1, k)
             if s < e:
                 out.append(Candidate("bracket" if ch == "]" else "paren", s, e, k0, k + 1, i))
+    # a parenthesis opened near the end and never closed: "… (GV Plekhanov Selected works Vol 3, p306."
+    if stack and stack[0][0] == "(" and b.end - stack[0][1] <= MAX_BRACKET:
+        k0 = stack[0][1]
+        s, e = _trim(text, k0 + 1, b.end)
+        if s < e:
+            out.append(Candidate("paren", s, e, k0, b.end, i))
     return out
 
 

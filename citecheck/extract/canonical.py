@@ -63,12 +63,13 @@ def author(written: str | None, catalogue: Catalogue | None) -> str | None:
     return format_author(written) if looks_like_person(written) else " ".join(written.split())
 
 
-def work(written: str | None, author: str | None, catalogue: Catalogue | None) -> str | None:
-    """A work under the catalogue's title when it knows it, else as written."""
+def work(written: str | None, author: str | None, catalogue: Catalogue | None) -> tuple[str | None, str | None]:
+    """A work under the catalogue's title when it knows it, else as written; and its author, which
+    an abbreviation of one author's edition gives (``LCW`` is Lenin's *Collected Works*)."""
     if written is None:
-        return None
+        return None, author
     if catalogue is not None:
         known = catalogue.find_work(written, author)
         if known is not None:
-            return known.title
-    return " ".join(written.split())
+            return known.title, author or known.author
+    return " ".join(written.split()), author

@@ -249,7 +249,7 @@ def _is_commentary(view: TextView, block: int, inner: Sequence[Reference]) -> bo
 
 def _with_prose_references(view: TextView, refs: list[Reference]) -> list[Reference]:
     """Add the references the prose makes ("In his article, ‘…’, Lenin"), where no other reference is."""
-    body = [i for i, b in enumerate(view.blocks) if b.kind in ("para", "quote", "item")]
+    body = [i for i, b in enumerate(view.blocks) if b.kind in ("para", "quote", "item", "note")]
     taken = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
     starts = [s for s, _ in taken]
     out = list(refs)
@@ -546,8 +546,7 @@ def _citation(
     line, col = view.line_col(s)
     p = r.parsed
     note = int(r.candidate.note) if r.candidate.note and r.candidate.note.isdigit() else None
-    author = canonical.author(res.author, catalogue)
-    work = canonical.work(res.work, author, catalogue)
+    work, author = canonical.work(res.work, canonical.author(res.author, catalogue), catalogue)
     return Citation(
         id=cid,
         line=line,

@@ -241,12 +241,18 @@ def _inline_quotes(text: str, b: Block, bi: int, outer_start: int = -1, outer_en
     if b.start >= b.end:
         return out
     closes = _Closers(text, b.start, b.end)
+    enclosing: list[int] = []  # closing marks of the quotations the scan is inside
     k = b.start
     while (m := _INLINE_OPENER.search(text, k, b.end)) is not None:
         k = m.start()
+        while enclosing and enclosing[-1] < k:
+            enclosing.pop()
         if _can_open(text, k, b.start):
             close = closes.find(k)
+            if close is not None and enclosing and close > enclosing[-1]:
+                close = None  # a quotation inside another closes inside it
             if close is not None:
+                enclosing.append(close)
                 s, e = k + 1, close
                 whole = outer_start >= 0 and (e - s) >= 0.9 * (outer_end - outer_start)
                 if e > s and not whole and not is_title(text, k, s, e, b.start):

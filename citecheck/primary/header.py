@@ -18,7 +18,7 @@ import regex
 from rapidfuzz import fuzz, process
 
 from citecheck.extract.dates import MONTHS
-from citecheck.extract.grammar.reference import roman_to_int
+from citecheck.extract.grammar.tokens import roman_value
 
 #: Header labels as the archive spells them (lower case, colon and spaces dropped) -> field name.
 LABELS = {
@@ -114,7 +114,7 @@ def volume_of(source: str) -> str | None:
     n = m.group("n")
     if n.isdigit():
         return str(int(n))
-    value = roman_to_int(n.upper())
+    value = roman_value(n.upper())
     return str(value) if value else None
 
 

@@ -41,6 +41,10 @@ def test_authors(cat: Catalogue, written: str, with_catalogue: str, without: str
 
 
 def test_works_take_the_catalogue_title_only_when_it_knows_them(cat: Catalogue) -> None:
-    assert canonical.work("CW", "Lenin, V. I.", cat) == "Collected Works"
-    assert canonical.work("CW", "Lenin, V. I.", None) == "CW"
-    assert canonical.work("An Unknown Book", None, cat) == "An Unknown Book"
+    assert canonical.work("CW", "Lenin, V. I.", cat) == ("Collected Works", "Lenin, V. I.")
+    assert canonical.work("CW", "Lenin, V. I.", None) == ("CW", "Lenin, V. I.")
+    assert canonical.work("An Unknown Book", None, cat) == ("An Unknown Book", None)
+
+
+def test_an_abbreviation_of_one_authors_edition_gives_the_author(cat: Catalogue) -> None:
+    assert canonical.work("LCW", None, cat) == ("Collected Works", "Lenin, V. I.")

@@ -170,6 +170,15 @@ class Invent:
             f"{a} {n}",
             f"{n}",
             f"The {a} {n}: A Documented Analysis of the {self.pick('noun')}",
+            f"From {self.pick('place')} to {self.pick('place')}",
+            f"From {self.pick('noun')} to {self.pick('noun')}",
+            f"On the {a} {n}",
+            f"In Defence of {n}",
+            f"Against the {a} {n}",
+            f"Towards a {a} {n}",
+            f"After the {n}",
+            f"Between {n} and {self.pick('noun')}",
+            f"Beyond the {a} {n}",
         ]
         t = r.choice(forms)
         if sentence_case:
