@@ -318,7 +318,8 @@ def _with_context(view: TextView, people: People, r: Reference) -> Reference:
     return replace(r, named_before=named, discussed=surname(discussed) if discussed else None)
 
 
-_BY = regex.compile(r"^\s*+,?\s*+by\s++")
+# "*Title* by Name", "*Title*, a one-volume history by Name"
+_BY = regex.compile(r"\s*+,?\s*+(?:(?:an?|the|his|her)\s++[^.;:!?*_“”\"]{0,60}?\s++)?by\s++")
 
 
 def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> list[NamedWork]:
@@ -341,7 +342,7 @@ def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> l
         if before and before[-1].possessive and text[before[-1].end : m.start].strip(" '’s") == "":
             author = before[-1].name
         after = people.between(m.end, min(b.end, m.end + 60))
-        if author is None and after and _BY.match(text[m.end : after[0].start] + " "):
+        if author is None and after and _BY.fullmatch(text[m.end : after[0].start]):
             author = after[0].name
         out.append(NamedWork(title, author, m.start))
     return out

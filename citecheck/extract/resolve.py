@@ -68,11 +68,19 @@ class _Work:
     author: str | None
     work: str | None
     titles: tuple[str, ...]
+    #: The container the reference was in (a collection, a periodical, a congress record): a short
+    #: form naming only it repeats the container, not the article and its author.
+    container: str | None
     volume: str | None
     year: str | None
     place: str | None
     publisher: str | None
     pages: str | None = None
+
+
+def _named(n: NamedWork) -> _Work:
+    """What a work named outside a reference tells: its title and author, nothing more."""
+    return _Work(None, n.author, n.title, (n.title,), None, None, None, None, None)
 
 
 class _Registry:
@@ -109,6 +117,19 @@ class _Registry:
         return hit
 
     def title_match(self, short: str, author: str | None) -> _Work | None:
+        """The latest work whose title the short title ``short`` shortens (by the same author, when given).
+
+        When only the work's container matches and the short form names no author, what is returned
+        is that container alone, without the article's author.
+        """
+        hit = self._title_match(short, author)
+        if hit is None or author or hit.container is None:
+            return hit
+        if any(_covers(short, t) for t in hit.titles if t != hit.container):
+            return hit
+        return replace(hit, author=None, titles=(hit.container,), work=hit.container)
+
+    def _title_match(self, short: str, author: str | None) -> _Work | None:
         """The latest work whose title the short title ``short`` shortens (by the same author, when given)."""
         if _ABBREVIATION.match(short.strip()):
             hit = self.by_initials.get(short.strip())
@@ -123,11 +144,17 @@ class _Registry:
             wa = _fold_name(w.author)
             if a and wa is not None and not _same_name(a, wa):
                 continue
-            for title in w.titles:
-                tw = _content(_words(title))
-                if set(sw) <= set(tw) and (len(sw) >= 2 or tw[:1] == sw[:1] or len(tw) <= 2):
-                    return w
+            if any(_covers(short, title) for title in w.titles):
+                return w
         return None
+
+
+def _covers(short: str, title: str) -> bool:
+    """True when the short title ``short`` shortens ``title``: its content words are among the title's,
+    and it is two words or more, or the title's first, or the title is that short itself."""
+    sw = _content(_words(short))
+    tw = _content(_words(title))
+    return bool(sw) and set(sw) <= set(tw) and (len(sw) >= 2 or tw[:1] == sw[:1] or len(tw) <= 2)
 
 
 def resolve(
@@ -140,12 +167,12 @@ def resolve(
     last: dict[str, _Work] = {}
     out: list[Resolution] = []
     if subject is not None:
-        reg.add(_Work(None, subject.author, subject.title, (subject.title,), None, None, None, None))
+        reg.add(_named(subject))
     current_body: _Work | None = None
     for i, ref in enumerate(refs):
         while ni < len(named_sorted) and named_sorted[ni].start < ref.start:
             n = named_sorted[ni]
-            reg.add(_Work(None, n.author, n.title, (n.title,), None, None, None, None))
+            reg.add(_named(n))
             ni += 1
         p = ref.parsed
         antecedent: _Work | None = None
@@ -156,9 +183,9 @@ def resolve(
                 problem = "ibid with no earlier reference"
         elif p.opcit:
             author = p.author or ref.discussed
-            antecedent = reg.author_work(author) if author else None
-            if antecedent is None and p.work:
-                antecedent = reg.title_match(p.work, author)
+            antecedent = reg.title_match(p.work, author) if p.work else None
+            if antecedent is None and author:
+                antecedent = reg.author_work(author)
             previous = last.get(ref.stream)
             if antecedent is None and not p.author:
                 antecedent = previous
@@ -190,9 +217,7 @@ def resolve(
             if antecedent is None:
                 antecedent = current_body if ref.stream == "body" else last.get(ref.stream)
             if antecedent is None and subject is not None:
-                antecedent = reg.author_work(subject.author) or _Work(
-                    None, subject.author, subject.title, (subject.title,), None, None, None, None
-                )
+                antecedent = reg.author_work(subject.author) or _named(subject)
             if antecedent is None:
                 problem = "a page reference with no work to refer to"
         res = _merge(p, antecedent, bare_ibid=p.ibid and not p.pages and not p.opcit)
@@ -207,6 +232,7 @@ def resolve(
             res.author,
             res.work,
             titles or ((res.work,) if res.work else ()),
+            p.container if not p.ibid else None,
             res.volume,
             res.year,
             res.place,
