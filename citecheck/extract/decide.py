@@ -62,6 +62,8 @@ def judge(
         if (_prose_words(p) >= 10 or _prose_verb(p)) and not has_locator and not (p.place or p.publisher):
             return None  # commentary: "the Ukrainian Boris Souvarine, expelled by the Comintern in 1924, …"
         kind = "quoted-in" if p.secondhand else "footnote" if c.kind == "note" else "list"
+        if c.kind == "list" and not (p.author or p.editor or p.publisher or p.place):
+            return None  # a list of titles ("*What Is to Be Done?* (1902)") is no list of references
         if has_locator or titled or (has_pubdata and (p.author or p.work)):
             return kind
         if p.author and p.work and words <= 12:
@@ -85,6 +87,8 @@ def judge(
             return "inline"  # author-date: (Carr 1950)
         if titled and (p.author or has_pubdata) and words <= 25 and (after_quote or has_locator):
             return "inline"
+        if titled and after_quote and words <= 12 and _prose_words(p) <= 2:
+            return "inline"  # [**Marx and Anarchism**] after the quotation it sources
         return None
     if c.kind == "attribution":
         return "attribution" if (p.author or p.work) and words <= 40 else None

@@ -168,15 +168,15 @@ def _reference_extent(c: Candidate, p: ParsedReference, offset: int) -> tuple[in
     content = [(s, e) for s, e, lab in p.spans if lab not in ("note", "other")]
     if not content:
         return c.start, c.end
-    s = content[0][0]
+    # from the start of the piece (a note's leading words stay: "These summaries are based on …")
+    # to the end of its last field (trailing comments and addresses go)
+    s = len(p.text) - len(p.text.lstrip())
     e = content[-1][1]
     # keep a closing mark or bracket that belongs to the last field, and the full stop ending the note
     while e < len(p.text) and p.text[e] in '”’"»)]*':
         e += 1
     if e < len(p.text) and p.text[e] == "." and p.text[e + 1 : e + 2] in ("", " ", "\n"):
         e += 1
-    if s > 0 and p.text[s - 1] in '“‘"«([':
-        s -= 1
     return offset + s, offset + e
 
 

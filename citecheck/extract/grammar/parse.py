@@ -54,9 +54,16 @@ def segments(p: ParsedReference) -> list[tuple[int, int]]:
     cuts = [0]
     seen: set[str] = set()
     long_title = False
+    comment_at: int | None = None  # where commentary began after the last field
     for s, e, lab in p.spans:
+        if lab == "note":
+            if comment_at is None and seen:
+                comment_at = s
+            continue
         has_data = bool(seen & {"volume", "issue", "pages", "year", "date", "place", "publisher"})
-        boundary = p.text[:s].rstrip(" \t\n“\"‘'«*")[-1:] in (",", ";", ".", ")")
+        # the new reference starts at the commentary leading to it ("… 215. Quotation is from Lipsitz …")
+        at = comment_at if comment_at is not None else s
+        boundary = p.text[:at].rstrip(" \t\n“\"‘'«*")[-1:] in (",", ";", ".", ")")
         if (
             has_data
             and boundary
@@ -66,9 +73,10 @@ def segments(p: ParsedReference) -> list[tuple[int, int]]:
                 or (lab == "title" and "container" in seen)
             )
         ):
-            cuts.append(s)
+            cuts.append(at)
             seen = set()
             long_title = False
+        comment_at = None
         seen.add(lab)
         if lab in ("part", "title", "container") and len(p.text[s:e].split()) >= 2:
             long_title = True
