@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from citecheck.models import Finding, Severity
+from citecheck.output.escape import escape_controls
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -36,7 +37,9 @@ def _lines(findings: Sequence[Finding], documents: int, styled: bool) -> Iterato
     def mark(text: str, style: str) -> str:
         return f"[{style}]{text}[/{style}]" if styled else text
 
-    esc = escape if styled else str
+    def esc(text: str) -> str:  # corpus text and file names: no control character reaches the terminal
+        return escape(escape_controls(text)) if styled else escape_controls(text)
+
     by_doc: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
         by_doc[f.locations[0].path if f.locations else "(corpus)"].append(f)
