@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citecheck.bibliography.catalogue import Catalogue
-from citecheck.models import CheckResult, Document, DocumentResult, InputError
+from citecheck.models import CheckResult, Document, DocumentResult, InputError, InputWarning
 from citecheck.runtime.cache import Cache
 from citecheck.settings import Settings
 from citecheck.source.load import iter_input_files, read_document
@@ -26,6 +26,8 @@ class ExtractOutcome:
     #: How many documents came from the cache, and how many were extracted by this run.
     cached: int = 0
     extracted: int = 0
+    #: What the user should know but that stopped nothing: an encoding guessed, the cache not used.
+    warnings: tuple[InputWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ def extract_paths(
     run = execution or Execution()
     docs: list[Document] = []
     errors: list[InputError] = []
+    warnings: list[InputWarning] = []
     for item in iter_input_files(paths):
         if isinstance(item, InputError):
             errors.append(item)
@@ -64,6 +67,8 @@ def extract_paths(
             errors.append(loaded)
         else:
             docs.append(loaded)
+            if loaded.note:
+                warnings.append(InputWarning(loaded.path, loaded.note))
     docs.sort(key=lambda d: d.path)
     tick = run.progress(len(docs)) if run.progress else None
     cache = Cache(run.cache_dir, cat.digest) if run.cache_dir else None
@@ -77,8 +82,13 @@ def extract_paths(
         results[i] = result
         if cache:
             cache.put(docs[i], result)
-    done = [r for r in results if r is not None]
-    return ExtractOutcome(tuple(done), tuple(errors), len(docs) - len(todo), len(todo))
+    # The encoding is the file's, not the text's: a cached result is keyed by the decoded text alone.
+    done = [
+        r if r.encoding == d.encoding else replace(r, encoding=d.encoding)
+        for d, r in zip(docs, results, strict=True)
+        if r is not None
+    ]
+    return ExtractOutcome(tuple(done), tuple(errors), len(docs) - len(todo), len(todo), tuple(warnings))
 
 
 def _extract(
@@ -113,4 +123,4 @@ def run_check(
     outcome = extract_paths(paths, catalogue, execution)
     normalised = normalise_all(outcome.documents, catalogue)
     findings = run_rules(outcome.documents, normalised, catalogue, settings)
-    return CheckResult(outcome.documents, normalised, findings, outcome.errors)
+    return CheckResult(outcome.documents, normalised, findings, outcome.errors, outcome.warnings)

@@ -34,5 +34,5 @@ def baseline(
         result = run_check(settings.paths, catalogue, settings, run)
     write(output, result.findings)
     typer.echo(f"{len(result.findings)} findings written to {output}")
-    if common.report_input_errors(result.errors):
+    if common.report_input_errors(result.errors, result.warnings):
         raise typer.Exit(2)

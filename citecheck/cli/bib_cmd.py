@@ -35,5 +35,5 @@ def bib(
         typer.echo(f"citecheck: {output}: refusing to overwrite the curated bibliography", err=True)
         raise typer.Exit(2)
     write_merged(output, catalogue, normalise_all(outcome.documents, catalogue))
-    if common.report_input_errors(outcome.errors):
+    if common.report_input_errors(outcome.errors, outcome.warnings):
         raise typer.Exit(2)

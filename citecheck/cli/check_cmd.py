@@ -103,7 +103,7 @@ def check(
 
         write_merged(Path(settings.bibliography), catalogue, result.normalised)
     _report(fmt, result, list(counted.counted), len(result.documents), output, counted.notes)
-    if common.report_input_errors(result.errors):
+    if common.report_input_errors(result.errors, result.warnings):
         raise typer.Exit(2)
     if counted.fails(settings.fail_on):
         raise typer.Exit(1)
@@ -118,7 +118,7 @@ def _baseline_or_exit(path: str | None, explicit: bool) -> Counter[str] | None:
     try:
         return bl.load(path)
     except bl.BaselineError as exc:
-        typer.echo(f"citecheck: {exc}", err=True)
+        common.say(exc)
         raise typer.Exit(2) from None
 
 
@@ -131,7 +131,7 @@ def _changes_or_exit(since: str | None) -> Changes | None:
     try:
         return changes_since(since)
     except GitError as exc:
-        typer.echo(f"citecheck: {exc}", err=True)
+        common.say(exc)
         raise typer.Exit(2) from None
 
 

@@ -11,12 +11,18 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from citecheck.models import InputError
+from citecheck.models import InputError, InputWarning
+from citecheck.output.escape import escape_controls
 
 if TYPE_CHECKING:
     from citecheck.bibliography.catalogue import Catalogue
     from citecheck.pipeline import Execution
     from citecheck.settings import Settings
+
+
+def say(message: object) -> None:
+    """One line on stderr, ``citecheck: MESSAGE``, with any control character in it escaped."""
+    sys.stderr.write(f"citecheck: {escape_controls(str(message))}\n")
 
 
 def load_catalogue_or_exit(path: Path) -> Catalogue:
@@ -28,14 +34,16 @@ def load_catalogue_or_exit(path: Path) -> Catalogue:
     try:
         return Catalogue.load(path)
     except CatalogueError as exc:
-        typer.echo(f"citecheck: {exc}", err=True)
+        say(exc)
         raise typer.Exit(2) from None
 
 
-def report_input_errors(errors: Sequence[InputError]) -> bool:
-    """Print one line per unreadable input on stderr; True when there were any."""
+def report_input_errors(errors: Sequence[InputError], warnings: Sequence[InputWarning] = ()) -> bool:
+    """Print one line per warning, then per unreadable input, on stderr; True when there were errors."""
+    for w in warnings:
+        say(f"warning: {w}")
     for e in errors:
-        sys.stderr.write(f"citecheck: {e}\n")
+        say(e)
     return bool(errors)
 
 
@@ -52,7 +60,7 @@ def settings_or_exit(config: Path | None, **flags: Any) -> Settings:
     try:
         settings, _ = load_settings(config)
     except ConfigError as exc:
-        typer.echo(f"citecheck: {exc}", err=True)
+        say(exc)
         raise typer.Exit(2) from None
     return replace(settings, **{k: v for k, v in flags.items() if v is not None})
 
@@ -66,7 +74,7 @@ def rule_names_or_exit(value: str | None, option: str) -> frozenset[str] | None:
     try:
         return canonical_rules(tuple(v.strip() for v in value.split(",") if v.strip()), option)
     except ConfigError as exc:
-        typer.echo(f"citecheck: {exc}", err=True)
+        say(exc)
         raise typer.Exit(2) from None
 
 
@@ -130,7 +138,7 @@ def executing(settings: Settings, scheduler: str | None, progress: bool | None) 
         try:
             yield Execution(settings.jobs, settings.cache_dir, scheduler, start)
         except SchedulerError as exc:
-            typer.echo(f"citecheck: {exc}", err=True)
+            say(exc)
             raise typer.Exit(2) from None
 
 

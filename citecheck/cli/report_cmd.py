@@ -32,5 +32,5 @@ def report(
         result = run_check(inputs, catalogue, settings, run)
     write_html(output, result, inputs=inputs)
     typer.echo(f"{len(result.findings)} findings: {output}")
-    if common.report_input_errors(result.errors):
+    if common.report_input_errors(result.errors, result.warnings):
         raise typer.Exit(2)

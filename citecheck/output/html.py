@@ -25,6 +25,7 @@ from citecheck import __version__
 from citecheck.checks.rules import ALL_RULES, Rule
 from citecheck.models import CheckResult, Finding, Location, NormalisedCitation
 from citecheck.output.atomic import write_chunks
+from citecheck.source.load import shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +173,7 @@ def _render(
         errors=[str(e) for e in result.errors],
         generated=generated or generated_at(),
         digest=corpus_digest(result),
-        inputs=list(inputs),
+        inputs=[shown_path(i) for i in inputs],  # as typed, but a name's non-UTF-8 bytes as \xff
         version=__version__,
     )
 
