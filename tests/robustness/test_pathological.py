@@ -207,6 +207,24 @@ def _strings(obj: object) -> str:
     return str(obj)
 
 
+@pytest.mark.parametrize("month", ["00", "13"])
+def test_a_contentsdate_month_that_does_not_exist_is_one_line_not_a_crash(tmp_path: Path, month: str) -> None:
+    bib = tmp_path / "references.bib"
+    bib.write_text(
+        "@collection{lenin-cw, author={Lenin, V. I.}, title={Collected Works}, aliases={CW}}\n"
+        f"@book{{lenin-cw-33, crossref={{lenin-cw}}, volume={{33}}, contentsdate={{1921-{month}/1923-03}}}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text(
+        "In March 1918 Lenin wrote “x y z w v”.1\n\nNotes\n\n1. Lenin, CW, vol. 33, p. 5.\n"
+    )
+    code, _, err = _run(["check", str(tmp_path / "a.txt"), "--references", str(bib), "--no-html", "--no-bib"])
+    assert code == 2 and err == (
+        f"citecheck: {bib}:2: contentsdate '1921-{month}/1923-03' of 'lenin-cw-33' is not an ISO 8601 date or "
+        "interval (1917, 1917-10 or 1917-10-25, or two of them joined by / in order)\n"
+    )
+
+
 def test_a_windows_1252_file_is_read_with_one_warning(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "legacy.txt").write_bytes(GOOD.replace("“", "\x93").replace("”", "\x94").encode("latin-1"))
