@@ -37,6 +37,8 @@ class Settings:
     jobs: int = 1
     #: Where per-file extraction results are cached; None: no cache.
     cache_dir: str | None = ".citecheck-cache"
+    #: The configuration file these settings were read from (an input: never an output); None: none.
+    config: str | None = None
 
     def threshold(self, name: str, default: float) -> float:
         """The configured value of threshold ``name``, else ``default``."""

@@ -30,9 +30,12 @@ def baseline(
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     output = output or Path(settings.baseline or ".citecheck-baseline.json")
+    common.outputs_or_exit(settings, [output])
     with common.executing(settings, scheduler, progress) as run:
         result = run_check(settings.paths, catalogue, settings, run)
-    write(output, result.findings)
-    typer.echo(f"{len(result.findings)} findings written to {output}")
-    if common.report_input_errors(result.errors, result.warnings):
+    outputs = common.Outputs()
+    with outputs.attempt():
+        write(output, result.findings)
+        typer.echo(f"{len(result.findings)} findings written to {output}")
+    if common.report_input_errors(result.errors, result.warnings) or outputs.failed:
         raise typer.Exit(2)

@@ -28,12 +28,11 @@ def bib(
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     output = output or Path(settings.bibliography or "reports/merged.bib")
-    references = Path(settings.references)
+    common.outputs_or_exit(settings, [output])
     with common.executing(settings, scheduler, progress) as run:
         outcome = extract_paths(settings.paths, catalogue, run)
-    if output.resolve() == references.resolve():
-        typer.echo(f"citecheck: {output}: refusing to overwrite the curated bibliography", err=True)
-        raise typer.Exit(2)
-    write_merged(output, catalogue, normalise_all(outcome.documents, catalogue))
-    if common.report_input_errors(outcome.errors, outcome.warnings):
+    outputs = common.Outputs()
+    with outputs.attempt():
+        write_merged(output, catalogue, normalise_all(outcome.documents, catalogue))
+    if common.report_input_errors(outcome.errors, outcome.warnings) or outputs.failed:
         raise typer.Exit(2)

@@ -88,22 +88,27 @@ def check(
         report=None if no_html else (str(html) if html else settings.report),
         bibliography=None if no_bib else (str(bib) if bib else settings.bibliography),
     )
+    common.outputs_or_exit(settings, [settings.report, settings.bibliography, output], [settings.baseline])
     accepted = _baseline_or_exit(settings.baseline, explicit=baseline is not None)
     changes = _changes_or_exit(since)
     inputs = list(settings.paths)
     with common.executing(settings, scheduler, progress) as run:
         result = run_check(inputs, catalogue, settings, run)
     counted = gate(result.findings, result.documents, accepted, changes)
+    outputs = common.Outputs()  # each output on its own: one that cannot be written does not stop the others
     if settings.report is not None:
         from citecheck.output.html import write_html
 
-        write_html(Path(settings.report), result, inputs=inputs)
+        with outputs.attempt():
+            write_html(Path(settings.report), result, inputs=inputs)
     if settings.bibliography is not None:
         from citecheck.bibliography.export import write_merged
 
-        write_merged(Path(settings.bibliography), catalogue, result.normalised)
-    _report(fmt, result, list(counted.counted), len(result.documents), output, counted.notes)
-    if common.report_input_errors(result.errors, result.warnings):
+        with outputs.attempt():
+            write_merged(Path(settings.bibliography), catalogue, result.normalised)
+    with outputs.attempt():
+        _report(fmt, result, list(counted.counted), len(result.documents), output, counted.notes)
+    if common.report_input_errors(result.errors, result.warnings) or outputs.failed:
         raise typer.Exit(2)
     if counted.fails(settings.fail_on):
         raise typer.Exit(1)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from citecheck.models import InputError, InputWarning
+from citecheck.models import InputError, InputWarning, OutputError
 from citecheck.output.escape import escape_controls
 
 if TYPE_CHECKING:
@@ -45,6 +45,41 @@ def report_input_errors(errors: Sequence[InputError], warnings: Sequence[InputWa
     for e in errors:
         say(e)
     return bool(errors)
+
+
+def outputs_or_exit(
+    settings: Settings, targets: Sequence[str | Path | None], extra_inputs: Sequence[str | None] = ()
+) -> None:
+    """Exit 2, before any work, when one of ``targets`` may not be written.
+
+    Never a folder, a device or a FIFO, nor an input: the corpus paths and what
+    their walk reads, references.bib, the configuration file, ``extra_inputs``
+    (the baseline ``check`` reads).
+    """
+    from citecheck.output.atomic import check_targets
+
+    inputs = [*settings.paths, settings.references, *(p for p in (settings.config, *extra_inputs) if p)]
+    try:
+        check_targets(targets, inputs)
+    except OutputError as exc:
+        say(exc)
+        raise typer.Exit(2) from None
+
+
+class Outputs:
+    """Writes the outputs of one run, each on its own: one that fails is reported, the others still written."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    @contextlib.contextmanager
+    def attempt(self) -> Iterator[None]:
+        """Run the write in the block; an :class:`OutputError` becomes one line on stderr and marks the run failed."""
+        try:
+            yield
+        except OutputError as exc:
+            say(exc)
+            self.failed = True
 
 
 def settings_or_exit(config: Path | None, **flags: Any) -> Settings:

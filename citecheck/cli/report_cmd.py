@@ -27,10 +27,13 @@ def report(
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     output = output or Path(settings.report or "reports/discrepancies.html")
+    common.outputs_or_exit(settings, [output])
     inputs = list(settings.paths)
     with common.executing(settings, scheduler, progress) as run:
         result = run_check(inputs, catalogue, settings, run)
-    write_html(output, result, inputs=inputs)
-    typer.echo(f"{len(result.findings)} findings: {output}")
-    if common.report_input_errors(result.errors, result.warnings):
+    outputs = common.Outputs()
+    with outputs.attempt():
+        write_html(output, result, inputs=inputs)
+        typer.echo(f"{len(result.findings)} findings: {output}")
+    if common.report_input_errors(result.errors, result.warnings) or outputs.failed:
         raise typer.Exit(2)

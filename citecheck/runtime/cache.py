@@ -26,7 +26,7 @@ from itertools import starmap
 from pathlib import Path
 from typing import Any
 
-from citecheck.models import Citation, Document, DocumentResult, Quotation, Repair
+from citecheck.models import Citation, Document, DocumentResult, OutputError, Quotation, Repair
 from citecheck.output.atomic import write_bytes
 
 _MAGIC = b"citecheck-cache/2\n"
@@ -83,7 +83,7 @@ class Cache:
         """Store ``result`` for ``doc`` (best effort: a read-only or full disk only costs speed)."""
         payload = marshal.dumps(_encode(result))
         data = _MAGIC + hashlib.sha256(payload).digest() + payload
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, OutputError):
             write_bytes(self._path(self.key(doc)), data, durable=False)
 
 
