@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 
 from citecheck.bibliography.catalogue import Catalogue
 from citecheck.models import CheckResult, Document, DocumentResult, InputError, InputWarning
-from citecheck.runtime.cache import Cache
+from citecheck.runtime.cache import Cache, CacheKeyError
 from citecheck.settings import Settings
-from citecheck.source.load import iter_input_files, read_document
+from citecheck.source.load import iter_input_files, read_document, shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,12 @@ def extract_paths(
                 warnings.append(InputWarning(loaded.path, loaded.note))
     docs.sort(key=lambda d: d.path)
     tick = run.progress(len(docs)) if run.progress else None
-    cache = Cache(run.cache_dir, cat.digest) if run.cache_dir else None
+    cache = None
+    if run.cache_dir:
+        try:
+            cache = Cache(run.cache_dir, cat.digest)
+        except CacheKeyError as exc:
+            warnings.append(InputWarning(shown_path(run.cache_dir), f"cache not used: {exc}"))
     results: list[DocumentResult | None] = [cache.get(d) if cache else None for d in docs]
     todo = [i for i, r in enumerate(results) if r is None]
     if tick:
