@@ -105,7 +105,17 @@ def _extract(
 
     if run.scheduler:
         return workers.extract_on_dask(docs, catalogue, run.scheduler, tick)
-    return workers.extract_in_processes(docs, catalogue, run.jobs or usable_cpus(), tick)
+    return workers.extract_in_processes(docs, catalogue, worker_count(run.jobs), tick)
+
+
+def worker_count(jobs: int) -> int:
+    """Processes to extract in: ``jobs``, 0 meaning one per usable core, never more than the usable cores.
+
+    More processes than cores cannot go faster, and a configured
+    ``jobs = 100000`` must not fork thousands of them.
+    """
+    cpus = usable_cpus()
+    return min(jobs or cpus, cpus)
 
 
 def usable_cpus() -> int:
