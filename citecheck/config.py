@@ -9,10 +9,18 @@ Keys are written as in ruff's configuration (kebab-case)::
     bibliography = "reports/merged.bib"     # false: no merged bibliography
     baseline = ".citecheck-baseline.json"   # check compares against it when it exists
     fail-on = "error"                       # info | warning | error | never
+    min-severity = "warning"                # the least severe finding shown
     select = ["CC101", "dangling-ibid"]
+    extend-select = ["unsourced-quote"]
     ignore = ["unsourced-quote"]
+    exclude = ["drafts", "corpus/old/*"]    # replaces the default folders skipped
+    extend-exclude = ["scratch"]            # adds to them
     jobs = 2
     cache-dir = ".citecheck-cache"          # false: no cache
+
+    [tool.citecheck.severity]
+    unsourced-quote = "off"                 # off | info | warning | error
+    reference-variant = "error"
 
     [tool.citecheck.per-path-ignores]
     "corpus/drafts/*" = ["unsourced-quote"]
@@ -28,6 +36,7 @@ relative to the directory of the pyproject.toml.
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import tomllib
 from collections.abc import Mapping
@@ -47,8 +56,13 @@ KEYS = (
     "bibliography",
     "baseline",
     "fail-on",
+    "min-severity",
     "select",
+    "extend-select",
     "ignore",
+    "severity",
+    "exclude",
+    "extend-exclude",
     "per-path-ignores",
     "thresholds",
     "jobs",
@@ -119,9 +133,18 @@ def settings_from_table(table: Mapping[str, Any], origin: Path, base: Settings |
                 raise ConfigError(f"{where}: {key} must be a path{' or false' if key != 'references' else ''}")
     if "fail-on" in table:
         changes["fail_on"] = parse_fail_on(table["fail-on"], f"{where}: fail-on")
-    for key in ("select", "ignore"):
+    if "min-severity" in table:
+        changes["min_severity"] = parse_severity(table["min-severity"], f"{where}: min-severity")
+    for key in ("select", "extend-select", "ignore"):
         if key in table:
-            changes[key] = canonical_rules(_strings(table[key], where, key), f"{where}: {key}")
+            changes[key.replace("-", "_")] = canonical_rules(_strings(table[key], where, key), f"{where}: {key}")
+    if "severity" in table:
+        changes["severity"] = _severities(table["severity"], where)
+    for key in ("exclude", "extend-exclude"):
+        if key in table:
+            # a bare name matches a file or folder anywhere; a glob with a slash is a path from the config
+            globs = _strings(table[key], where, key)
+            changes[key.replace("-", "_")] = tuple(_join(anchor, g) if "/" in g.strip("/") else g for g in globs)
     if "per-path-ignores" in table:
         ppi = table["per-path-ignores"]
         if not isinstance(ppi, dict):
@@ -138,7 +161,7 @@ def settings_from_table(table: Mapping[str, Any], origin: Path, base: Settings |
         if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 0:
             raise ConfigError(f"{where}: jobs must be a whole number of processes (0: one per core)")
         changes["jobs"] = jobs
-    return replace(settings, **changes)
+    return replace(settings, **changes, explicit=settings.explicit | set(changes))
 
 
 def inside_project(origin: Path, key: str, value: str, where: str) -> None:
@@ -189,14 +212,30 @@ def known_thresholds() -> dict[str, float]:
 
 def parse_fail_on(value: object, where: str) -> Severity | None:
     """``"never"`` is None; otherwise the severity named."""
-    if value == "never":
-        return None
+    return None if value == "never" else parse_severity(value, where, "info, warning, error, never")
+
+
+def parse_severity(value: object, where: str, choices: str = "info, warning, error") -> Severity:
+    """The severity named by ``value``; ``choices`` are the values the caller accepts, for the error message."""
     if isinstance(value, str):
         try:
             return Severity.parse(value)
         except ValueError:
             pass
-    raise ConfigError(f"{where} must be one of info, warning, error, never (not {value!r})")
+    raise ConfigError(f"{where} must be one of {choices} (not {value!r})")
+
+
+def _severities(value: object, where: str) -> Mapping[str, Severity | None]:
+    """``[tool.citecheck.severity]``: rule name or code = off | info | warning | error."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: severity must be a table of rule = off, info, warning or error")
+    out: dict[str, Severity | None] = {}
+    for rule in sorted(value):
+        (name,) = canonical_rules((rule,), f"{where}: severity")
+        level = value[rule]
+        choices = "off, info, warning, error"
+        out[name] = None if level == "off" else parse_severity(level, f"{where}: severity.{rule}", choices)
+    return MappingProxyType(out)
 
 
 def _thresholds(value: object, where: str, known: Mapping[str, float]) -> Mapping[str, float]:
@@ -249,3 +288,75 @@ def _join(anchor: str, path: str) -> str:
 def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
     close = difflib.get_close_matches(word, choices, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def with_default_paths(settings: Settings) -> Settings:
+    """The paths to read: as configured or given; by default ``corpus``, or the working folder when it has none."""
+    if "paths" in settings.explicit or any(Path(p).exists() for p in settings.paths):
+        return settings
+    return replace(settings, paths=(".",))
+
+
+def to_toml(settings: Settings, origin: Path | None = None) -> str:
+    """``settings`` as a ``[tool.citecheck]`` table that reads back as the same settings (``--show-settings``).
+
+    Every value is written, defaults included, and every rule's severity and every
+    threshold in force, so the output says exactly what a run would use.
+    """
+    from citecheck.checks.rules import ALL_RULES
+
+    def value(v: object) -> str:
+        if v is None:
+            return "false"
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, int | float):
+            return repr(v)
+        if isinstance(v, str):
+            return json.dumps(v, ensure_ascii=False)
+        if isinstance(v, tuple | list | frozenset | set):
+            items = sorted(v) if isinstance(v, frozenset | set) else v
+            return "[" + ", ".join(value(i) for i in items) + "]"
+        raise TypeError(type(v))
+
+    def severity(s: Severity | None) -> str:
+        return "off" if s is None else str(s)
+
+    enabled = {r.name for r in ALL_RULES if settings.rule_enabled(r.name, r.code)}
+    lines = [f"# from {origin}" if origin else "# no configuration file: defaults and flags", "[tool.citecheck]"]
+    rows: list[tuple[str, object]] = [
+        ("paths", settings.paths),
+        ("references", settings.references),
+        ("report", settings.report),
+        ("bibliography", settings.bibliography),
+        ("fail-on", "never" if settings.fail_on is None else str(settings.fail_on)),
+    ]
+    if settings.baseline is not None:
+        rows.append(("baseline", settings.baseline))
+    if settings.min_severity is not None:
+        rows.append(("min-severity", str(settings.min_severity)))
+    if settings.select is not None:
+        rows.append(("select", settings.select))
+    rows += [
+        ("extend-select", settings.extend_select),
+        ("ignore", settings.ignore),
+        ("exclude", settings.exclude),
+        ("extend-exclude", settings.extend_exclude),
+        ("jobs", settings.jobs),
+        ("cache-dir", settings.cache_dir),
+    ]
+    lines += [f"{key} = {value(v)}" for key, v in rows]
+    lines += ["", "[tool.citecheck.severity]"]
+    for rule in ALL_RULES:
+        if rule.name not in enabled:
+            lines.append(f'{rule.name} = "off"  # {rule.code}')
+        elif rule.name in settings.severity:
+            lines.append(f"{rule.name} = {value(severity(settings.severity[rule.name]))}  # {rule.code}")
+        else:  # the rule's own severity, which some rules raise or lower per finding
+            lines.append(f"# {rule.name} = {value(str(rule.severity))}  # {rule.code}, the rule's default")
+    lines += ["", "[tool.citecheck.per-path-ignores]"]
+    lines += [f"{value(glob)} = {value(names)}" for glob, names in settings.per_path_ignores]
+    lines += ["", "[tool.citecheck.thresholds]"]
+    for name, default in sorted(known_thresholds().items()):
+        lines.append(f"{name} = {value(settings.threshold(name, default))}")
+    return "\n".join(lines) + "\n"

@@ -7,13 +7,14 @@ its own module; this one only wires them together.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from citecheck.bibliography.catalogue import Catalogue
 from citecheck.models import CheckResult, Document, DocumentResult, InputError, InputWarning
 from citecheck.runtime.cache import Cache, CacheKeyError
-from citecheck.settings import Settings
+from citecheck.settings import Settings, excluded
 from citecheck.source.load import iter_input_files, read_document, shown_path
 
 
@@ -43,12 +44,39 @@ class Execution:
     progress: Callable[[int], Callable[[], None]] | None = None
 
 
+def input_files(
+    paths: Iterable[str | os.PathLike[str]],
+    exclude: Sequence[str] = (),
+    outputs: Iterable[str | os.PathLike[str] | None] = (),
+) -> Iterator[Path | InputError]:
+    """The files a run reads under ``paths`` (sorted, each once), and the paths that cannot be read.
+
+    Files found by walking a folder are skipped when an ``exclude`` glob matches
+    them (see :func:`citecheck.settings.excluded`) or when they are one of the
+    run's own ``outputs`` (a report must not be read back as an essay); a file
+    named directly is always read.
+    """
+    given = [Path(p) for p in paths]
+    named = {p for p in given if p.is_file()}
+    skip = {os.path.realpath(o) for o in outputs if o is not None}
+    for item in iter_input_files(given):
+        if isinstance(item, Path) and item not in named and _skipped(item, exclude, skip):
+            continue
+        yield item
+
+
+def _skipped(path: Path, exclude: Sequence[str], outputs: set[str]) -> bool:
+    return bool(exclude and excluded(path.as_posix(), exclude)) or bool(outputs and os.path.realpath(path) in outputs)
+
+
 def extract_paths(
     paths: Iterable[str | os.PathLike[str]],
     catalogue: Catalogue | None = None,
     execution: Execution | None = None,
+    exclude: Sequence[str] = (),
+    outputs: Iterable[str | os.PathLike[str] | None] = (),
 ) -> ExtractOutcome:
-    """Extract every readable file under ``paths``; unreadable ones become errors.
+    """Extract every readable file under ``paths`` (see :func:`input_files`); unreadable ones become errors.
 
     Documents come out sorted by path, so the result does not depend on the
     order the paths were given in, nor on how many processes extracted them.
@@ -58,7 +86,7 @@ def extract_paths(
     docs: list[Document] = []
     errors: list[InputError] = []
     warnings: list[InputWarning] = []
-    for item in iter_input_files(paths):
+    for item in input_files(paths, exclude, outputs):
         if isinstance(item, InputError):
             errors.append(item)
             continue
@@ -135,7 +163,8 @@ def run_check(
     from citecheck.bibliography.normalise import normalise_all
     from citecheck.checks.run import run_rules
 
-    outcome = extract_paths(paths, catalogue, execution)
+    cfg = settings or Settings()
+    outcome = extract_paths(paths, catalogue, execution, cfg.exclude_globs, (cfg.report, cfg.bibliography))
     normalised = normalise_all(outcome.documents, catalogue)
     findings = run_rules(outcome.documents, normalised, catalogue, settings)
     return CheckResult(outcome.documents, normalised, findings, outcome.errors, outcome.warnings)

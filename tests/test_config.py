@@ -67,6 +67,12 @@ quote-match = 90
         ("[tool.citecheck.thresholds]\nquote-match = 180\n", "from 0 to 100"),
         ("[tool.citecheck.per-path-ignores]\n'x/*' = ['nothing']\n", "no rule called 'nothing'"),
         ("paths = [\n", "not valid TOML"),
+        ("min-severity = 'never'\n", "min-severity must be one of info, warning, error (not 'never')"),
+        ("extend-select = ['CC9']\n", "extend-select: no rule called 'CC9'"),
+        ("exclude = 'drafts'\nextend-exclude = 3\n", "extend-exclude must be a list of strings"),
+        ("[tool.citecheck.severity]\nCC105 = 'loud'\n", "severity.CC105 must be one of off, info, warning, error"),
+        ("[tool.citecheck.severity]\nno-rule = 'off'\n", "severity: no rule called 'no-rule'"),
+        ("severity = 'off'\n", "severity must be a table"),
     ],
 )
 def test_bad_configuration_names_the_file_and_key(tmp_path: Path, body: str, message: str) -> None:
@@ -74,6 +80,35 @@ def test_bad_configuration_names_the_file_and_key(tmp_path: Path, body: str, mes
     with pytest.raises(ConfigError) as err:
         load_settings(path)
     assert str(path) in str(err.value) and message in str(err.value)
+
+
+def test_severity_selection_and_exclusion_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "sub").mkdir()
+    _write(
+        tmp_path,
+        """min-severity = "warning"
+select = ["CC101"]
+extend-select = ["CC105"]
+exclude = ["drafts", "corpus/old/*"]
+extend-exclude = ["*.tmp.md"]
+
+[tool.citecheck.severity]
+CC105 = "error"
+reference-variant = "off"
+""",
+    )
+    monkeypatch.chdir(tmp_path / "sub")
+    settings, _ = load_settings()
+    assert settings.min_severity is Severity.WARNING
+    assert settings.severity == {"unsourced-quote": Severity.ERROR, "reference-variant": None}
+    assert settings.rule_enabled("unsourced-quote", "CC105") and settings.rule_enabled("quote-source-conflict", "CC101")
+    assert not settings.rule_enabled("reference-variant", "CC201") and not settings.rule_enabled(
+        "dangling-ibid", "CC202"
+    )
+    assert settings.severity_of("unsourced-quote", Severity.INFO) is Severity.ERROR
+    # bare names match a file or folder anywhere; globs with a slash are paths from the config
+    assert settings.exclude_globs == ("drafts", "../corpus/old/*", "*.tmp.md")
+    assert {"min_severity", "select", "extend_select", "exclude", "extend_exclude", "severity"} <= settings.explicit
 
 
 def test_relative_paths_are_anchored_at_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,7 +21,8 @@ def run_rules(
     """Findings of every enabled rule, most severe first, then by place and code.
 
     Findings a per-path ignore or an inline marker covers are dropped; markers
-    that covered nothing come back as ``unused-suppression`` findings.
+    that covered nothing come back as ``unused-suppression`` findings.  A rule
+    given a severity in the settings reports every finding at that severity.
     """
     cfg = settings or Settings()
     enabled = [r for r in ALL_RULES if cfg.rule_enabled(r.name, r.code)]
@@ -32,7 +33,13 @@ def run_rules(
     late_ctx = replace(ctx, unused_suppressions=outcome.unused)
     late = [f for rule in enabled if rule.after_suppressions for f in rule.check(late_ctx)]
     late = [f for f in late if not suppress.path_ignored(f, cfg.per_path_ignores)]
-    return tuple(sorted([*outcome.kept, *late], key=sort_key))
+    kept = [_with_severity(f, cfg) for f in (*outcome.kept, *late)]
+    return tuple(sorted(kept, key=sort_key))
+
+
+def _with_severity(f: Finding, settings: Settings) -> Finding:
+    severity = settings.severity_of(f.rule, f.severity)
+    return f if severity is f.severity else replace(f, severity=severity)
 
 
 def _resolve_rule(name_or_code: str) -> tuple[str, str] | None:

@@ -15,13 +15,13 @@ reported (rule ``unused-suppression``), so stale markers do not pile up.
 
 from __future__ import annotations
 
-import fnmatch
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import regex
 
 from citecheck.models import DocumentResult, Finding
+from citecheck.settings import path_matches
 from citecheck.source.view import line_starts
 
 _MARKER = regex.compile(r"<!--[ \t]*citecheck:[ \t]*ignore\b([^<>\r\n]{0,400}?)[ \t]*-->", regex.IGNORECASE)
@@ -130,16 +130,7 @@ def path_ignored(finding: Finding, per_path: Sequence[tuple[str, frozenset[str]]
 
     def ignored_at(path: str) -> bool:
         return any(
-            (finding.rule in names or finding.code in names) and _glob_match(path, glob) for glob, names in per_path
+            (finding.rule in names or finding.code in names) and path_matches(path, glob) for glob, names in per_path
         )
 
     return all(ignored_at(loc.path) for loc in finding.locations)
-
-
-def _glob_match(path: str, glob: str) -> bool:
-    path = path.replace("\\", "/").removeprefix("./")
-    glob = glob.replace("\\", "/").removeprefix("./")
-    # "corpus/drafts" and "corpus/drafts/" ignore everything under the folder.
-    if not any(ch in glob for ch in "*?[") and (path == glob or path.startswith(glob.rstrip("/") + "/")):
-        return True
-    return fnmatch.fnmatchcase(path, glob)

@@ -16,12 +16,12 @@ import os
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import regex
 
-from citecheck.models import DocumentResult, Finding
+from citecheck.models import DocumentResult, Finding, Location
 from citecheck.source.view import line_starts
 
 _HUNK = regex.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
@@ -41,22 +41,38 @@ class Changes:
     lines: dict[str, frozenset[int]]
 
     def touches(self, finding: Finding, related: Related | None = None) -> bool:
-        """Whether any location of ``finding`` is on a changed line.
+        """Whether any location of ``finding`` is on a changed line (see :meth:`touches_location`)."""
+        return any(self.touches_location(loc, related) for loc in finding.locations)
+
+    def touches_location(self, loc: Location, related: Related | None = None) -> bool:
+        """Whether ``loc`` is on a changed line.
 
         ``related`` (from :func:`related_lines`) widens a location to every line
         of what is there: the whole quotation, and the reference that sources
         it, so re-citing a quotation to another volume in its note counts.
         """
-        for loc in finding.locations:
-            changed = self.lines.get(_key(loc.path))
-            if changed is None:
-                continue
-            if changed is WHOLE_FILE:
-                return True
-            lines = (related or {}).get((loc.path, loc.line), (loc.line,))
-            if any(n in changed for n in lines):
-                return True
-        return False
+        changed = self.lines.get(_key(loc.path))
+        if changed is None:
+            return False
+        if changed is WHOLE_FILE:
+            return True
+        lines = (related or {}).get((loc.path, loc.line), (loc.line,))
+        return any(n in changed for n in lines)
+
+    def changed_first(self, finding: Finding, related: Related | None = None) -> Finding:
+        """``finding`` with its first location on a changed line moved to the front.
+
+        The first location is the one every output points at (the text listing,
+        GitHub annotations, SARIF's primary location); on a pull request it must be
+        inside the diff, or the annotation is never shown.
+        """
+        for i, loc in enumerate(finding.locations):
+            if self.touches_location(loc, related):
+                if i == 0:
+                    return finding
+                rest = finding.locations[:i] + finding.locations[i + 1 :]
+                return replace(finding, locations=(loc, *rest))
+        return finding
 
 
 #: (path, line) -> every line that what starts there spans or leans on.
@@ -85,21 +101,45 @@ def related_lines(documents: Iterable[DocumentResult]) -> Related:
 
 
 def changes_since(ref: str, paths: Sequence[str] = (), cwd: str | os.PathLike[str] | None = None) -> Changes:
-    """The lines changed under ``paths`` (default: everywhere) since ``ref``."""
+    """The lines changed under ``paths`` (default: the whole repository of ``cwd``) since ``ref``.
+
+    Each path is looked up in the repository that holds it, so a run from a
+    folder outside the repository works when the paths are inside one; paths
+    that do not exist are left to the reader to report.
+    """
     git = shutil.which("git")
     if git is None:
         raise GitError("--since needs git, and git is not on PATH")
     where = Path(cwd or Path.cwd())
-    top = Path(_git(git, where, "rev-parse", "--show-toplevel").strip())
-    _git(git, where, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"no commit {ref!r}")
+    scopes: dict[Path, list[str]] = {}
+    if not paths:
+        scopes[_toplevel(git, where)] = []
+    for p in paths:
+        path = where / p
+        if path.exists():
+            folder = path if path.is_dir() else path.parent
+            scopes.setdefault(_toplevel(git, folder), []).append(os.path.realpath(path))
+    lines: dict[str, frozenset[int]] = {}
+    for top, scope in scopes.items():
+        lines.update(_changes_in(git, top, ref, scope))
+    return Changes(ref, lines)
+
+
+def _toplevel(git: str, folder: Path) -> Path:
+    return Path(_git(git, folder, "rev-parse", "--show-toplevel").strip())
+
+
+def _changes_in(git: str, top: Path, ref: str, paths: Sequence[str]) -> dict[str, frozenset[int]]:
+    """The changed lines of one repository (under ``paths`` when given)."""
+    _git(git, top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"no commit {ref!r}")
     scope = ["--", *paths] if paths else []
-    diff = _git(git, where, "diff", "--no-color", "--no-ext-diff", "-U0", "--no-renames", ref, *scope)
+    diff = _git(git, top, "diff", "--no-color", "--no-ext-diff", "-U0", "--no-renames", ref, *scope)
     lines = _parse_diff(diff, top)
-    untracked = _git(git, where, "ls-files", "--others", "--exclude-standard", "--full-name", "-z", *scope)
+    untracked = _git(git, top, "ls-files", "--others", "--exclude-standard", "--full-name", "-z", *scope)
     for name in untracked.split("\0"):
         if name:
             lines[_key(top / name)] = WHOLE_FILE
-    return Changes(ref, lines)
+    return lines
 
 
 def _parse_diff(diff: str, top: Path) -> dict[str, frozenset[int]]:
@@ -154,6 +194,7 @@ def _line_span(starts: list[int], start: int, end: int) -> range:
 def filter_touching(
     findings: Iterable[Finding], changes: Changes, documents: Iterable[DocumentResult] = ()
 ) -> list[Finding]:
-    """The findings that touch a changed line (see :meth:`Changes.touches`)."""
+    """The findings that touch a changed line (see :meth:`Changes.touches`), each with its location on a
+    changed line first (see :meth:`Changes.changed_first`)."""
     related = related_lines(documents)
-    return [f for f in findings if changes.touches(f, related)]
+    return [changes.changed_first(f, related) for f in findings if changes.touches(f, related)]

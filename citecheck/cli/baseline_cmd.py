@@ -23,19 +23,25 @@ def baseline(
     cache_dir: common.CacheDirOpt = None,
     scheduler: common.SchedulerOpt = None,
     progress: common.ProgressOpt = None,
+    quiet: common.QuietOpt = False,
 ) -> None:
-    """Write the fingerprints of every current finding to the baseline file."""
+    """Write the fingerprints of every current finding to the baseline file (nothing when an input fails)."""
     from citecheck.ci.baseline import write
     from citecheck.pipeline import run_check
 
-    settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
+    settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir, quiet=quiet)
     output = output or Path(settings.baseline or ".citecheck-baseline.json")
     common.outputs_or_exit(settings, [output])
     with common.executing(settings, scheduler, progress) as run:
         result = run_check(settings.paths, catalogue, settings, run)
+    common.no_documents_or_exit(len(result.documents), result.errors, settings.paths)
+    # A baseline missing an unreadable file's findings would pass them later: write none.
+    if common.report_input_errors(result.errors, result.warnings):
+        raise typer.Exit(2)
     outputs = common.Outputs()
     with outputs.attempt():
         write(output, result.findings)
-        typer.echo(f"{len(result.findings)} findings written to {output}")
-    if common.report_input_errors(result.errors, result.warnings) or outputs.failed:
+        if not quiet:
+            typer.echo(f"{len(result.findings)} findings written to {output}")
+    if outputs.failed:
         raise typer.Exit(2)

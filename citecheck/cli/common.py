@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -25,17 +25,44 @@ def say(message: object) -> None:
     sys.stderr.write(f"citecheck: {escape_controls(str(message))}\n")
 
 
-def load_catalogue_or_exit(path: Path) -> Catalogue:
-    """The catalogue read from ``path`` (empty when the file does not exist); exit 2 when it is bad."""
+def fail(message: str) -> NoReturn:
+    """Print ``citecheck: message`` on stderr and exit 2 (bad usage or input)."""
+    say(message)
+    raise typer.Exit(2)
+
+
+def load_catalogue_or_exit(settings: Settings, quiet: bool = False) -> Catalogue:
+    """The catalogue ``settings.references`` names; exit 2 when it is bad, or missing though named.
+
+    The default ``references.bib`` may be absent: the run goes on without a curated
+    bibliography, after one warning line saying what that leaves unchecked.
+    """
     from citecheck.bibliography.catalogue import Catalogue, CatalogueError
 
+    path = Path(settings.references)
     if not path.exists():
+        if "references" in settings.explicit:
+            fail(f"{path}: no such references file")
+        if not quiet:
+            say(
+                f"warning: no {path}: without a curated bibliography volume dates, spellings and "
+                "editions are not checked, and every cited work is reported as unknown (name one with --references)"
+            )
         return Catalogue.empty()
     try:
         return Catalogue.load(path)
     except CatalogueError as exc:
-        say(exc)
-        raise typer.Exit(2) from None
+        fail(str(exc))
+
+
+def no_documents_or_exit(documents: int, errors: Sequence[InputError], paths: Sequence[str]) -> None:
+    """Exit 2 when nothing was read and no other error says why: a run over no document proves nothing."""
+    if documents or errors:
+        return
+    from citecheck.source.load import TEXT_SUFFIXES
+
+    endings = " ".join(sorted(TEXT_SUFFIXES))
+    fail(f"no documents to read in {', '.join(paths)} (citecheck reads files ending {endings})")
 
 
 def report_input_errors(errors: Sequence[InputError], warnings: Sequence[InputWarning] = ()) -> bool:
@@ -52,18 +79,22 @@ def outputs_or_exit(
 ) -> None:
     """Exit 2, before any work, when one of ``targets`` may not be written.
 
-    Never a folder, a device or a FIFO, nor an input: the corpus paths and what
-    their walk reads, references.bib, the configuration file, ``extra_inputs``
-    (the baseline ``check`` reads).
+    Never a folder, a device or a FIFO, nor an input of the run: a file its
+    walk of the paths reads, references.bib, the configuration file,
+    ``extra_inputs`` (the baseline ``check`` reads).  An earlier citecheck
+    report found in a walked folder may be replaced: it is an output, which
+    the walk skips.
     """
     from citecheck.output.atomic import check_targets
+    from citecheck.output.html import is_report
+    from citecheck.pipeline import input_files
 
-    inputs = [*settings.paths, settings.references, *(p for p in (settings.config, *extra_inputs) if p)]
+    inputs: list[str | Path] = [p for p in input_files(settings.paths, settings.exclude_globs) if isinstance(p, Path)]
+    inputs += [settings.references, *(p for p in (settings.config, *extra_inputs) if p)]
     try:
-        check_targets(targets, inputs)
+        check_targets(targets, inputs, replaceable=is_report)
     except OutputError as exc:
-        say(exc)
-        raise typer.Exit(2) from None
+        fail(str(exc))
 
 
 class Outputs:
@@ -82,22 +113,26 @@ class Outputs:
             self.failed = True
 
 
-def settings_or_exit(config: Path | None, **flags: Any) -> Settings:
-    """Settings from pyproject.toml (``config``, or the nearest one) with the flags given applied over them.
+def settings_or_exit(config: Path | None, **flags: Any) -> tuple[Settings, Path | None]:
+    """Settings from pyproject.toml (``config``, or the nearest one) with the flags given applied over them,
+    and the file they came from.
 
     A flag whose value is None was not given and leaves the configured value;
-    a bad configuration exits 2 with one line naming the file and key.
+    a bad configuration exits 2 with one line naming the file and key.  With no
+    paths configured or given, ``corpus`` is read, or the working folder when
+    there is no ``corpus``.
     """
     from dataclasses import replace
 
-    from citecheck.config import ConfigError, load_settings
+    from citecheck.config import ConfigError, load_settings, with_default_paths
 
     try:
-        settings, _ = load_settings(config)
+        settings, origin = load_settings(config)
     except ConfigError as exc:
-        say(exc)
-        raise typer.Exit(2) from None
-    return replace(settings, **{k: v for k, v in flags.items() if v is not None})
+        fail(str(exc))
+    given = {k: v for k, v in flags.items() if v is not None}
+    settings = replace(settings, **given, explicit=settings.explicit | set(given))
+    return with_default_paths(settings), origin
 
 
 def rule_names_or_exit(value: str | None, option: str) -> frozenset[str] | None:
@@ -109,12 +144,14 @@ def rule_names_or_exit(value: str | None, option: str) -> frozenset[str] | None:
     try:
         return canonical_rules(tuple(v.strip() for v in value.split(",") if v.strip()), option)
     except ConfigError as exc:
-        say(exc)
-        raise typer.Exit(2) from None
+        fail(str(exc))
 
 
 #: Options several commands share, declared once.
-PathsArg = Annotated[list[Path] | None, typer.Argument(help="Files or folders [default: config paths, or corpus].")]
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Files or folders [default: config paths, else corpus, else the working folder]."),
+]
 ReferencesOpt = Annotated[Path | None, typer.Option(help="The curated bibliography [default: references.bib].")]
 ConfigOpt = Annotated[Path | None, typer.Option(help="pyproject.toml to read [default: nearest].")]
 
@@ -129,7 +166,13 @@ def opt_str(path: Path | None) -> str | None:
     return None if path is None else str(path)
 
 
-def setup_or_exit(
+def setup_or_exit(*args: Any, quiet: bool = False, **flags: Any) -> tuple[Settings, Catalogue]:
+    """The settings (from the arguments of :func:`settings_only_or_exit`) and the catalogue; exit 2 on a bad one."""
+    settings = settings_only_or_exit(*args, **flags)[0]
+    return settings, load_catalogue_or_exit(settings, quiet)
+
+
+def settings_only_or_exit(
     config: Path | None,
     paths: list[Path] | None,
     references: Path | None,
@@ -137,16 +180,16 @@ def setup_or_exit(
     no_cache: bool = False,
     cache_dir: Path | None = None,
     **flags: Any,
-) -> tuple[Settings, Catalogue]:
-    """The settings (config under flags) and the catalogue they name; exit 2 on a bad one."""
+) -> tuple[Settings, Path | None]:
+    """The settings (config under flags) and the configuration file read; exit 2 on a bad one."""
     from dataclasses import replace
 
-    settings = settings_or_exit(
+    settings, origin = settings_or_exit(
         config, paths=path_strs(paths), references=opt_str(references), jobs=jobs, cache_dir=opt_str(cache_dir), **flags
     )
     if no_cache:
         settings = replace(settings, cache_dir=None)
-    return settings, load_catalogue_or_exit(Path(settings.references))
+    return settings, origin
 
 
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Where to write it [default: config].")]
@@ -161,6 +204,7 @@ SchedulerOpt = Annotated[
 ProgressOpt = Annotated[
     bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr [default: on a terminal].")
 ]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print findings and errors only: no summary, no notes.")]
 
 
 @contextlib.contextmanager
@@ -173,8 +217,7 @@ def executing(settings: Settings, scheduler: str | None, progress: bool | None) 
         try:
             yield Execution(settings.jobs, settings.cache_dir, scheduler, start)
         except SchedulerError as exc:
-            say(exc)
-            raise typer.Exit(2) from None
+            fail(str(exc))
 
 
 @contextlib.contextmanager

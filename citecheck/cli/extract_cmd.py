@@ -64,7 +64,10 @@ def extract(
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     with common.executing(settings, scheduler, progress) as run:
-        outcome = extract_paths(settings.paths, catalogue, run)
+        outcome = extract_paths(
+            settings.paths, catalogue, run, settings.exclude_globs, (settings.report, settings.bibliography)
+        )
+    common.no_documents_or_exit(len(outcome.documents), outcome.errors, settings.paths)
     chunks: list[str] = []
     if fmt is ExtractFormat.json:
         chunks.append(dumps({"documents": [d.to_json() for d in outcome.documents]}, indent=1))

@@ -21,7 +21,7 @@ import re
 import secrets
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from citecheck.models import OutputError
@@ -121,22 +121,23 @@ def _under_a_file(target: Path) -> str:
 
 
 def check_targets(
-    paths: Iterable[str | os.PathLike[str] | None], inputs: Iterable[str | os.PathLike[str]] = ()
+    paths: Iterable[str | os.PathLike[str] | None],
+    inputs: Iterable[str | os.PathLike[str]] = (),
+    replaceable: Callable[[Path], bool] = lambda _path: False,
 ) -> None:
     """:class:`OutputError` when one of ``paths`` (None: not written) may not be written as an output.
 
-    Never something a write must not replace (:func:`writable_target`), nor an
-    input: one of ``inputs``, a file read from them, or a file their folders'
-    walk would read next time (:func:`citecheck.source.load.input_test`).
+    Never something a write must not replace (:func:`writable_target`), nor one
+    of the files ``inputs`` (:func:`citecheck.source.load.input_test`), unless
+    ``replaceable`` says that input is an earlier output after all.
     """
     targets = [Path(p) for p in paths if p is not None]
     for target in targets:
         writable_target(target)
-    why = input_test(inputs)
+    replaces_input = input_test(inputs)
     for target in targets:
-        reason = why(target)
-        if reason:
-            raise OutputError(f"refusing to write {shown_path(target)}: {reason}")
+        if replaces_input(target) and not replaceable(target):
+            raise OutputError(f"refusing to write {shown_path(target)}: it is an input of this run")
 
 
 def _create_temporary(target: Path) -> tuple[int, str]:

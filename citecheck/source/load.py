@@ -149,44 +149,31 @@ def _not_regular(mode: int) -> str:
     return f"not a regular file ({kind}): skipped"
 
 
-def input_test(roots: Iterable[str | os.PathLike[str]]) -> Callable[[str | os.PathLike[str]], str | None]:
-    """A test of whether writing a path would replace something read from ``roots``, or add a file they read.
+def input_test(inputs: Iterable[str | os.PathLike[str]]) -> Callable[[str | os.PathLike[str]], bool]:
+    """A test of whether writing a path would replace one of the files ``inputs``.
 
-    The test gives why (a phrase), or None when the path is no input.  The path
-    is taken as an atomic write sees it: its folder with links resolved and its
-    own name not followed (the write replaces a link, never the file behind
-    it).  It is an input when it is a file read from ``roots`` (named, found in
-    a folder, or behind a link found there), or a path in one of their folders
-    that the walk would read (a text ending, nothing hidden on the way).
+    The path is taken as an atomic write sees it: its folder with links
+    resolved and its own name not followed (the write replaces a link, never
+    the file behind it).  It replaces an input when that is the same file as
+    one of ``inputs`` (links among the inputs followed: a corpus file that is a
+    link to ``notes/a.txt`` makes ``notes/a.txt`` an input).
     """
-    roots = list(roots)
-    folders = [(Path(r).resolve(), r) for r in roots if Path(r).is_dir()]
     read: set[tuple[int, int]] = set()
-    for item in iter_input_files(roots):
-        if isinstance(item, Path):
-            with contextlib.suppress(OSError):
-                st = item.stat()
+    for path in inputs:
+        with contextlib.suppress(OSError):
+            st = os.stat(path)
+            if stat.S_ISREG(st.st_mode):
                 read.add((st.st_dev, st.st_ino))
 
-    def why(target: str | os.PathLike[str]) -> str | None:
+    def replaces(target: str | os.PathLike[str]) -> bool:
         absolute = Path(os.path.abspath(target))
-        entry = absolute.parent.resolve() / absolute.name
         try:
-            st = os.lstat(entry)
+            st = os.lstat(absolute.parent.resolve() / absolute.name)
         except OSError:
-            st = None
-        if st is not None and stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) in read:
-            return "it is an input of this run"
-        for folder, root in folders:
-            if (
-                entry.is_relative_to(folder)
-                and entry.suffix.lower() in TEXT_SUFFIXES
-                and not any(part.startswith(".") for part in entry.relative_to(folder).parts)
-            ):
-                return f"it is in {shown_path(root)}, whose text files are read as input"
-        return None
+            return False
+        return stat.S_ISREG(st.st_mode) and (st.st_dev, st.st_ino) in read
 
-    return why
+    return replaces
 
 
 def decode(data: bytes, *, guess: bool = True) -> tuple[str, str] | tuple[None, str]:

@@ -90,3 +90,40 @@ def test_file_names_with_spaces_and_accents(repo: Path) -> None:
     odd.write_text(B.replace("The second essay", "The second essay, revised"), encoding="utf-8")
     changes = changes_since("HEAD")
     assert {Path(k).name: v for k, v in changes.lines.items()} == {"naïve «essay» one.txt": {1}}
+
+
+def test_the_primary_location_is_the_one_on_a_changed_line_in_every_format(repo: Path) -> None:
+    # c.txt cites a.txt's quotation alike; then its note is edited to another volume.
+    (repo / "corpus" / "c.txt").write_text(A.replace("first", "third"), encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "c")
+    (repo / "corpus" / "c.txt").write_text(CONFLICTING, encoding="utf-8")
+    code, doc, _ = _since()
+    findings = doc["findings"]
+    assert code == 1 and isinstance(findings, list) and len(findings) == 1
+    assert [loc["path"] for loc in findings[0]["locations"]] == ["corpus/c.txt", "corpus/a.txt"]
+    base = ["check", "corpus", "--since", "HEAD", "--no-html", "--no-bib", "--format"]
+    github = CliRunner().invoke(app, [*base, "github"]).stdout
+    assert github.startswith("::error file=corpus/c.txt,line=3,")
+    sarif = json.loads(CliRunner().invoke(app, [*base, "sarif"]).stdout)["runs"][0]["results"][0]
+    assert sarif["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/c.txt"
+    assert sarif["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "corpus/a.txt"
+    assert CliRunner().invoke(app, [*base, "concise"]).stdout.startswith("corpus/c.txt:3:")
+    text = CliRunner().invoke(app, [*base, "text"]).stdout
+    assert text.startswith("corpus/c.txt\n") and "also corpus/a.txt:3" in text
+    assert text.endswith("\n1 error counted in 3 documents\n")  # what counts, not all there is
+    # Without --since the rule's own order stands.
+    plain = CliRunner().invoke(app, ["check", "corpus", "--no-html", "--no-bib", "--format", "concise"]).stdout
+    assert plain.startswith("corpus/a.txt:3:")
+
+
+def test_since_from_a_folder_outside_the_repository(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (repo / "corpus" / "c.txt").write_text(CONFLICTING, encoding="utf-8")
+    elsewhere = repo.parent / (repo.name + "-elsewhere")
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    flags = ["--since", "HEAD", "--no-html", "--no-bib", "--format", "json"]
+    r = CliRunner().invoke(app, ["check", str(repo / "corpus"), "--references", str(repo / "references.bib"), *flags])
+    assert r.exit_code == 1, r.stderr
+    (finding,) = json.loads(r.stdout)["findings"]
+    assert finding["locations"][0]["path"].endswith("corpus/c.txt")

@@ -40,7 +40,6 @@ def _state(folder: Path) -> dict[str, str]:
 REFUSED = [
     (["check", "--html", "corpus/a.txt"], "refusing to write corpus/a.txt: it is an input of this run"),
     (["check", "--bib", "references.bib"], "refusing to write references.bib: it is an input of this run"),
-    (["check", "--html", "corpus/new.html"], "refusing to write corpus/new.html: it is in corpus, whose text files"),
     (["check", "--format", "json", "-o", "pyproject.toml"], "refusing to write pyproject.toml: it is an input"),
     (["check", "--baseline", "base.json", "--bib", "base.json"], "refusing to write base.json: it is an input"),
     # (A device is refused the same way: tests/output/test_atomic.py checks /dev/null without writing, since a
@@ -109,3 +108,16 @@ def test_machine_output_that_cannot_be_written_loses_nothing_else(
     r = CliRunner().invoke(app, ["check", "--format", "sarif", "-o", "out.sarif"])
     assert (r.exit_code, r.stderr) == (2, "citecheck: cannot write out.sarif: Permission denied\n")
     assert (project / "reports" / "discrepancies.html").is_file() and (project / "reports" / "merged.bib").is_file()
+
+
+def test_an_earlier_report_in_a_walked_folder_may_be_replaced_but_not_an_essay(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.citecheck]\npaths = ['.']\n", encoding="utf-8")
+    (project / "fifo.html").unlink()  # the walk of "." would report it
+    first = CliRunner().invoke(app, ["check", "--fail-on", "never"])
+    assert first.exit_code == 0, first.stderr
+    assert (project / "reports" / "discrepancies.html").is_file()
+    again = CliRunner().invoke(app, ["check", "--fail-on", "never"])  # the report is under "." now
+    assert again.exit_code == 0, again.stderr
+    (project / "essay.html").write_text("<p>Lenin wrote “all power to the soviets”.</p>", encoding="utf-8")
+    refused = CliRunner().invoke(app, ["check", "--html", "essay.html"])
+    assert refused.exit_code == 2 and "refusing to write essay.html: it is an input of this run" in refused.stderr

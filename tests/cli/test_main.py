@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,7 @@ ESSAY = (
 def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "corpus").mkdir()
     (tmp_path / "corpus" / "a.txt").write_text(ESSAY, encoding="utf-8")
+    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
     monkeypatch.chdir(tmp_path)
     return tmp_path / "corpus"
 
@@ -109,7 +111,7 @@ def test_a_closed_pipe_is_one_line_and_exit_2(corpus: Path) -> None:
 @pytest.mark.parametrize(
     "args",
     [
-        ["check", "corpus", "--fail-on", "never", "--no-html", "--no-bib"],
+        ["check", "corpus", "--fail-on", "never", "--no-html", "--no-bib", "--min-severity", "info"],
         ["check", "corpus", "--fail-on", "never", "--no-html", "--no-bib", "--format", "github"],
         ["rule", "CC101"],
         ["rules"],

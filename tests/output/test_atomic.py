@@ -139,18 +139,14 @@ def test_leftovers_of_interrupted_writes_are_removed_by_the_next_write(tmp_path:
     assert all(p.exists() for p in kept)
 
 
-def test_check_targets_refuses_inputs(tmp_path: Path) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text("x", encoding="utf-8")
-    refs = tmp_path / "references.bib"
-    refs.write_text("", encoding="utf-8")
-    atomic.check_targets([tmp_path / "reports" / "r.html", None], [corpus, refs])
-    for target, reason in (
-        (corpus / "a.txt", "it is an input of this run"),
-        (refs, "it is an input of this run"),
-        (corpus / "r.html", f"it is in {corpus}, whose text files are read as input"),
-    ):
+def test_check_targets_refuses_to_replace_inputs(tmp_path: Path) -> None:
+    essay, refs, report = tmp_path / "a.txt", tmp_path / "references.bib", tmp_path / "old-report.html"
+    for path in (essay, refs, report):
+        path.write_text("x", encoding="utf-8")
+    inputs = [essay, refs, report]
+    atomic.check_targets([tmp_path / "reports" / "r.html", None], inputs)
+    for target in (essay, refs, report):
         with pytest.raises(OutputError) as err:
-            atomic.check_targets([tmp_path / "ok.html", target], [corpus, refs])
-        assert str(err.value) == f"refusing to write {target}: {reason}"
+            atomic.check_targets([tmp_path / "ok.html", target], inputs)
+        assert str(err.value) == f"refusing to write {target}: it is an input of this run"
+    atomic.check_targets([report], inputs, replaceable=lambda p: p.name == "old-report.html")  # an earlier output

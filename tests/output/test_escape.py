@@ -63,3 +63,11 @@ def test_github_output_escapes_control_characters() -> None:
     assert "\x1b" not in text and "\x07" not in text
     assert text.count("\n") == 1  # one finding, one line
     assert "file=essays/\\x1b[2Jname.txt" in text and "\\x1b]0;pwned\\x07" in text
+
+
+def test_concise_output_escapes_control_characters() -> None:
+    from citecheck.output.concise import to_concise
+
+    text = to_concise([HOSTILE])
+    assert "\x1b" not in text and "\x07" not in text and text.count("\n") == 1
+    assert text.startswith("essays/\\x1b[2Jname.txt:3:7: CC105 “we must \\x1b[2J\\x1b]0;pwned\\x07 learn")

@@ -71,3 +71,120 @@ def test_the_corpus_digest_names_what_was_checked(hostile_result: CheckResult) -
     other = replace(hostile_result, documents=(edited, *hostile_result.documents[1:]))
     assert corpus_digest(hostile_result) != corpus_digest(other)
     assert f"corpus digest {corpus_digest(hostile_result)}" in render_html(hostile_result)
+
+
+# Where, what, and the fix
+
+
+@pytest.mark.parametrize(
+    ("detail", "others", "marked"),
+    [
+        ("Lenin, V. I., Collected Works, vol. 36, p. 5", ["Lenin, V. I., Collected Works, vol. 33, p. 5"], ["36"]),
+        ("vol. 32, p. 24", ["vol. 29, p. 17", "vol. 32, p. 25"], ["24"]),  # against the closest other
+        ("vol. 32, p. 24", [], []),
+        ("Lenin", ["Trotsky"], ["Lenin"]),
+        ("Harmonsworth", ["Harmondsworth"], ["Harmonsworth"]),
+    ],
+)
+def test_only_the_part_that_differs_is_marked(detail: str, others: list[str], marked: list[str]) -> None:
+    from citecheck.output.html import detail_parts
+
+    parts = detail_parts(detail, others)
+    assert "".join(p.text for p in parts) == detail
+    assert [p.text for p in parts if p.kind == "differs"] == marked
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "width", "before", "after"),
+    [
+        ("Lenin said “QUOTE” then.", 300, "Lenin said “", "” then."),
+        ("alpha betagamma said “QUOTE” then deltaepsilon zeta", 10, "… said “", "” then …"),
+        ("x said “QUOTE”", 3, "… “", "”"),  # the word the cut falls in is dropped, not halved
+        ("  many   spaces\n\nsaid “QUOTE”\n  here  ", 300, "many spaces said “", "” here"),
+    ],
+)
+def test_context_is_cut_between_words_with_the_quotation_marked(
+    paragraph: str, width: int, before: str, after: str
+) -> None:
+    from citecheck.models import Location
+    from citecheck.output.html import context
+
+    start = paragraph.index("QUOTE")
+    loc = Location("a.txt", 1, 1, "QUOTE", None, (0, len(paragraph), start, start + 5))
+    shown = context({"a.txt": paragraph}, loc, width)
+    assert shown is not None and (shown.before, shown.quote, shown.after) == (before, "QUOTE", after)
+
+
+def test_each_finding_has_an_anchor_a_permalink_and_entries_in_the_contents(hostile_result: CheckResult) -> None:
+    import re
+
+    html = render_html(hostile_result, generated="2026-01-01 00:00 UTC")
+    anchors = re.findall(r'<article class="finding [a-z]+" id="(f-[0-9a-f-]+)"', html)
+    assert len(anchors) == len(hostile_result.findings) == len(set(anchors))
+    contents = html.split('<nav id="contents"')[1].split("</nav>")[0]
+    for anchor in anchors:
+        assert f'<a class="permalink" href="#{anchor}"' in html
+        assert contents.count(f'href="#{anchor}"') == 2  # by rule and by document
+    assert '<a class="skip" href="#findings">' in html
+
+
+def test_the_summary_is_in_order_of_severity_and_info_is_collapsed(hostile_result: CheckResult) -> None:
+    from dataclasses import replace
+
+    from citecheck.models import Severity
+
+    info = [replace(f, severity=Severity.INFO) for f in hostile_result.findings]
+    mixed = replace(hostile_result, findings=(*hostile_result.findings, *info))
+    html = render_html(mixed, generated="2026-01-01 00:00 UTC")
+    summary = html.split('id="summary"')[1].split("</section>")[0]
+    badges = [s for s in ("sev-error", "sev-warning", "sev-info") if s in summary]
+    assert sorted(badges, key=summary.index) == badges and "sev-info" in badges
+    notes = html.split('<details id="notes-list">')[1].split("</details>")[0]
+    assert notes.count('<article class="finding info"') == len(info)
+    assert '<details id="notes-list" open' not in html
+    assert '<p class="muted" id="shown" role="status" aria-live="polite">' in html
+    assert f"all ({len(mixed.findings)})" in html  # the filters show counts
+
+
+def test_a_report_with_no_findings_says_so_plainly(hostile_result: CheckResult) -> None:
+    from dataclasses import replace
+
+    html = render_html(replace(hostile_result, findings=()), generated="2026-01-01 00:00 UTC")
+    assert "No discrepancies found in 2 documents" in html
+    assert 'id="rules"' not in html and ">Rules<" not in html and 'id="contents"' not in html
+
+
+@pytest.mark.slow
+def test_a_quotation_cited_to_many_places_renders_in_linear_time() -> None:
+    import time
+
+    from citecheck.models import Finding, Location, Severity
+
+    def seconds(n: int) -> float:
+        places = tuple(Location(f"d{i}.txt", 1, 1, "x", f"Lenin, CW, vol. {i % 45}, p. {i}") for i in range(n))
+        finding = Finding("CC101", "quote-source-conflict", Severity.ERROR, "m", places, "f" * 16)
+        result = CheckResult((), (), (finding,))
+        start = time.perf_counter()
+        render_html(result, generated="x")
+        return time.perf_counter() - start
+
+    small, large = [], []
+    for _ in range(4):  # the sizes take turns, so a burst of load slows both
+        small.append(seconds(2000))
+        large.append(seconds(4000))
+    assert min(large) / min(small) < 3  # linear is 2, quadratic 4
+
+
+def test_a_reading_is_marked_against_the_others_or_its_canonical_form_only() -> None:
+    from citecheck.models import Finding, Location, Severity
+    from citecheck.output.html import FindingView
+
+    def marked(detail: str, values: list[str]) -> list[str]:
+        f = Finding("CC201", "r", Severity.WARNING, "m", (Location("a.txt", 1, 1, "x", detail),), "f" * 16, None)
+        f.data["values"] = values
+        (loc,) = FindingView(f, "f-x", {}).locations()
+        return [p.text for p in loc.detail if p.kind == "differs"]
+
+    assert marked("Harmonsworth", ["Harmonsworth", "Harmondsworth"]) == ["Harmonsworth"]
+    # a whole reference is not marked against a date range it does not contain
+    assert marked("Eighth Congress, March 1919, CW Vol XXIV", ["1917-04/1917-06", "1919-03"]) == []

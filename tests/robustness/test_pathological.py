@@ -40,13 +40,20 @@ def _run(args: list[str]) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def _empty_bib(folder: Path) -> str:
+    """An empty curated bibliography (a missing one that is named is an error)."""
+    bib = folder / "none.bib"
+    bib.touch()
+    return str(bib)
+
+
 @pytest.mark.parametrize(("name", "data", "error"), BAD_OR_ODD, ids=[c[0] for c in BAD_OR_ODD])
 def test_cli_reports_bad_file_in_one_line_and_processes_the_others(
     tmp_path: Path, name: str, data: bytes, error: str | None
 ) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / name).write_bytes(data)
-    code, out, err = _run(["extract", str(tmp_path), "--references", str(tmp_path / "none.bib")])
+    code, out, err = _run(["extract", str(tmp_path), "--references", _empty_bib(tmp_path)])
     paths = [d["path"] for d in json.loads(out)["documents"]]
     assert any(p.endswith("good.txt") for p in paths)
     assert "Traceback" not in err
@@ -124,7 +131,7 @@ def test_ibid_first_is_reported_dangling() -> None:
 @pytest.mark.parametrize("entity", ["&#xD800;", "&#xDFFF;", "&#0;", "&#x110000;", "&#1;", "&#x1F;", "&#99999999999;"])
 def test_html_numeric_entities_for_surrogates_and_nul_give_valid_json(tmp_path: Path, entity: str) -> None:
     (tmp_path / "a.html").write_text(f"<p>Lenin wrote “all {entity} power”.</p>", encoding="utf-8")
-    code, out, err = _run(["extract", str(tmp_path), "--references", str(tmp_path / "none.bib")])
+    code, out, err = _run(["extract", str(tmp_path), "--references", _empty_bib(tmp_path)])
     assert code == 0, err
     quotes = json.loads(out)["documents"][0]["quotations"]
     assert quotes and all(not ("\ud800" <= ch <= "\udfff") for ch in quotes[0]["text"])
@@ -141,7 +148,7 @@ def test_json_output_valid_for_control_characters_and_lone_surrogates(
     real = pipeline.read_document
     monkeypatch.setattr(pipeline, "read_document", lambda p, display_path=None: document_from_text("s.txt", text))
     (tmp_path / "s.txt").write_text("x")
-    code, out, err = _run(["extract", str(tmp_path), "--format", fmt, "--references", str(tmp_path / "n.bib")])
+    code, out, err = _run(["extract", str(tmp_path), "--format", fmt, "--references", _empty_bib(tmp_path)])
     monkeypatch.setattr(pipeline, "read_document", real)
     assert code == 0, err
     out.encode("utf-8")  # no lone surrogate reached the output
@@ -228,7 +235,7 @@ def test_a_contentsdate_month_that_does_not_exist_is_one_line_not_a_crash(tmp_pa
 def test_a_windows_1252_file_is_read_with_one_warning(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "legacy.txt").write_bytes(GOOD.replace("“", "\x93").replace("”", "\x94").encode("latin-1"))
-    code, out, err = _run(["extract", str(tmp_path), "--references", str(tmp_path / "none.bib")])
+    code, out, err = _run(["extract", str(tmp_path), "--references", str(ROOT / "references.bib")])
     assert code == 0
     assert err == f"citecheck: warning: {tmp_path}/legacy.txt: not valid UTF-8 (first at line 1): read as cp1252\n"
     docs = {Path(d["path"]).name: d for d in json.loads(out)["documents"]}

@@ -257,23 +257,22 @@ def test_utf16_without_a_bom_is_not_called_binary(data: bytes, message: str) -> 
 # --- outputs that would be inputs -----------------------------------------------------------
 
 
-def test_input_test_finds_inputs_and_files_the_walk_would_read(tmp_path: Path) -> None:
-    _tree(tmp_path, "corpus/a.md", "notes/real.txt", "references.bib", "pyproject.toml")
+def test_input_test_finds_the_files_a_write_would_replace(tmp_path: Path) -> None:
+    _tree(tmp_path, "corpus/a.md", "notes/real.txt", "notes/other.txt", "references.bib")
     (tmp_path / "corpus" / "linked.txt").symlink_to(tmp_path / "notes" / "real.txt")
     (tmp_path / "out").symlink_to(tmp_path / "corpus", target_is_directory=True)
-    why = input_test([tmp_path / "corpus", tmp_path / "references.bib", tmp_path / "pyproject.toml"])
-    inputs = "it is an input of this run"
-    would = f"it is in {tmp_path / 'corpus'}, whose text files are read as input"
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "to-essay.html").symlink_to(tmp_path / "corpus" / "a.md")
+    read = [p for p in iter_input_files([tmp_path / "corpus"]) if isinstance(p, Path)]
+    replaces = input_test([*read, tmp_path / "references.bib"])
     cases = {
-        "corpus/a.md": inputs,
-        "corpus/new.html": would,  # not there yet, but the next run would read it
-        "out/report.html": would,  # a link to the corpus folder
-        "notes/real.txt": inputs,  # behind a link in the corpus
-        "references.bib": inputs,
-        "pyproject.toml": inputs,
-        "corpus/.hidden.html": None,
-        "corpus/merged.bib": None,
-        "reports/discrepancies.html": None,
-        "notes/other.txt": None,
+        "corpus/a.md": True,
+        "out/a.md": True,  # the same file, through a link to its folder
+        "notes/real.txt": True,  # behind a link in the corpus
+        "references.bib": True,
+        "reports/to-essay.html": False,  # a link: the write replaces the link, not the essay behind it
+        "corpus/new.html": False,  # nothing there yet: the run's walk skips its own outputs
+        "notes/other.txt": False,
+        "nowhere/x.html": False,
     }
-    assert {name: why(tmp_path / name) for name in cases} == cases
+    assert {name: replaces(tmp_path / name) for name in cases} == cases
