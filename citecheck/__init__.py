@@ -7,6 +7,8 @@ The library API, stage by stage (source -> extract -> bibliography -> checks -> 
     >>> result = citecheck.run_check(["corpus"], catalogue)           # doctest: +SKIP
     >>> doc = citecheck.read_document("essay.md")                     # doctest: +SKIP
     >>> citecheck.extract_document(doc).citations                     # doctest: +SKIP
+    >>> sources = citecheck.load_sources(["sources"], catalogue)       # doctest: +SKIP
+    >>> citecheck.run_rules(docs, normalised, catalogue, primary=citecheck.SourceIndex.of(sources))  # doctest: +SKIP
 
 The names are imported on first use, so ``import citecheck`` stays cheap for the CLI.
 """
@@ -29,6 +31,8 @@ _API = {
     "normalise_all": "citecheck.bibliography.normalise",
     "run_rules": "citecheck.checks.run",
     "Settings": "citecheck.settings",
+    "load_sources": "citecheck.primary.load",
+    "SourceIndex": "citecheck.primary.index",
     "Citation": "citecheck.models",
     "Quotation": "citecheck.models",
     "Document": "citecheck.models",
@@ -50,9 +54,11 @@ __all__ = [
     "Quotation",
     "Settings",
     "Severity",
+    "SourceIndex",
     "__version__",
     "extract_document",
     "extract_paths",
+    "load_sources",
     "normalise_all",
     "read_document",
     "run_check",
@@ -66,6 +72,8 @@ if TYPE_CHECKING:
     from citecheck.extract.engine import extract_document
     from citecheck.models import CheckResult, Citation, Document, DocumentResult, Finding, Quotation, Severity
     from citecheck.pipeline import Execution, ExtractOutcome, extract_paths, run_check
+    from citecheck.primary.index import SourceIndex
+    from citecheck.primary.load import load_sources
     from citecheck.settings import Settings
     from citecheck.source.load import read_document
 

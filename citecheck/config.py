@@ -17,6 +17,7 @@ Keys are written as in ruff's configuration (kebab-case)::
     extend-exclude = ["scratch"]            # adds to them
     jobs = 2
     cache-dir = ".citecheck-cache"          # false: no cache
+    sources = ["sources"]                   # primary texts to check quotations against
 
     [tool.citecheck.severity]
     unsourced-quote = "off"                 # off | info | warning | error
@@ -67,6 +68,7 @@ KEYS = (
     "thresholds",
     "jobs",
     "cache-dir",
+    "sources",
 )
 
 _PATH_KEYS = ("references", "report", "bibliography", "baseline", "cache-dir")
@@ -118,8 +120,9 @@ def settings_from_table(table: Mapping[str, Any], origin: Path, base: Settings |
             raise ConfigError(f"{where}: unknown key {key!r}{_did_you_mean(key, KEYS)}")
     anchor = _anchor(origin)
     changes: dict[str, Any] = {}
-    if "paths" in table:
-        changes["paths"] = tuple(_join(anchor, p) for p in _strings(table["paths"], where, "paths"))
+    for key in ("paths", "sources"):
+        if key in table:
+            changes[key] = tuple(_join(anchor, p) for p in _strings(table[key], where, key))
     for key in _PATH_KEYS:
         if key in table:
             value = table[key]
@@ -344,6 +347,7 @@ def to_toml(settings: Settings, origin: Path | None = None) -> str:
         ("extend-exclude", settings.extend_exclude),
         ("jobs", settings.jobs),
         ("cache-dir", settings.cache_dir),
+        ("sources", settings.sources),
     ]
     lines += [f"{key} = {value(v)}" for key, v in rows]
     lines += ["", "[tool.citecheck.severity]"]

@@ -258,6 +258,8 @@ class Finding:
         }
         if self.suggestion:
             out["suggestion"] = self.suggestion
+        if "evidence" in self.data:  # what a primary text says: the passage, where it is, how it differs
+            out["evidence"] = self.data["evidence"]
         return out
 
 
@@ -300,3 +302,151 @@ class CheckResult:
     findings: tuple[Finding, ...]
     errors: tuple[InputError, ...] = ()
     warnings: tuple[InputWarning, ...] = ()
+
+
+# ---------------------------------------------------------------------------- primary texts
+#: How a primary text was read: a Marxists Internet Archive page, plain text, Markdown.
+SOURCE_FORMATS = ("mia", "text", "markdown")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWork:
+    """What a primary text is, as its header, front matter or folder index says, tied to references.bib."""
+
+    path: str
+    format: str
+    author: str | None = None
+    title: str | None = None
+    edition: str | None = None
+    volume: str | None = None
+    #: The pages the text fills in its edition ("141-225"), when the header gives them.
+    pages: str | None = None
+    #: ISO 8601 date or interval of writing or delivery (else of first publication).
+    date: str | None = None
+    #: Which date ``date`` is: "written", "delivered", "published" or "date" (front matter).
+    date_kind: str | None = None
+    #: The references.bib key of the volume ("lenin-cw-29"), or of a one-volume work.
+    key: str | None = None
+    #: The references.bib key of the work regardless of volume ("lenin-cw").
+    work_key: str | None = None
+    #: The folder's index page the header came from, when the text has none of its own.
+    header_from: str | None = None
+    #: The "Source:" line as written, for the listing.
+    source_line: str | None = None
+    #: Front matter says the text is the whole volume (or work): a passage not in it is not in the volume.
+    complete: bool = False
+    #: Why the text cannot be tied to a work ("no bibliographic header; add front matter").
+    problem: str | None = None
+    #: How many words of text the source has.
+    words: int = 0
+    #: Whether page markers in the text locate each page exactly.
+    paged: bool = False
+    #: Parts its folder's index page lists that are not among the sources (the text of ``pages``
+    #: is then held only in part).
+    missing_parts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A primary text as read: its own header fields, its text, and where its pages begin.
+
+    ``fields`` are the header as written (``source``, ``written``, ``delivered``,
+    ``published``, ``author``, ``title``; front matter keys as given), before
+    inheritance from a folder index and before the tie to references.bib.
+    """
+
+    path: str
+    format: str
+    sha256: str
+    text: str
+    fields: tuple[tuple[str, str], ...] = ()
+    #: (index of the first word of the page, page label), in text order.
+    pages: tuple[tuple[int, str], ...] = ()
+    #: 1-based line of the header in the file (for findings about it).
+    header_line: int = 1
+
+    def field(self, name: str) -> str | None:
+        """The header field ``name`` as written, or None."""
+        for key, value in self.fields:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceWords:
+    """A primary text's words as the index numbers them (computed once, kept in the cache with the text).
+
+    ``folded`` are the text's distinct words as written, folded
+    (:func:`citecheck.checks.match.fold_word`); ``ids`` gives, for each word of the
+    text in order, its place in ``folded``; ``offsets`` where it begins in the
+    text.  Both are little-endian 32-bit integers.
+    """
+
+    folded: tuple[str, ...] = ()
+    ids: bytes = b""
+    offsets: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class DiffOp:
+    """One step of a word diff between a quotation and its source passage.
+
+    ``kind``: "same"; "changed" (words replaced); "omitted" (source words left out with no
+    ellipsis); "inserted" (words not in the source, with no brackets); "ellipsis" (words
+    left out where the quotation has an ellipsis: as it should be).
+    """
+
+    kind: str
+    quoted: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMatch:
+    """Where a quotation is in a primary text, and how its words compare."""
+
+    work: SourceWork
+    #: Word span of the passage in the source text.
+    start: int
+    end: int
+    #: The passage as the source writes it.
+    passage: str
+    #: The page or pages of the passage ("417", "417-418") when markers locate it, else the text's range.
+    pages: str | None
+    exact_page: bool
+    #: Similarity of the quoted words to the passage, 0-100 (rapidfuzz, after normalising).
+    score: float
+    #: "exact", "misquotation" (same words but for a few) or "translation" (a loose match).
+    kind: str
+    ops: tuple[DiffOp, ...] = ()
+
+    def count(self, kind: str) -> int:
+        """How many diff steps of ``kind`` the comparison has."""
+        return sum(1 for op in self.ops if op.kind == kind)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceVerdict:
+    """What the primary texts say about one quotation: its matches, best first (empty: not found)."""
+
+    path: str
+    quotation: str
+    matches: tuple[SourceMatch, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SourceCollection:
+    """Every primary text under the configured folders: as read, as tied to references.bib, and what failed."""
+
+    texts: tuple[SourceText, ...] = ()
+    #: One per text, in the same order (sorted by path).
+    works: tuple[SourceWork, ...] = ()
+    errors: tuple[InputError, ...] = ()
+    #: (path, why) for each text whose date cannot be in its volume by references.bib's ``contentsdate``.
+    date_disagreements: tuple[tuple[str, str], ...] = ()
+    #: One per text, in the same order: its words as the index numbers them.
+    words: tuple[SourceWords, ...] = ()
+    #: How many texts came from the cache, and how many were read by this run.
+    cached: int = 0
+    read: int = 0

@@ -53,8 +53,9 @@ def input_files(
 
     Files found by walking a folder are skipped when an ``exclude`` glob matches
     them (see :func:`citecheck.settings.excluded`) or when they are one of the
-    run's own ``outputs`` (a report must not be read back as an essay); a file
-    named directly is always read.
+    run's own ``outputs`` (a report must not be read back as an essay), or lie
+    in one of them, a folder (the primary texts are not essays); a file named
+    directly is always read.
     """
     given = [Path(p) for p in paths]
     named = {p for p in given if p.is_file()}
@@ -66,7 +67,10 @@ def input_files(
 
 
 def _skipped(path: Path, exclude: Sequence[str], outputs: set[str]) -> bool:
-    return bool(exclude and excluded(path.as_posix(), exclude)) or bool(outputs and os.path.realpath(path) in outputs)
+    if exclude and excluded(path.as_posix(), exclude):
+        return True
+    real = os.path.realpath(path) if outputs else ""
+    return bool(outputs) and (real in outputs or any(real.startswith(o + os.sep) for o in outputs))
 
 
 def extract_paths(
@@ -164,7 +168,17 @@ def run_check(
     from citecheck.checks.run import run_rules
 
     cfg = settings or Settings()
-    outcome = extract_paths(paths, catalogue, execution, cfg.exclude_globs, (cfg.report, cfg.bibliography))
+    outputs = (cfg.report, cfg.bibliography, *cfg.sources)  # none of them is an essay
+    outcome = extract_paths(paths, catalogue, execution, cfg.exclude_globs, outputs)
     normalised = normalise_all(outcome.documents, catalogue)
-    findings = run_rules(outcome.documents, normalised, catalogue, settings)
-    return CheckResult(outcome.documents, normalised, findings, outcome.errors, outcome.warnings)
+    errors = outcome.errors
+    primary = None
+    if cfg.sources:
+        from citecheck.primary.index import SourceIndex
+        from citecheck.primary.load import load_sources
+
+        collection = load_sources(cfg.sources, catalogue, (execution or Execution()).cache_dir)
+        primary = SourceIndex.of(collection)
+        errors = errors + collection.errors
+    findings = run_rules(outcome.documents, normalised, catalogue, settings, primary)
+    return CheckResult(outcome.documents, normalised, findings, errors, outcome.warnings)

@@ -51,6 +51,8 @@ class Settings:
     jobs: int = 1
     #: Where per-file extraction results are cached; None: no cache.
     cache_dir: str | None = ".citecheck-cache"
+    #: Folders (or files) of primary texts quotations are checked against; none: no such checks.
+    sources: tuple[str, ...] = ()
     #: The settings a configuration file or a flag gave (field names): the others are defaults.
     explicit: frozenset[str] = frozenset()
     #: The configuration file these settings were read from (an input: never an output); None: none.

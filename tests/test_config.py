@@ -34,6 +34,7 @@ select = ["CC101", "dangling-ibid"]
 ignore = ["unsourced-quote"]
 jobs = 3
 cache-dir = false
+sources = ["primary", "more/texts"]
 
 [tool.citecheck.per-path-ignores]
 "essays/drafts/*" = ["CC105"]
@@ -51,6 +52,7 @@ quote-match = 90
     assert settings.ignore == {"unsourced-quote"}
     assert settings.per_path_ignores == (("essays/drafts/*", frozenset({"unsourced-quote"})),)
     assert settings.threshold("quote-match", 85) == 90 and settings.threshold("excerpt-match", 92) == 92
+    assert settings.sources == ("primary", "more/texts")
 
 
 @pytest.mark.parametrize(
@@ -67,6 +69,9 @@ quote-match = 90
         ("[tool.citecheck.thresholds]\nquote-match = 180\n", "from 0 to 100"),
         ("[tool.citecheck.per-path-ignores]\n'x/*' = ['nothing']\n", "no rule called 'nothing'"),
         ("paths = [\n", "not valid TOML"),
+        ("sources = 'x'\nsources = 1\n", "not valid TOML"),
+        ("sources = [1]\n", "sources must be a list of strings"),
+        ("[tool.citecheck.thresholds]\nsource-match = 101\n", "from 0 to 100"),
         ("min-severity = 'never'\n", "min-severity must be one of info, warning, error (not 'never')"),
         ("extend-select = ['CC9']\n", "extend-select: no rule called 'CC9'"),
         ("exclude = 'drafts'\nextend-exclude = 3\n", "extend-exclude must be a list of strings"),
@@ -113,10 +118,11 @@ reference-variant = "off"
 
 def test_relative_paths_are_anchored_at_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "sub").mkdir()
-    _write(tmp_path, 'paths = ["corpus"]\nreferences = "refs.bib"\n')
+    _write(tmp_path, 'paths = ["corpus"]\nreferences = "refs.bib"\nsources = ["texts"]\n')
     monkeypatch.chdir(tmp_path / "sub")
     settings, _ = load_settings()
     assert settings.paths == ("../corpus",) and settings.references == "../refs.bib"
+    assert settings.sources == ("../texts",)
 
 
 @pytest.fixture()

@@ -287,12 +287,7 @@ class Catalogue:
             candidates.add(self._titles[idx][1])
         works = [self._works[k] for k in sorted(candidates)]
         if author:
-            name = self._person(surname(author) or author)
-            works = [
-                w
-                for w in works
-                if w.author and name in {self._person(surname(a) or a) for a in w.author.split(" and ")}
-            ]
+            works = self._by(works, author)
         if not works:
             return None
         best = max(works, key=lambda w: (fuzz.ratio(key, _title_key(w.title)), w.key))
@@ -301,6 +296,52 @@ class Catalogue:
             if len({w.author for w in tops}) > 1:
                 return None
         return best
+
+    def resolve_key(self, key: str) -> tuple[WorkRef, VolumeInfo | None] | None:
+        """The work and volume a key names: ``"lenin-cw-29"`` -> (Collected Works, vol. 29); unknown -> None."""
+        work = self._works.get(key)
+        if work is not None:
+            return work, None
+        entry = self._entries.get(key)
+        parent = _field(entry, "crossref") if entry is not None else None
+        volume = _field(entry, "volume") if entry is not None else None
+        if parent is None or volume is None or parent not in self._works:
+            return None
+        return self._works[parent], self.volume(parent, volume)
+
+    def work_named_in(self, text: str, author: str | None = None) -> WorkRef | None:
+        """The work whose title (or a title variant) ``text`` contains, by ``author`` when given.
+
+        For headers such as "Lenin's Collected Works, 4th English Edition, …":
+        the longest title found wins; a title several authors share names no
+        work unless ``author`` says whose it is.
+        """
+        folded = f" {_fold(text)} "
+        found: dict[str, int] = {}
+        for title_key, work_key in self._titles:
+            if title_key and f" {title_key} " in folded:
+                found[work_key] = max(found.get(work_key, 0), len(title_key))
+        if not author:  # a one-word title ("Writings") says too little without an author
+            found = {k: n for k, n in found.items() if " " in self._longest_title(k, folded)}
+        works = [self._works[k] for k in sorted(found)]
+        if author:
+            works = self._by(works, author)
+        if not works:
+            return None
+        longest = max(found[w.key] for w in works)
+        best = [w for w in works if found[w.key] == longest]
+        return best[0] if len(best) == 1 else None
+
+    def _by(self, works: list[WorkRef], author: str) -> list[WorkRef]:
+        """The works of ``works`` that ``author`` (any spelling references.bib knows) wrote or co-wrote."""
+        name = self._person(surname(author) or author)
+        return [
+            w for w in works if w.author and name in {self._person(surname(a) or a) for a in w.author.split(" and ")}
+        ]
+
+    def _longest_title(self, work_key: str, folded: str) -> str:
+        keys = [t for t, k in self._titles if k == work_key and t and f" {t} " in folded]
+        return max(keys, key=len, default="")
 
     def accepted_spelling(self, name: str) -> bool:
         """Whether ``name`` (a surname) is an accepted variant spelling listed in ``authorvariants``."""

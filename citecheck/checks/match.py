@@ -11,6 +11,7 @@ its square; rapidfuzz scores the candidates.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -42,6 +43,13 @@ MIN_SHARED_LONG_EXCERPT = 0.5
 
 _BRACKETS = regex.compile(r"\[[^\]]{0,80}\]")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
+#: [Bracketed insertions] as quotations mark them (and editors, in primary texts).
+BRACKETS = _BRACKETS
+#: A word as :func:`normal_words` sees it, apostrophes inside it kept: ``TOKEN.findall`` then
+#: :func:`fold_word` gives the words of a (bracket-free, NFC) text as :func:`normal_words` does.
+#: The standard library's engine, twice as fast on megabytes of primary text: ``[^\W_]`` is
+#: exactly ``[\p{L}\p{N}]`` (a letter, or a character with a numeric value), as a test checks.
+TOKEN = re.compile(r"[^\W_]+(?:['’]+[^\W_]+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +90,15 @@ def normal_words(text: str) -> tuple[str, ...]:
     text = text.casefold()
     table = _spellings()
     return tuple(table.get(w, w) for w in _WORD.findall(text.replace("’", "").replace("'", "")))
+
+
+def fold_word(word: str) -> str:
+    """One word as :func:`normal_words` folds it: no apostrophes or diacritics, case folded, variants unified."""
+    word = word.replace("’", "").replace("'", "")
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    word = word.casefold()
+    return _spellings().get(word, word)
 
 
 def same_quotation(

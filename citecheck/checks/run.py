@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from citecheck.bibliography.catalogue import Catalogue
 from citecheck.checks import suppress
@@ -11,14 +12,21 @@ from citecheck.checks.rules import ALL_RULES, RuleContext, rule_by_name
 from citecheck.models import DocumentResult, Finding, NormalisedCitation
 from citecheck.settings import Settings
 
+if TYPE_CHECKING:
+    from citecheck.primary.index import SourceIndex
+
 
 def run_rules(
     documents: Sequence[DocumentResult],
     normalised: Sequence[NormalisedCitation],
     catalogue: Catalogue,
     settings: Settings | None = None,
+    primary: SourceIndex | None = None,
 ) -> tuple[Finding, ...]:
     """Findings of every enabled rule, most severe first, then by place and code.
+
+    ``primary``: the indexed primary texts quotations are checked against (the
+    CC4xx rules find nothing without them).
 
     Findings a per-path ignore or an inline marker covers are dropped; markers
     that covered nothing come back as ``unused-suppression`` findings.  A rule
@@ -26,7 +34,7 @@ def run_rules(
     """
     cfg = settings or Settings()
     enabled = [r for r in ALL_RULES if cfg.rule_enabled(r.name, r.code)]
-    ctx = RuleContext(tuple(documents), tuple(normalised), catalogue, cfg)
+    ctx = RuleContext(tuple(documents), tuple(normalised), catalogue, cfg, primary=primary)
     found = [f for rule in enabled if not rule.after_suppressions for f in rule.check(ctx)]
     found = [f for f in found if not suppress.path_ignored(f, cfg.per_path_ignores)]
     outcome = suppress.apply(found, documents, _resolve_rule, cfg.rule_enabled)

@@ -53,7 +53,15 @@ def _root(
 
 
 # Command modules register themselves on import.
-from citecheck.cli import baseline_cmd, bib_cmd, check_cmd, extract_cmd, report_cmd, rules_cmd  # noqa: E402,F401
+from citecheck.cli import (  # noqa: E402,F401
+    baseline_cmd,
+    bib_cmd,
+    check_cmd,
+    extract_cmd,
+    report_cmd,
+    rules_cmd,
+    sources_cmd,
+)
 
 #: Allocations between young-generation collections in the command-line process.
 GC_THRESHOLD = 50_000

@@ -31,7 +31,7 @@ def bib(
     output = output or Path(settings.bibliography or "reports/merged.bib")
     common.outputs_or_exit(settings, [output])
     with common.executing(settings, scheduler, progress) as run:
-        outcome = extract_paths(settings.paths, catalogue, run, settings.exclude_globs, (output,))
+        outcome = extract_paths(settings.paths, catalogue, run, settings.exclude_globs, (output, *settings.sources))
     common.no_documents_or_exit(len(outcome.documents), outcome.errors, settings.paths)
     if common.report_input_errors(outcome.errors, outcome.warnings):
         raise typer.Exit(2)

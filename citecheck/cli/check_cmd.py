@@ -203,7 +203,8 @@ def _show_files(settings: Settings) -> None:
 
     files: list[str] = []
     errors: list[InputError] = []
-    for item in input_files(settings.paths, settings.exclude_globs, (settings.report, settings.bibliography)):
+    outputs = (settings.report, settings.bibliography, *settings.sources)
+    for item in input_files(settings.paths, settings.exclude_globs, outputs):
         if isinstance(item, InputError):
             errors.append(item)
         else:

@@ -65,7 +65,11 @@ def extract(
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir)
     with common.executing(settings, scheduler, progress) as run:
         outcome = extract_paths(
-            settings.paths, catalogue, run, settings.exclude_globs, (settings.report, settings.bibliography)
+            settings.paths,
+            catalogue,
+            run,
+            settings.exclude_globs,
+            (settings.report, settings.bibliography, *settings.sources),
         )
     common.no_documents_or_exit(len(outcome.documents), outcome.errors, settings.paths)
     chunks: list[str] = []

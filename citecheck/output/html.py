@@ -86,7 +86,13 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["markdown"] = _markdown
+    env.globals["source_diff"] = _source_diff
     return env
+
+
+def _source_diff(evidence: dict[str, str]) -> list[DiffPart]:
+    """The quotation against the primary text's passage (findings with ``data["evidence"]``), as it is shown."""
+    return word_diff(evidence["quotation"], evidence["passage"])
 
 
 #: How much of a quotation's paragraph, on each side of it, a location shows as context.

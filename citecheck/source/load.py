@@ -348,6 +348,20 @@ def _read_regular(path: str | os.PathLike[str]) -> bytes | str:
         return f"cannot read: {exc.strerror or exc}"
 
 
+def read_inputs(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Document], list[InputError]]:
+    """Every readable file under ``paths`` as a :class:`Document`, sorted by path; and those that could not be read."""
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    for item in iter_input_files(paths):
+        loaded = item if isinstance(item, InputError) else read_document(item, display_path=item.as_posix())
+        if isinstance(loaded, InputError):
+            errors.append(loaded)
+        else:
+            docs.append(loaded)
+    docs.sort(key=lambda d: d.path)
+    return docs, errors
+
+
 def document_from_text(path: str, text: str, fmt: str | None = None) -> Document:
     """A :class:`Document` from text already in memory (tests, the API)."""
     return Document(

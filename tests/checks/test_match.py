@@ -66,3 +66,27 @@ def test_groups_do_not_depend_on_order() -> None:
         shuffled = [texts[i] for i in order]
         got = {frozenset(shuffled[i] + str(order[i] % 4) for i in g) for g in cluster(_refs(shuffled))}
         assert got == base
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+# characters Python's Unicode database knows (the regex module may carry a newer one)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cn",)), max_size=60))
+def test_token_is_letters_and_numbers_as_the_unicode_classes_say(text: str) -> None:
+    import regex
+
+    from citecheck.checks.match import TOKEN
+
+    reference = regex.compile(r"[\p{L}\p{N}]+(?:['’]+[\p{L}\p{N}]+)*")
+    assert TOKEN.findall(text) == reference.findall(text)
+
+
+@given(st.text(alphabet=st.sampled_from("abcÉé ’'-[]…. Ilyich labor"), max_size=80))
+def test_fold_word_over_tokens_is_normal_words(text: str) -> None:
+    from citecheck.checks.match import TOKEN, fold_word, normal_words
+
+    if "[" in text or "]" in text:
+        return
+    assert tuple(fold_word(w) for w in TOKEN.findall(text)) == normal_words(text)

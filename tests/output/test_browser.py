@@ -136,3 +136,33 @@ def test_nothing_is_clipped_in_print(browser: Any, corpus_report: Path) -> None:
     assert clipped == []
     assert page.locator("article.finding.info").first.is_visible()  # the notes are printed too
     assert not page.locator("#filters").is_visible()
+
+
+def test_source_passage_beside_the_quotation(browser: Any, tmp_path: Path) -> None:
+    """A misquotation found in a primary text: the passage beside the quotation, the word diff, no axe violation."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from citecheck.settings import Settings
+    from tests.primary.conftest import write_sources
+
+    essays = tmp_path / "essays"
+    essays.mkdir()
+    (essays / "a.txt").write_text(
+        "An essay\n\nLenin said “Every cook must learn to run the state, and every worker must learn to keep "
+        "accounts”.1\n\nNotes\n\n  1. VI Lenin CW Vol 30, Moscow 1965, p17.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(sources=(str(write_sources(tmp_path / "sources")),))
+    result = run_check([str(essays)], Catalogue.load(ROOT / "references.bib"), settings)
+    report = tmp_path / "sources.html"
+    write_html(report, result, generated="2026-01-01 00:00 UTC")
+    page, problems = _open(browser, report)
+    evidence = page.locator(".source-evidence").first
+    assert evidence.is_visible()
+    assert "Every cook must learn to govern the state" in evidence.inner_text()
+    assert page.locator("p.diff del", has_text="run").first.is_visible()
+    assert page.locator("p.diff ins", has_text="govern").first.is_visible()
+    serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [] and problems == []
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "report-sources.png"), full_page=True)

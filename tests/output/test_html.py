@@ -73,6 +73,60 @@ def test_the_corpus_digest_names_what_was_checked(hostile_result: CheckResult) -
     assert f"corpus digest {corpus_digest(hostile_result)}" in render_html(hostile_result)
 
 
+def test_source_evidence_beside_the_quotation_with_a_diff() -> None:
+    from citecheck.models import Finding, Location, Severity
+
+    evidence = {
+        "source": "sources/vol30.md",
+        "locator": "vol. 30, p. 18",
+        "passage": "Every cook must learn to govern the state <b>",
+        "quotation": "Every cook must learn to run the state <script>",
+        "kind": "misquotation",
+        "score": 91.2,
+        "steps": [("changed", "run", "govern")],
+    }
+    finding = Finding(
+        "CC401",
+        "misquotation",
+        Severity.WARNING,
+        "differs",
+        (Location("a.txt", 3, 1, "Every cook"),),
+        "f1",
+        data={"evidence": evidence},
+    )
+    html = render_html(CheckResult((), (), (finding,)), generated="2026-01-01 00:00 UTC")
+    section = html.split('class="locations source-evidence"')[1].split("</article>")[0]
+    assert "sources/vol30.md" in section and "vol. 30, p. 18 · misquotation · 91.2% alike" in section
+    assert "<del>run</del>" in section and "<ins>govern</ins>" in section
+    assert "changed word: “run” for “govern”" in section
+    assert "<script>" not in section and "&lt;script&gt;" in section and "&lt;b&gt;" in section
+
+
+def test_exact_evidence_shows_no_diff() -> None:
+    from citecheck.models import Finding, Location, Severity
+
+    evidence = {
+        "source": "s.txt",
+        "locator": "vol. 29",
+        "passage": "a b c",
+        "quotation": "a b c",
+        "kind": "exact",
+        "score": 100.0,
+        "steps": [],
+    }
+    finding = Finding(
+        "CC404",
+        "found-in-source",
+        Severity.INFO,
+        "m",
+        (Location("a.txt", 1, 1, "a"),),
+        "f2",
+        data={"evidence": evidence},
+    )
+    html = render_html(CheckResult((), (), (finding,)), generated="x")
+    assert 'class="locations source-evidence"' in html and "Against the source" not in html
+
+
 # Where, what, and the fix
 
 

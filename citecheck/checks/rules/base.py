@@ -6,13 +6,24 @@ import abc
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from citecheck.bibliography.catalogue import Catalogue
 from citecheck.checks.match import QuoteRef, cluster, quote_refs
 from citecheck.checks.suppress import Marker
-from citecheck.models import Citation, DocumentResult, Finding, Location, NormalisedCitation, Severity
+from citecheck.models import (
+    Citation,
+    DocumentResult,
+    Finding,
+    Location,
+    NormalisedCitation,
+    Severity,
+    SourceVerdict,
+)
 from citecheck.settings import Settings
+
+if TYPE_CHECKING:
+    from citecheck.primary.index import SourceIndex
 
 #: path, line, column, excerpt and context span of a quotation (the parts of its locations that never vary).
 _Place = tuple[str, int, int, str, tuple[int, int, int, int] | None]
@@ -29,6 +40,8 @@ class RuleContext:
     #: Inline markers that silenced nothing, with why; filled in before the
     #: rules that run after suppression (:attr:`Rule.after_suppressions`).
     unused_suppressions: tuple[tuple[Marker, str], ...] = ()
+    #: The primary texts of ``[tool.citecheck] sources``, indexed; None when there are none.
+    primary: SourceIndex | None = None
 
     @functools.cached_property
     def docs(self) -> dict[str, DocumentResult]:
@@ -60,6 +73,34 @@ class RuleContext:
     def sources(self) -> list[NormalisedCitation | None]:
         """The normalised citation that sources each of :attr:`quotes` (None when unsourced), by index."""
         return [self.source_of(ref) for ref in self.quotes]
+
+    @functools.cached_property
+    def verdicts(self) -> dict[tuple[str, str], SourceVerdict]:
+        """What the primary texts say of each quotation they can speak to, by (path, quotation id).
+
+        Verified: every quotation whose citation names a work the sources cover
+        (first-hand only), and every unsourced quotation of at least four words.
+        Empty without sources.
+        """
+        if self.primary is None:
+            return {}
+        from citecheck.extract.scare import MIN_WORDS
+        from citecheck.primary import OTHER_TRANSLATION, SAME_WORDING
+        from citecheck.primary.verify import Verifier
+
+        covered = self.primary.work_keys
+        items = []
+        for ref, n in zip(self.quotes, self.sources, strict=True):
+            if len(ref.words) < MIN_WORDS:
+                continue
+            if n is None or (not n.citation.secondhand and n.work_key in covered):
+                items.append((ref.path, ref.quotation.id, ref.quotation.text))
+        verifier = Verifier(
+            self.primary,
+            self.settings.threshold("source-match", SAME_WORDING),
+            self.settings.threshold("translation-match", OTHER_TRANSLATION),
+        )
+        return verifier.verify_all(items)
 
     def source_of(self, ref: QuoteRef) -> NormalisedCitation | None:
         """The normalised citation that sources a quotation, if any."""

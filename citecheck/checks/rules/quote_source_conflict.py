@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from citecheck.checks.fingerprint import fingerprint
+from citecheck.checks.match import QuoteRef
 from citecheck.checks.rules.base import Rule, RuleContext, clip, describe, listing
+from citecheck.checks.rules.evidence import RANK as _RANK
+from citecheck.checks.rules.evidence import agrees, evidence, in_work
+from citecheck.checks.rules.evidence import locator as found_at
 from citecheck.checks.rules.pages import pages_agree
 from citecheck.models import Finding, NormalisedCitation, Severity
 
@@ -41,7 +46,9 @@ nothing.
 *Collected Works* vol. 27, p. 98 in one essay and vol. 26, p. 470 in another.
 
 **How to fix.** Check the passage in the edition and correct the wrong reference. Second-hand
-citations ("Quoted in Carr …") are not compared with first-hand ones.
+citations ("Quoted in Carr …") are not compared with first-hand ones. When primary texts are
+configured (`[tool.citecheck] sources`) and hold the passage, the finding says where it is and
+which of the citations that supports (`wrong-locator` reports each wrong one).
 """
 
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
@@ -63,12 +70,33 @@ citations ("Quoted in Carr …") are not compared with first-hand ones.
             distinct = sorted({said for _, said in labelled})
             where = listing(labelled, lambda rs: f"{rs[1]} ({rs[0].path}:{rs[0].quotation.line})")
             first = sourced[0][0]
+            message = f"“{clip(first.quotation.text, 70)}” is cited to {len(distinct)} different sources: {where}"
+            data: dict[str, Any] = {"values": distinct, "wordings": [r.quotation.text for r, _ in sourced]}
+            settled = _settled(ctx, sourced) if ctx.primary is not None else None
+            if settled is not None:
+                message += settled[0]
+                data["evidence"] = settled[1]
             yield Finding(
                 code=self.code,
                 rule=self.name,
                 severity=self.severity,
-                message=f"“{clip(first.quotation.text, 70)}” is cited to {len(distinct)} different sources: {where}",
+                message=message,
                 locations=tuple(ctx.quote_location(r, said) for r, said in labelled),
                 fingerprint=fingerprint(self.name, " ".join(first.words), *distinct),
-                data={"values": distinct, "wordings": [r.quotation.text for r, _ in sourced]},
+                data=data,
             )
+
+
+def _settled(ctx: RuleContext, sourced: list[tuple[QuoteRef, NormalisedCitation]]) -> tuple[str, dict[str, Any]] | None:
+    """What the primary texts say about the disagreement: where the passage is, and which citations that supports."""
+    found = [(ref, m) for ref, n in sourced for m in in_work(ctx, ref, n)[:1]]
+    if not found:
+        return None
+    ref, m = min(found, key=lambda rm: (_RANK[rm[1].kind], -rm[1].score, rm[1].work.path))
+    supports = sorted({describe(n) for _, n in sourced if agrees(n, m)})
+    where = f"{found_at(m)} ({m.work.path})"
+    if supports:
+        verdict = f"; the sources settle it: the passage is in {where}, as {' and '.join(supports)} says"
+    else:
+        verdict = f"; the sources settle it: the passage is in {where}, which none of these citations gives"
+    return verdict, evidence(ref, m)

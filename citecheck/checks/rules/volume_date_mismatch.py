@@ -81,11 +81,13 @@ Ranges references.bib marks unconfirmed give a warning rather than an error.
 def _volumes_for(ctx: RuleContext, work_key: str, date: str) -> list[str]:
     """Volumes whose range holds ``date``: the chronological series first (the narrowest ranges),
     so that letters and supplement volumes spanning decades are named only when nothing else fits."""
-    return list(_fitting_volumes(ctx.catalogue, work_key, date))
+    return list(fitting_volumes(ctx.catalogue, work_key, date))
 
 
 @functools.lru_cache(maxsize=4096)
-def _fitting_volumes(catalogue: Catalogue, work_key: str, date: str) -> tuple[str, ...]:
+def fitting_volumes(catalogue: Catalogue, work_key: str, date: str) -> tuple[str, ...]:
+    """The volumes of ``work_key`` whose ``contentsdate`` holds ``date``, the narrowest (chronological) ones
+    when any fits."""
     fits = [v for v in catalogue.volumes(work_key) if overlaps(date, v.contents_dates)]
     spans = {v.volume: interval(v.contents_dates) for v in fits}
 

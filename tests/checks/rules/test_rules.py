@@ -276,8 +276,12 @@ def test_rule_cases(catalogue: Catalogue, case: str, rule: str, docs: dict[str, 
 
 
 def test_every_rule_has_a_case_each_way() -> None:
+    from tests.checks.rules.test_source_rules import CASES as SOURCE_CASES  # the rules against primary texts
+    from tests.checks.rules.test_source_rules import SOURCE_RULES
+
+    every = [(c[1], c[3]) for c in CASES] + [(c[1], len(c[3])) for c in SOURCE_CASES] + [(r, 0) for r in SOURCE_RULES]
     for r in ALL_RULES:
-        counts = [c[3] for c in CASES if c[1] == r.name]
+        counts = [n for name, n in every if name == r.name]
         assert any(n > 0 for n in counts) and any(n == 0 for n in counts), r.name
 
 
