@@ -73,6 +73,9 @@ KEYS = (
 
 _PATH_KEYS = ("references", "report", "bibliography", "baseline", "cache-dir")
 
+#: Path keys naming something citecheck writes: they must stay inside the project (see :func:`inside_project`).
+OUTPUT_KEYS = ("report", "bibliography", "baseline", "cache-dir")
+
 
 class ConfigError(Exception):
     """The configuration cannot be used; the message names the file and the key."""
@@ -126,6 +129,8 @@ def settings_from_table(table: Mapping[str, Any], origin: Path, base: Settings |
             if value is False and key != "references":
                 changes[key.replace("-", "_")] = None
             elif isinstance(value, str) and value:
+                if key in OUTPUT_KEYS:
+                    inside_project(origin, key, value, where)
                 changes[key.replace("-", "_")] = _join(anchor, value)
             else:
                 raise ConfigError(f"{where}: {key} must be a path{' or false' if key != 'references' else ''}")
@@ -162,6 +167,30 @@ def settings_from_table(table: Mapping[str, Any], origin: Path, base: Settings |
     return replace(settings, **changes, explicit=settings.explicit | set(changes))
 
 
+def inside_project(origin: Path, key: str, value: str, where: str) -> None:
+    """:class:`ConfigError` unless the output ``key = value`` is inside the folder of ``origin``.
+
+    A repository's configuration must not make citecheck write elsewhere on the
+    user's machine (``report = "/home/me/.bashrc"``, or through a link that
+    leads out).  The path is resolved as the write will see it: links in its
+    folders followed; a file's own name not (an atomic write replaces a link,
+    never the file behind it), a folder's (the cache's) followed.  The command
+    line may name any path.
+    """
+    project = origin.resolve().parent
+    path = Path(value) if os.path.isabs(value) else project / value
+    if key == "cache-dir":
+        real = path.resolve()
+    else:
+        absolute = Path(os.path.abspath(path))
+        real = absolute.parent.resolve() / absolute.name
+    if not real.is_relative_to(project):
+        raise ConfigError(
+            f"{where}: {key} = {value!r} is outside the project folder {project}: "
+            "outputs named in configuration stay inside it (name it on the command line instead)"
+        )
+
+
 def load_settings(pyproject: Path | None = None, *, search: bool = True) -> tuple[Settings, Path | None]:
     """Settings from ``pyproject`` (or the nearest pyproject.toml when ``search``), and the file used."""
     path = pyproject if pyproject is not None else (find_pyproject() if search else None)
@@ -169,7 +198,8 @@ def load_settings(pyproject: Path | None = None, *, search: bool = True) -> tupl
         return Settings(), None
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
-    return settings_from_table(read_table(path), path), path
+    settings = replace(settings_from_table(read_table(path), path), config=str(path))
+    return settings, path
 
 
 def known_thresholds() -> dict[str, float]:

@@ -36,6 +36,8 @@ class Document:
     format: str  # "text" | "markdown" | "html"
     sha256: str
     encoding: str = "utf-8"
+    #: What the reader had to guess to read the file (an encoding), for a warning; None when nothing.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +402,9 @@ class DocumentResult:
     #: The decoded source text (for context in reports and inline suppressions);
     #: not part of the JSON output.
     source: str = field(default="", repr=False, compare=False)
+    #: How the file was decoded: ``utf-8``, ``utf-8-sig``, ``utf-16-le`` ..., or ``cp1252`` /
+    #: ``latin-1`` / ``utf-8+cp1252`` for a file that is not valid UTF-8 (read with a warning).
+    encoding: str = "utf-8"
 
     def citation(self, cid: str | None) -> Citation | None:
         """The citation with id ``cid`` (None when absent)."""
@@ -416,6 +421,7 @@ class DocumentResult:
             "path": self.path,
             "sha256": self.sha256,
             "format": self.format,
+            "encoding": self.encoding,
             "citations": [c.to_json() for c in self.citations],
             "quotations": [q.to_json() for q in self.quotations],
             "repairs": [asdict(r) for r in self.repairs],
@@ -433,6 +439,21 @@ class InputError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class InputWarning:
+    """Something about an input the user should know that does not stop it being read (an encoding guessed)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class OutputError(Exception):
+    """An output cannot be written (or may not be); the message is one line naming it and why."""
 
 
 class SchedulerError(Exception):
@@ -550,6 +571,7 @@ class CheckResult:
     normalised: tuple[NormalisedCitation, ...]
     findings: tuple[Finding, ...]
     errors: tuple[InputError, ...] = ()
+    warnings: tuple[InputWarning, ...] = ()
 
 
 # ---------------------------------------------------------------------------- primary texts

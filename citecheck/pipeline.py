@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from citecheck.bibliography.catalogue import Catalogue
-from citecheck.models import CheckResult, Document, DocumentResult, InputError
-from citecheck.runtime.cache import Cache
+from citecheck.models import CheckResult, Document, DocumentResult, InputError, InputWarning
+from citecheck.runtime.cache import Cache, CacheKeyError
 from citecheck.settings import Settings, excluded
-from citecheck.source.load import iter_input_files, read_document
+from citecheck.source.load import iter_input_files, read_document, shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +27,8 @@ class ExtractOutcome:
     #: How many documents came from the cache, and how many were extracted by this run.
     cached: int = 0
     extracted: int = 0
+    #: What the user should know but that stopped nothing: an encoding guessed, the cache not used.
+    warnings: tuple[InputWarning, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +89,7 @@ def extract_paths(
     run = execution or Execution()
     docs: list[Document] = []
     errors: list[InputError] = []
+    warnings: list[InputWarning] = []
     for item in input_files(paths, exclude, outputs):
         if isinstance(item, InputError):
             errors.append(item)
@@ -96,9 +99,16 @@ def extract_paths(
             errors.append(loaded)
         else:
             docs.append(loaded)
+            if loaded.note:
+                warnings.append(InputWarning(loaded.path, loaded.note))
     docs.sort(key=lambda d: d.path)
     tick = run.progress(len(docs)) if run.progress else None
-    cache = Cache(run.cache_dir, cat.digest) if run.cache_dir else None
+    cache = None
+    if run.cache_dir:
+        try:
+            cache = Cache(run.cache_dir, cat.digest)
+        except CacheKeyError as exc:
+            warnings.append(InputWarning(shown_path(run.cache_dir), f"cache not used: {exc}"))
     results: list[DocumentResult | None] = [cache.get(d) if cache else None for d in docs]
     todo = [i for i, r in enumerate(results) if r is None]
     if tick:
@@ -109,8 +119,13 @@ def extract_paths(
         results[i] = result
         if cache:
             cache.put(docs[i], result)
-    done = [r for r in results if r is not None]
-    return ExtractOutcome(tuple(done), tuple(errors), len(docs) - len(todo), len(todo))
+    # The encoding is the file's, not the text's: a cached result is keyed by the decoded text alone.
+    done = [
+        r if r.encoding == d.encoding else replace(r, encoding=d.encoding)
+        for d, r in zip(docs, results, strict=True)
+        if r is not None
+    ]
+    return ExtractOutcome(tuple(done), tuple(errors), len(docs) - len(todo), len(todo), tuple(warnings))
 
 
 def _extract(
@@ -122,7 +137,17 @@ def _extract(
 
     if run.scheduler:
         return workers.extract_on_dask(docs, catalogue, run.scheduler, tick)
-    return workers.extract_in_processes(docs, catalogue, run.jobs or usable_cpus(), tick)
+    return workers.extract_in_processes(docs, catalogue, worker_count(run.jobs), tick)
+
+
+def worker_count(jobs: int) -> int:
+    """Processes to extract in: ``jobs``, 0 meaning one per usable core, never more than the usable cores.
+
+    More processes than cores cannot go faster, and a configured
+    ``jobs = 100000`` must not fork thousands of them.
+    """
+    cpus = usable_cpus()
+    return min(jobs or cpus, cpus)
 
 
 def usable_cpus() -> int:
@@ -156,4 +181,4 @@ def run_check(
         primary = SourceIndex.of(collection)
         errors = errors + collection.errors
     findings = run_rules(outcome.documents, normalised, catalogue, settings, primary)
-    return CheckResult(outcome.documents, normalised, findings, errors)
+    return CheckResult(outcome.documents, normalised, findings, errors, outcome.warnings)

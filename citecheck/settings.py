@@ -55,6 +55,8 @@ class Settings:
     sources: tuple[str, ...] = ()
     #: The settings a configuration file or a flag gave (field names): the others are defaults.
     explicit: frozenset[str] = frozenset()
+    #: The configuration file these settings were read from (an input: never an output); None: none.
+    config: str | None = None
 
     def threshold(self, name: str, default: float) -> float:
         """The configured value of threshold ``name``, else ``default``."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +16,21 @@ from citecheck.source.load import document_from_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+#: A short essay with one sourced quotation; ``{page}`` is the page cited (two pages: a CC101 conflict).
+ESSAY = "An essay\n\nLenin said “we must learn to trade like cultured merchants”.1\n\nNotes\n\n  1. VI Lenin CW Vol 33, Moscow 1965, p{page}.\n"
+
+_USER_CACHE = tempfile.mkdtemp(prefix="citecheck-test-xdg-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The suite's own user cache folder, so the cache key it creates is never the user's real one."""
+    os.environ["XDG_CACHE_HOME"] = _USER_CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the suite's user cache folder."""
+    shutil.rmtree(_USER_CACHE, ignore_errors=True)
 
 
 def extract_text(text: str, fmt: str = "text", path: str | None = None, catalogue: object = None) -> DocumentResult:

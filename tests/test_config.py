@@ -107,7 +107,9 @@ reference-variant = "off"
     assert settings.min_severity is Severity.WARNING
     assert settings.severity == {"unsourced-quote": Severity.ERROR, "reference-variant": None}
     assert settings.rule_enabled("unsourced-quote", "CC105") and settings.rule_enabled("quote-source-conflict", "CC101")
-    assert not settings.rule_enabled("reference-variant", "CC201") and not settings.rule_enabled("dangling-ibid", "CC202")
+    assert not settings.rule_enabled("reference-variant", "CC201") and not settings.rule_enabled(
+        "dangling-ibid", "CC202"
+    )
     assert settings.severity_of("unsourced-quote", Severity.INFO) is Severity.ERROR
     # bare names match a file or folder anywhere; globs with a slash are paths from the config
     assert settings.exclude_globs == ("drafts", "../corpus/old/*", "*.tmp.md")
@@ -188,3 +190,52 @@ def test_a_tool_table_of_the_wrong_shape_is_an_error(tmp_path: Path, text: str) 
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match="must be a table"):
         load_settings(path)
+
+
+# --- a repository's configuration cannot make citecheck write outside it (issue 17) -----------
+
+
+@pytest.mark.parametrize(
+    ("body", "key"),
+    [
+        ('bibliography = "/tmp/elsewhere/run-me.sh"\n', "bibliography"),
+        ('report = "../outside.html"\n', "report"),
+        ('baseline = "reports/../../outside.json"\n', "baseline"),
+        ('cache-dir = "/tmp/citecheck-cache"\n', "cache-dir"),
+        ('report = "out/report.html"\n', "report"),  # out is a link to a folder outside
+        ('cache-dir = "cache-link"\n', "cache-dir"),  # a link to a folder outside
+    ],
+)
+def test_outputs_named_in_configuration_stay_inside_the_project(tmp_path: Path, body: str, key: str) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (tmp_path / "outside").mkdir()
+    (project / "out").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (project / "cache-link").symlink_to(tmp_path / "outside", target_is_directory=True)
+    path = _write(project, body)
+    with pytest.raises(ConfigError) as err:
+        load_settings(path)
+    assert f"{key} = " in str(err.value) and f"is outside the project folder {project}" in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'report = "reports/x.html"\nbibliography = "build/merged.bib"\nbaseline = ".baseline.json"\n',
+        'cache-dir = ".cache/citecheck"\nreport = "reports/link.html"\n',  # a link in the project, pointing out
+        'references = "/somewhere/else/shared.bib"\npaths = ["/srv/essays"]\n',  # inputs may be anywhere
+    ],
+)
+def test_outputs_inside_the_project_and_inputs_anywhere_are_accepted(tmp_path: Path, body: str) -> None:
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "link.html").symlink_to("/etc/passwd")  # a write replaces the link, not the file
+    path = _write(tmp_path, body)
+    settings, _ = load_settings(path)
+    assert settings.config == str(path)
+
+
+def test_the_command_line_may_name_an_output_anywhere(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "report.html"
+    _write(project, 'paths = ["essays"]\nfail-on = "never"\n')
+    r = CliRunner().invoke(app, ["check", "--html", str(elsewhere), "--no-bib"])
+    assert r.exit_code == 0 and elsewhere.is_file()

@@ -24,7 +24,9 @@ from bibtexparser.middlewares.middleware import Middleware
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry
 from rapidfuzz import fuzz, process
 
+from citecheck.bibliography.dates import interval
 from citecheck.extract.names import format_author, surname
+from citecheck.source.load import decode, invalid_utf8_line
 
 _CANONICAL_AUTHOR_RE = regex.compile(r"\s+(?:and|&)\s+|\s*;\s*")
 
@@ -163,9 +165,15 @@ class Catalogue:
         """Read ``path``; :class:`CatalogueError` when it does not parse or repeats a key."""
         name = os.fspath(path)
         try:
-            text = Path(path).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CatalogueError(name, None, f"cannot read: {exc}") from None
+            data = Path(path).read_bytes()
+        except OSError as exc:
+            raise CatalogueError(name, None, f"cannot read: {exc.strerror or exc}") from None
+        # UTF-8 (a BOM allowed) or UTF-16/32 with a BOM, as for the corpus; but nothing guessed: the
+        # curated bibliography is copied into merged.bib, so a wrong guess would spread.
+        text, how = decode(data, guess=False)
+        if text is None:
+            line = invalid_utf8_line(data) if how.startswith("not valid UTF-8") else None
+            raise CatalogueError(name, line, how.replace(f" on line {line}", "") if line else how)
         return cls.from_text(text, name)
 
     @classmethod
@@ -177,6 +185,7 @@ class Catalogue:
         _raise_failures(raw, path)
         library = _parse_string(text, parse_stack=parse_stack())
         _raise_failures(library, path)
+        _check_dates(library, path)
         return cls(library, raw, path, text)
 
     @property
@@ -352,6 +361,19 @@ def _raise_failures(library: Library, path: str) -> None:
             where = f" (first defined at line {first})" if first else ""
             raise CatalogueError(path, line, f"duplicate key {block.key!r}{where}")
         raise CatalogueError(path, line, f"cannot parse this block: {_first_line(block.raw)}")
+
+
+def _check_dates(library: Library, path: str) -> None:
+    """:class:`CatalogueError` for a ``contentsdate`` that is not a real ISO 8601 date or interval."""
+    for e in library.entries:
+        value = _field(e, "contentsdate")
+        if value is not None and interval(value) is None:
+            raise CatalogueError(
+                path,
+                (e.start_line or 0) + 1,
+                f"contentsdate {value!r} of {e.key!r} is not an ISO 8601 date or interval "
+                "(1917, 1917-10 or 1917-10-25, or two of them joined by / in order)",
+            )
 
 
 def _first_line(raw: str | None) -> str:

@@ -31,12 +31,17 @@ def baseline(
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir, quiet=quiet)
     output = output or Path(settings.baseline or ".citecheck-baseline.json")
+    common.outputs_or_exit(settings, [output])
     with common.executing(settings, scheduler, progress) as run:
         result = run_check(settings.paths, catalogue, settings, run)
     common.no_documents_or_exit(len(result.documents), result.errors, settings.paths)
     # A baseline missing an unreadable file's findings would pass them later: write none.
-    if common.report_input_errors(result.errors):
+    if common.report_input_errors(result.errors, result.warnings):
         raise typer.Exit(2)
-    write(output, result.findings)
-    if not quiet:
-        typer.echo(f"{len(result.findings)} findings written to {output}")
+    outputs = common.Outputs()
+    with outputs.attempt():
+        write(output, result.findings)
+        if not quiet:
+            typer.echo(f"{len(result.findings)} findings written to {output}")
+    if outputs.failed:
+        raise typer.Exit(2)

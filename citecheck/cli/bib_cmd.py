@@ -29,14 +29,16 @@ def bib(
 
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir, quiet=quiet)
     output = output or Path(settings.bibliography or "reports/merged.bib")
-    references = Path(settings.references)
-    if output.resolve() == references.resolve():
-        common.fail(f"{output}: refusing to overwrite the curated bibliography")
+    common.outputs_or_exit(settings, [output])
     with common.executing(settings, scheduler, progress) as run:
         outcome = extract_paths(settings.paths, catalogue, run, settings.exclude_globs, (output, *settings.sources))
     common.no_documents_or_exit(len(outcome.documents), outcome.errors, settings.paths)
-    if common.report_input_errors(outcome.errors):
+    if common.report_input_errors(outcome.errors, outcome.warnings):
         raise typer.Exit(2)
-    write_merged(output, catalogue, normalise_all(outcome.documents, catalogue))
-    if not quiet:
-        typer.echo(f"{len(outcome.documents)} documents: {output}")
+    outputs = common.Outputs()
+    with outputs.attempt():
+        write_merged(output, catalogue, normalise_all(outcome.documents, catalogue))
+        if not quiet:
+            typer.echo(f"{len(outcome.documents)} documents: {output}")
+    if outputs.failed:
+        raise typer.Exit(2)

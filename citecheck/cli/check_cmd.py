@@ -131,6 +131,7 @@ def check(
     if show_files:
         _show_files(settings)
         return
+    common.outputs_or_exit(settings, [settings.report, settings.bibliography, output], [settings.baseline])
     accepted = _baseline_or_exit(settings.baseline, explicit=baseline is not None)
     changes = _changes_or_exit(since, settings.paths)
     catalogue = common.load_catalogue_or_exit(settings, quiet)
@@ -142,21 +143,28 @@ def check(
     failed_inputs = bool(result.errors)
     # The machine output goes out first, so a report that cannot be written does not lose it;
     # a run that could not read its inputs writes no file at all (earlier outputs stay as they were).
-    if statistics:
-        _statistics(fmt, _at_least(list(counted.counted), settings.min_severity), output, failed_inputs)
-    else:
-        _report(fmt, result, list(counted.counted), counted.notes, output, failed_inputs, settings, quiet, color)
-    if common.report_input_errors(result.errors):
+    # Each output is written on its own: one that cannot be written does not stop the others.
+    outputs = common.Outputs()
+    with outputs.attempt():
+        if statistics:
+            _statistics(fmt, _at_least(list(counted.counted), settings.min_severity), output, failed_inputs)
+        else:
+            _report(fmt, result, list(counted.counted), counted.notes, output, failed_inputs, settings, quiet, color)
+    if common.report_input_errors(result.errors, result.warnings):
         raise typer.Exit(2)
     if settings.report is not None:
         from citecheck.output.html import write_html
 
         report = replace(result, findings=tuple(_at_least(list(result.findings), settings.min_severity)))
-        write_html(Path(settings.report), report, inputs=inputs)
+        with outputs.attempt():
+            write_html(Path(settings.report), report, inputs=inputs)
     if settings.bibliography is not None:
         from citecheck.bibliography.export import write_merged
 
-        write_merged(Path(settings.bibliography), catalogue, result.normalised)
+        with outputs.attempt():
+            write_merged(Path(settings.bibliography), catalogue, result.normalised)
+    if outputs.failed:
+        raise typer.Exit(2)
     if counted.fails(settings.fail_on):
         raise typer.Exit(1)
 

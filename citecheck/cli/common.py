@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
-from citecheck.models import InputError
+from citecheck.models import InputError, InputWarning, OutputError
+from citecheck.output.escape import escape_controls
 
 if TYPE_CHECKING:
     from citecheck.bibliography.catalogue import Catalogue
@@ -19,9 +20,14 @@ if TYPE_CHECKING:
     from citecheck.settings import Settings
 
 
+def say(message: object) -> None:
+    """One line on stderr, ``citecheck: MESSAGE``, with any control character in it escaped."""
+    sys.stderr.write(f"citecheck: {escape_controls(str(message))}\n")
+
+
 def fail(message: str) -> NoReturn:
     """Print ``citecheck: message`` on stderr and exit 2 (bad usage or input)."""
-    typer.echo(f"citecheck: {message}", err=True)
+    say(message)
     raise typer.Exit(2)
 
 
@@ -38,10 +44,9 @@ def load_catalogue_or_exit(settings: Settings, quiet: bool = False) -> Catalogue
         if "references" in settings.explicit:
             fail(f"{path}: no such references file")
         if not quiet:
-            typer.echo(
-                f"citecheck: warning: no {path}: without a curated bibliography volume dates, spellings and "
-                "editions are not checked, and every cited work is reported as unknown (name one with --references)",
-                err=True,
+            say(
+                f"warning: no {path}: without a curated bibliography volume dates, spellings and "
+                "editions are not checked, and every cited work is reported as unknown (name one with --references)"
             )
         return Catalogue.empty()
     try:
@@ -60,11 +65,52 @@ def no_documents_or_exit(documents: int, errors: Sequence[InputError], paths: Se
     fail(f"no documents to read in {', '.join(paths)} (citecheck reads files ending {endings})")
 
 
-def report_input_errors(errors: Sequence[InputError]) -> bool:
-    """Print one line per unreadable input on stderr; True when there were any."""
+def report_input_errors(errors: Sequence[InputError], warnings: Sequence[InputWarning] = ()) -> bool:
+    """Print one line per warning, then per unreadable input, on stderr; True when there were errors."""
+    for w in warnings:
+        say(f"warning: {w}")
     for e in errors:
-        sys.stderr.write(f"citecheck: {e}\n")
+        say(e)
     return bool(errors)
+
+
+def outputs_or_exit(
+    settings: Settings, targets: Sequence[str | Path | None], extra_inputs: Sequence[str | None] = ()
+) -> None:
+    """Exit 2, before any work, when one of ``targets`` may not be written.
+
+    Never a folder, a device or a FIFO, nor an input of the run: a file its
+    walk of the paths reads, references.bib, the configuration file,
+    ``extra_inputs`` (the baseline ``check`` reads).  An earlier citecheck
+    report found in a walked folder may be replaced: it is an output, which
+    the walk skips.
+    """
+    from citecheck.output.atomic import check_targets
+    from citecheck.output.html import is_report
+    from citecheck.pipeline import input_files
+
+    inputs: list[str | Path] = [p for p in input_files(settings.paths, settings.exclude_globs) if isinstance(p, Path)]
+    inputs += [settings.references, *(p for p in (settings.config, *extra_inputs) if p)]
+    try:
+        check_targets(targets, inputs, replaceable=is_report)
+    except OutputError as exc:
+        fail(str(exc))
+
+
+class Outputs:
+    """Writes the outputs of one run, each on its own: one that fails is reported, the others still written."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    @contextlib.contextmanager
+    def attempt(self) -> Iterator[None]:
+        """Run the write in the block; an :class:`OutputError` becomes one line on stderr and marks the run failed."""
+        try:
+            yield
+        except OutputError as exc:
+            say(exc)
+            self.failed = True
 
 
 def settings_or_exit(config: Path | None, **flags: Any) -> tuple[Settings, Path | None]:

@@ -82,5 +82,5 @@ def extract(
             chunks.extend(dumps({"type": "quotation", "path": d.path, **q.to_json()}) for q in d.quotations)
             chunks.extend(dumps({"type": "repair", "path": d.path, **asdict(r)}) for r in d.repairs)
     write_stdout("".join(c + "\n" for c in chunks))
-    if common.report_input_errors(outcome.errors):
+    if common.report_input_errors(outcome.errors, outcome.warnings):
         raise typer.Exit(2)

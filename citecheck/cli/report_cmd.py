@@ -30,14 +30,19 @@ def report(
     settings, catalogue = common.setup_or_exit(config, paths, references, jobs, no_cache, cache_dir, quiet=quiet)
     output = output or Path(settings.report or "reports/discrepancies.html")
     settings = replace(settings, report=str(output))
+    common.outputs_or_exit(settings, [output])
     inputs = list(settings.paths)
     with common.executing(settings, scheduler, progress) as run:
         result = run_check(inputs, catalogue, settings, run)
     common.no_documents_or_exit(len(result.documents), result.errors, inputs)
-    if common.report_input_errors(result.errors):
+    if common.report_input_errors(result.errors, result.warnings):
         raise typer.Exit(2)
     if settings.min_severity is not None:
         result = replace(result, findings=tuple(f for f in result.findings if f.severity >= settings.min_severity))
-    write_html(output, result, inputs=inputs)
-    if not quiet:
-        typer.echo(f"{len(result.findings)} findings: {output}")
+    outputs = common.Outputs()
+    with outputs.attempt():
+        write_html(output, result, inputs=inputs)
+        if not quiet:
+            typer.echo(f"{len(result.findings)} findings: {output}")
+    if outputs.failed:
+        raise typer.Exit(2)

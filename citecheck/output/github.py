@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from citecheck.models import Finding, Severity
+from citecheck.output.escape import escape_controls
 
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # control characters from corpus text or file names are escaped before anything reaches the log
+    return escape_controls(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(s: str) -> str:

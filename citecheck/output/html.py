@@ -26,6 +26,7 @@ from citecheck import __version__
 from citecheck.checks.rules import ALL_RULES, Rule
 from citecheck.models import CheckResult, Finding, Location, NormalisedCitation, Severity
 from citecheck.output.atomic import write_chunks
+from citecheck.source.load import shown_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,9 +318,22 @@ def _render(
         errors=[str(e) for e in result.errors],
         generated=generated or generated_at(),
         digest=corpus_digest(result),
-        inputs=list(inputs),
+        inputs=[shown_path(i) for i in inputs],  # as typed, but a name's non-UTF-8 bytes as \xff
         version=__version__,
     )
+
+
+#: How a report names its maker (the template's generator meta): what :func:`is_report` looks for.
+GENERATOR_MARK = b'<meta name="generator" content="citecheck'
+
+
+def is_report(path: str | Path) -> bool:
+    """Whether ``path`` is an HTML report citecheck wrote, which a new report may replace though a walk finds it."""
+    try:
+        with open(path, "rb") as fh:
+            return GENERATOR_MARK in fh.read(4096)
+    except OSError:
+        return False
 
 
 def write_html(path: str | Path, result: CheckResult, **kwargs: object) -> None:

@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from citecheck.models import Finding, Severity
+from citecheck.output.escape import escape_controls
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -69,7 +70,9 @@ def _lines(
     def mark(text: str, style: str) -> str:
         return f"[{style}]{text}[/{style}]" if styled else text
 
-    esc = escape if styled else str
+    def esc(text: str) -> str:  # corpus text and file names: no control character reaches the terminal
+        return escape(escape_controls(text)) if styled else escape_controls(text)
+
     by_doc: dict[str, list[Finding]] = defaultdict(list)
     hidden: Counter[Severity] = Counter()
     for f in findings:

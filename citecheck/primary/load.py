@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterable
 from pathlib import PurePosixPath
@@ -13,6 +14,7 @@ from citecheck.primary.index import text_words
 from citecheck.primary.mia import read_mia
 from citecheck.primary.plain import read_plain
 from citecheck.primary.tie import date_disagreement, describe
+from citecheck.runtime.cache import CacheKeyError
 from citecheck.source.load import read_inputs
 
 #: The page of a folder that heads a multi-part work, in the archive's spellings.
@@ -35,7 +37,11 @@ def load_sources(
     folders were given in.
     """
     cat = catalogue or Catalogue.empty()
-    cache = SourceCache(cache_dir) if cache_dir else None
+    cache = None
+    if cache_dir:
+        # No key to trust entries with: every text is read (the extraction cache says so in a warning).
+        with contextlib.suppress(CacheKeyError):
+            cache = SourceCache(cache_dir)
     read: list[tuple[SourceText, SourceWords]] = []
     docs, errors = read_inputs(paths)
     cached = 0

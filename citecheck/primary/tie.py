@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 import regex
 
 from citecheck.bibliography.catalogue import Catalogue, WorkRef
-from citecheck.checks.rules.dates import overlaps
+from citecheck.bibliography.dates import overlaps
 from citecheck.checks.rules.volume_date_mismatch import fitting_volumes
 from citecheck.models import SourceText, SourceWork
 from citecheck.primary.header import AUTHORED, edition_of, pages_of, parse_date, volume_of

@@ -4,11 +4,16 @@ An entry's key is the SHA-256 of the file's decoded text, its format, the
 catalogue's text and citecheck's own source code, so editing a file, the
 bibliography or citecheck itself misses the cache, while renaming or moving a
 file does not.  Entries are written to a temporary file and renamed into
-place, so concurrent runs never see half an entry; each carries a checksum, and
-an entry that is unreadable, truncated or from another version is ignored and
-rebuilt.  Entries hold only strings, numbers and tuples (:mod:`marshal`), so
-reading a planted entry can give wrong results at worst, never run code; keep
-the folder out of version control all the same (it is in ``.gitignore``).
+place, so concurrent runs never see half an entry.
+
+The cache folder usually sits inside the project, where a repository could
+plant entries of its own.  So every entry carries an HMAC-SHA256 of its key and
+contents under a per-user secret kept outside any project
+(``$XDG_CACHE_HOME/citecheck/key`` or ``~/.cache/citecheck/key``, 32 random
+bytes, mode 0600, created on first use): an entry that does not verify under
+this user's key, or whose contents are not records of the expected shape and
+types, is ignored, deleted and rebuilt.  Entries hold only strings, numbers and
+tuples (:mod:`marshal`, never pickle), so even reading one runs no code.
 """
 
 from __future__ import annotations
@@ -16,9 +21,13 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import marshal
 import operator
 import os
+import stat
+import types
+import typing
 from collections.abc import Callable
 from dataclasses import fields
 from importlib import resources
@@ -26,10 +35,79 @@ from itertools import starmap
 from pathlib import Path
 from typing import Any
 
-from citecheck.models import Citation, Document, DocumentResult, Quotation, Repair
+from citecheck.models import Citation, Document, DocumentResult, OutputError, Quotation, Repair
 from citecheck.output.atomic import write_bytes
 
-_MAGIC = b"citecheck-cache/2\n"
+_MAGIC = b"citecheck-cache/3\n"
+_MAC_BYTES = 32
+
+#: Bytes of the per-user key.
+KEY_BYTES = 32
+
+
+class CacheKeyError(Exception):
+    """The per-user cache key cannot be created, or is not safe to trust; the cache is not used."""
+
+
+def key_path() -> Path:
+    """Where the per-user key lives: ``$XDG_CACHE_HOME/citecheck/key``, else ``~/.cache/citecheck/key``."""
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
+    return base / "citecheck" / "key"
+
+
+def user_key(path: Path | None = None) -> bytes:
+    """The per-user key that authenticates cache entries, created on first use.
+
+    :class:`CacheKeyError` when it cannot be created, or when the file is not a
+    regular file of :data:`KEY_BYTES` bytes, owned by this user and readable by
+    no one else (another user, or a repository, could then have supplied it).
+    """
+    where = path or key_path()
+    try:
+        return _read_key(where)
+    except FileNotFoundError:
+        _create_key(where)
+    try:
+        return _read_key(where)
+    except FileNotFoundError:
+        raise CacheKeyError(f"{where}: vanished as it was created") from None
+
+
+def _read_key(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        raise FileNotFoundError(path) from None  # to be created (which says why, if it cannot be)
+    except OSError as exc:
+        raise CacheKeyError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        key = fh.read(KEY_BYTES + 1)
+    if not stat.S_ISREG(st.st_mode) or len(key) != KEY_BYTES:
+        raise CacheKeyError(f"{path}: not a key of {KEY_BYTES} bytes (delete it to make a new one)")
+    if hasattr(os, "geteuid") and (st.st_uid != os.geteuid() or st.st_mode & 0o077):
+        raise CacheKeyError(f"{path}: must be owned by you and readable by no one else (chmod 600)")
+    return key
+
+
+def _create_key(path: Path) -> None:
+    """Write a new random key to ``path`` unless another process gets there first (then theirs is used)."""
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(KEY_BYTES))
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp, path)  # never replaces a key another process created meanwhile
+    except OSError as exc:
+        raise CacheKeyError(f"cannot create {path}: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 @functools.cache
@@ -51,9 +129,11 @@ def _package_files(root: Path) -> list[Path]:
 class Cache:
     """Extraction results on disk, one file per entry under ``folder``."""
 
-    def __init__(self, folder: str | os.PathLike[str], catalogue_digest: str) -> None:
+    def __init__(self, folder: str | os.PathLike[str], catalogue_digest: str, key: bytes | None = None) -> None:
+        """A cache in ``folder``; entries authenticated with ``key`` (default: :func:`user_key`)."""
         self.folder = Path(folder)
         self._salt = f"{code_digest()}:{catalogue_digest}"
+        self._key = user_key() if key is None else key
 
     def key(self, doc: Document) -> str:
         """The entry key of ``doc``."""
@@ -67,35 +147,47 @@ class Cache:
 
     def get(self, doc: Document) -> DocumentResult | None:
         """The cached result for ``doc`` (under its own path and text), or None."""
-        path = self._path(self.key(doc))
+        key = self.key(doc)
+        path = self._path(key)
         try:
             data = path.read_bytes()
         except OSError:
             return None
-        result = _decode(data, doc)
+        result = self._decode(data, key, doc)
         if result is None:
             with contextlib.suppress(OSError):
-                path.unlink()  # corrupt: rebuilt by this run
+                path.unlink()  # forged, damaged or malformed: rebuilt by this run
             return None
         return result
 
     def put(self, doc: Document, result: DocumentResult) -> None:
         """Store ``result`` for ``doc`` (best effort: a read-only or full disk only costs speed)."""
-        payload = marshal.dumps(_encode(result))
-        data = _MAGIC + hashlib.sha256(payload).digest() + payload
-        with contextlib.suppress(OSError):
-            write_bytes(self._path(self.key(doc)), data, durable=False)
+        key = self.key(doc)
+        data = self.seal(key, marshal.dumps(_encode(result)))
+        with contextlib.suppress(OSError, OutputError):
+            write_bytes(self._path(key), data, durable=False)
 
+    def seal(self, key: str, payload: bytes) -> bytes:
+        """An entry: ``payload`` with the HMAC that binds it to entry ``key`` under this user's secret."""
+        return _MAGIC + self._mac(key, payload) + payload
 
-def _decode(data: bytes, doc: Document) -> DocumentResult | None:
-    """The result stored in ``data``, under ``doc``'s path and text; None when the entry is unusable."""
-    if not data.startswith(_MAGIC):
-        return None
-    digest, payload = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
-    if hashlib.sha256(payload).digest() != digest:
-        return None
-    try:
-        _, _, fmt, citations, quotations, repairs = marshal.loads(payload)
+    def _mac(self, key: str, payload: bytes) -> bytes:
+        return hmac.digest(self._key, key.encode() + b"\0" + payload, "sha256")
+
+    def _decode(self, data: bytes, key: str, doc: Document) -> DocumentResult | None:
+        """The result stored in ``data``, under ``doc``'s path and text; None when the entry is unusable."""
+        if not data.startswith(_MAGIC):
+            return None
+        mac, payload = data[len(_MAGIC) : len(_MAGIC) + _MAC_BYTES], data[len(_MAGIC) + _MAC_BYTES :]
+        if not hmac.compare_digest(mac, self._mac(key, payload)):
+            return None
+        try:
+            stored = marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
+            return None
+        if not _well_formed(stored):
+            return None
+        _, _, fmt, citations, quotations, repairs = stored
         return DocumentResult(
             doc.path,
             doc.sha256,
@@ -105,8 +197,47 @@ def _decode(data: bytes, doc: Document) -> DocumentResult | None:
             tuple(starmap(Repair, repairs)),
             source=doc.text,
         )
-    except Exception:  # an entry from another version, or damaged past its checksum: rebuilt either way
-        return None
+
+
+def _types_of(cls: type) -> tuple[frozenset[type], ...]:
+    """The types each field of record ``cls`` may hold, in declaration order (``str | None``: str, NoneType)."""
+    hints = typing.get_type_hints(cls)
+    out = []
+    for f in fields(cls):
+        hint = hints[f.name]
+        options = typing.get_args(hint) if isinstance(hint, types.UnionType) else (hint,)
+        out.append(frozenset(options))
+    return tuple(out)
+
+
+_CITATION_TYPES = _types_of(Citation)
+_QUOTATION_TYPES = _types_of(Quotation)
+_REPAIR_TYPES = _types_of(Repair)
+
+
+def _rows_fit(rows: object, types_: tuple[frozenset[type], ...]) -> bool:
+    """Whether ``rows`` is a tuple of rows whose every value has its field's type (exactly: no bytes for str).
+
+    Checked column by column at C speed: a cached re-check reads tens of thousands of rows.
+    """
+    if type(rows) is not tuple or not rows:
+        return type(rows) is tuple
+    if not set(map(type, rows)) <= {tuple} or set(map(len, rows)) != {len(types_)}:
+        return False
+    columns = zip(*rows, strict=True)
+    return all(set(map(type, column)) <= allowed for column, allowed in zip(columns, types_, strict=True))
+
+
+def _well_formed(stored: object) -> bool:
+    """Whether a decoded entry has the shape :func:`_encode` gives: rebuilt otherwise, never a TypeError later."""
+    return (
+        type(stored) is tuple
+        and len(stored) == 6
+        and type(stored[2]) is str
+        and _rows_fit(stored[3], _CITATION_TYPES)
+        and _rows_fit(stored[4], _QUOTATION_TYPES)
+        and _rows_fit(stored[5], _REPAIR_TYPES)
+    )
 
 
 def _encode(result: DocumentResult) -> tuple[Any, ...]:

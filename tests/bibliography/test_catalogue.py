@@ -117,3 +117,57 @@ def test_string_macros_resolve(tmp_path: Path) -> None:
     )
     entry = Catalogue.load(p).entry("a")
     assert entry is not None and entry.fields_dict["publisher"].value == "Progress Publishers"
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("1921-08/1923-03", True),
+        ("1908", True),
+        ("1917-10-25", True),
+        ("1921-00/1923-03", False),  # month 00
+        ("1921-08/1923-13", False),  # month 13
+        ("1919-02-30", False),
+        ("1923/1921", False),  # ends before it starts
+        ("spring 1921", False),
+    ],
+)
+def test_a_contentsdate_that_is_no_date_is_an_error_naming_its_line(tmp_path: Path, value: str, ok: bool) -> None:
+    p = _write(
+        tmp_path,
+        "@collection{cw, author={Lenin, V. I.}, title={Collected Works}}\n\n"
+        f"@book{{cw-33,\n  crossref = {{cw}},\n  volume = {{33}},\n  contentsdate = {{{value}}},\n}}\n",
+    )
+    if ok:
+        assert Catalogue.load(p).volume("cw", "33") is not None
+        return
+    with pytest.raises(CatalogueError) as exc:
+        Catalogue.load(p)
+    assert exc.value.line == 3
+    assert f"contentsdate '{value}' of 'cw-33' is not an ISO 8601 date or interval" in str(exc.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        ("@book{a, title={Naïve}}\n".encode("latin-1"), 1, "not valid UTF-8 (invalid continuation byte at byte 18)"),
+        (b"@book{a, title={One}}\n\n@book{b, title={T\xe9}}\n", 3, "not valid UTF-8 (invalid continuation byte"),
+        ("@book{a, title={One}}\n".encode("utf-16-le"), None, "UTF-16-LE without a byte-order mark"),
+    ],
+)
+def test_a_bibliography_that_is_not_utf8_names_the_line(
+    tmp_path: Path, data: bytes, line: int | None, message: str
+) -> None:
+    p = tmp_path / "references.bib"
+    p.write_bytes(data)
+    with pytest.raises(CatalogueError) as exc:
+        Catalogue.load(p)
+    assert exc.value.line == line and message in exc.value.message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])
+def test_a_bibliography_with_a_bom_is_read(tmp_path: Path, encoding: str) -> None:
+    p = tmp_path / "references.bib"
+    p.write_bytes("@book{a, author={Lenin, V. I.}, title={Naïve}}\n".encode(encoding))
+    entry = Catalogue.load(p).entry("a")
+    assert entry is not None and entry.fields_dict["title"].value == "Naïve"

@@ -72,4 +72,5 @@ def test_jobs_0_means_one_process_per_usable_core(monkeypatch: pytest.MonkeyPatc
     docs = [document_from_text("a.txt", "text")]
     pipeline._extract(docs, Catalogue.empty(), pipeline.Execution(jobs=0), None)
     pipeline._extract(docs, Catalogue.empty(), pipeline.Execution(jobs=2), None)
-    assert seen == [3, 2]
+    pipeline._extract(docs, Catalogue.empty(), pipeline.Execution(jobs=100_000), None)
+    assert seen == [3, 2, 3]  # never more processes than usable cores, whatever the configuration says

@@ -54,7 +54,7 @@ def test_json_and_folders_given(project: Path) -> None:
 
 
 def test_unreadable_file_is_named_and_the_rest_listed(project: Path) -> None:
-    (project / "sources" / "broken.txt").write_bytes(b"caf\xe9 au lait\n")
+    (project / "sources" / "broken.txt").write_bytes(b"caf\xe9 au lait\n\x00")  # binary (not UTF-8 is read as cp1252)
     res = CliRunner().invoke(app, ["sources"])
     assert res.exit_code == 2
     assert "citecheck: sources/broken.txt:" in res.stderr and "Traceback" not in res.output
@@ -73,7 +73,10 @@ def test_check_verifies_against_the_configured_sources(project: Path) -> None:
     findings = json.loads(res.stdout)["findings"]
     [wrong] = [f for f in findings if f["rule"] == "wrong-locator"]
     assert wrong["suggestion"] == "vol. 29, in pp. 141-225" and "sources/congress/01.htm" in wrong["message"]
-    assert wrong["evidence"]["passage"].startswith("the grain monopoly must be kept") and wrong["evidence"]["kind"] == "exact"
+    assert (
+        wrong["evidence"]["passage"].startswith("the grain monopoly must be kept")
+        and wrong["evidence"]["kind"] == "exact"
+    )
     assert any(f["rule"] == "source-date-mismatch" for f in findings)
     html = (project / "r.html").read_text(encoding="utf-8")
     assert 'class="locations source-evidence"' in html and "Comrades, the grain monopoly" not in html
@@ -81,10 +84,14 @@ def test_check_verifies_against_the_configured_sources(project: Path) -> None:
 
 
 def test_primary_texts_are_not_read_as_essays(project: Path) -> None:
-    (project / "pyproject.toml").write_text('[tool.citecheck]\npaths = ["."]\nsources = ["sources"]\n', encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.citecheck]\npaths = ["."]\nsources = ["sources"]\n', encoding="utf-8"
+    )
     shown = CliRunner().invoke(app, ["check", "--show-files"]).stdout.split()
     assert "essays/a.txt" in shown and not any(s.startswith("sources/") for s in shown)
     out = json.loads(CliRunner().invoke(app, ["extract", "--format", "json"]).stdout)
     assert [d["path"] for d in out["documents"]] == ["essays/a.txt"]
-    named = json.loads(CliRunner().invoke(app, ["extract", "sources/loose/electrification.txt", "--format", "json"]).stdout)
+    named = json.loads(
+        CliRunner().invoke(app, ["extract", "sources/loose/electrification.txt", "--format", "json"]).stdout
+    )
     assert len(named["documents"]) == 1  # a file named directly is read

@@ -86,7 +86,13 @@ def test_source_evidence_beside_the_quotation_with_a_diff() -> None:
         "steps": [("changed", "run", "govern")],
     }
     finding = Finding(
-        "CC401", "misquotation", Severity.WARNING, "differs", (Location("a.txt", 3, 1, "Every cook"),), "f1", data={"evidence": evidence}
+        "CC401",
+        "misquotation",
+        Severity.WARNING,
+        "differs",
+        (Location("a.txt", 3, 1, "Every cook"),),
+        "f1",
+        data={"evidence": evidence},
     )
     html = render_html(CheckResult((), (), (finding,)), generated="2026-01-01 00:00 UTC")
     section = html.split('class="locations source-evidence"')[1].split("</article>")[0]
@@ -99,8 +105,24 @@ def test_source_evidence_beside_the_quotation_with_a_diff() -> None:
 def test_exact_evidence_shows_no_diff() -> None:
     from citecheck.models import Finding, Location, Severity
 
-    evidence = {"source": "s.txt", "locator": "vol. 29", "passage": "a b c", "quotation": "a b c", "kind": "exact", "score": 100.0, "steps": []}
-    finding = Finding("CC404", "found-in-source", Severity.INFO, "m", (Location("a.txt", 1, 1, "a"),), "f2", data={"evidence": evidence})
+    evidence = {
+        "source": "s.txt",
+        "locator": "vol. 29",
+        "passage": "a b c",
+        "quotation": "a b c",
+        "kind": "exact",
+        "score": 100.0,
+        "steps": [],
+    }
+    finding = Finding(
+        "CC404",
+        "found-in-source",
+        Severity.INFO,
+        "m",
+        (Location("a.txt", 1, 1, "a"),),
+        "f2",
+        data={"evidence": evidence},
+    )
     html = render_html(CheckResult((), (), (finding,)), generated="x")
     assert 'class="locations source-evidence"' in html and "Against the source" not in html
 

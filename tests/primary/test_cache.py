@@ -70,3 +70,49 @@ def test_an_index_from_cached_words_is_the_index_built_afresh(tmp_path: Path) ->
     assert a.vocabulary == b.vocabulary and a.works == b.works
     for name in ("ids", "starts", "offsets", "keys", "positions"):
         assert (getattr(a, name) == getattr(b, name)).all(), name
+
+
+def _slot(cache: SourceCache, doc: Document) -> Path:
+    path = cache._path(cache.key(doc))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def test_a_planted_entry_is_not_believed(tmp_path: Path) -> None:
+    import hashlib
+    import marshal
+
+    from citecheck.primary import cache as module
+
+    cache = SourceCache(tmp_path)  # the user's own key
+    doc = document_from_text("a.md", PAGED_MARKDOWN)
+    text, words = _read(doc)
+    forged = marshal.dumps(("text", "words the source never said", (), (), 1, (), b"", b""))
+    _slot(cache, doc).write_bytes(module._MAGIC + hashlib.sha256(forged).digest() + forged)  # a checksum anyone makes
+    assert cache.get(doc) is None
+    cache.put(doc, text, words)
+    assert cache.get(doc) == (text, words)
+
+
+def test_a_malformed_entry_with_a_valid_seal_is_rebuilt(tmp_path: Path) -> None:
+    import marshal
+
+    from citecheck.primary import cache as module
+
+    cache = SourceCache(tmp_path, key=b"k" * 32)
+    doc = document_from_text("a.md", PAGED_MARKDOWN)
+    key = cache.key(doc)
+    good = ("markdown", "text", (("title", "x"),), ((0, "1"),), 1, ("text",), b"\0\0\0\0", b"\0\0\0\0")
+    for bad in (
+        (b"markdown", *good[1:]),  # bytes for a string (str() made it "b'markdown'")
+        (*good[:2], ((b"title", "x"),), *good[3:]),
+        (*good[:3], (("0", "1"),), *good[4:]),  # a string for a number
+        (*good[:5], frozenset({"text"}), *good[6:]),
+        (*good[:6], b"\0\0\0\0", b""),
+    ):
+        payload = marshal.dumps(bad)
+        _slot(cache, doc).write_bytes(module._MAGIC + cache._digest(key, payload) + payload)
+        assert cache.get(doc) is None, bad
+    payload = marshal.dumps(good)
+    _slot(cache, doc).write_bytes(module._MAGIC + cache._digest(key, payload) + payload)
+    assert cache.get(doc) is not None

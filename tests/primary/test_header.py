@@ -33,7 +33,12 @@ def test_parse_date(written: str, iso: str | None) -> None:
 @pytest.mark.parametrize(
     ("source", "volume", "pages", "edition"),
     [
-        ("Lenin’s Collected Works, 4th English Edition, Progress Publishers, Moscow, 1972 Volume 29, pages 141-225", "29", "141-225", "4th English Edition"),
+        (
+            "Lenin’s Collected Works, 4th English Edition, Progress Publishers, Moscow, 1972 Volume 29, pages 141-225",
+            "29",
+            "141-225",
+            "4th English Edition",
+        ),
         ("Collected Works, Volume 31, pp. 17–118", "31", "17-118", None),
         ("Collected Works, Volume 25, p. 381-492", "25", "381-492", None),
         ("Lenin's Collected Works, Progress Publishers, Moscow, Volume 26, 1972, pp. 483", "26", "483", None),
@@ -49,7 +54,15 @@ def test_source_line(source: str, volume: str | None, pages: str | None, edition
 
 @pytest.mark.parametrize(
     ("label", "field"),
-    [("Source:", "source"), ("Source", "source"), ("First Published:", "published"), ("Written", "written"), ("Delivered:", "delivered"), ("Translated:", None), ("Transcription\\HTML Markup:", None)],
+    [
+        ("Source:", "source"),
+        ("Source", "source"),
+        ("First Published:", "published"),
+        ("Written", "written"),
+        ("Delivered:", "delivered"),
+        ("Translated:", None),
+        ("Transcription\\HTML Markup:", None),
+    ],
 )
 def test_labels(label: str, field: str | None) -> None:
     assert label_field(label) == field

@@ -11,15 +11,30 @@ from tests.primary.conftest import MIA_CHAPTER, MIA_INDEX, SAMPLE
 
 def test_header_fields_of_an_index_page() -> None:
     text = read_mia(document_from_text("congress/index.htm", MIA_INDEX))
-    assert text.field("source") == "Lenin’s Collected Works, 4th English Edition, Progress Publishers, Moscow, 1972 Volume 29, pages 141-225"
-    assert (text.field("delivered"), text.field("published"), text.field("author")) == ("March 20, 1919", "Pravda, 1929", "Vladimir Lenin")
+    assert (
+        text.field("source")
+        == "Lenin’s Collected Works, 4th English Edition, Progress Publishers, Moscow, 1972 Volume 29, pages 141-225"
+    )
+    assert (text.field("delivered"), text.field("published"), text.field("author")) == (
+        "March 20, 1919",
+        "Pravda, 1929",
+        "Vladimir Lenin",
+    )
     assert text.header_line == 6  # the line of <p class="information">
 
 
 def test_notes_markers_and_navigation_are_not_the_authors_words() -> None:
     text = read_mia(document_from_text("congress/01.htm", MIA_CHAPTER)).text
     assert "kept at all costs, for without it" in text  # the note marker [3] is gone, the words close up
-    for editors in ("[3]", "Petrograd", "introduced by decree", "Table of Contents", "navigation", "V. I. Lenin", "Endnotes"):
+    for editors in (
+        "[3]",
+        "Petrograd",
+        "introduced by decree",
+        "Table of Contents",
+        "navigation",
+        "V. I. Lenin",
+        "Endnotes",
+    ):
         assert editors not in text
     assert text.count("\n\n") >= 2  # paragraphs stay paragraphs
 
@@ -37,7 +52,11 @@ def test_a_page_that_is_not_html_at_all_reads_empty() -> None:
 @pytest.mark.parametrize(
     ("page", "field", "value"),
     [
-        ("1919/rcp8th/index.htm", "source", "Lenin’s Collected Works, 4th English Edition, Progress Publishers, Moscow, 1972 Volume 29, pages 141-225"),
+        (
+            "1919/rcp8th/index.htm",
+            "source",
+            "Lenin’s Collected Works, 4th English Edition, Progress Publishers, Moscow, 1972 Volume 29, pages 141-225",
+        ),
         ("1919/rcp8th/index.htm", "dated", "March 18-23, 1919"),
         ("1918/7thcong/index.htm", "delivered", "Mach 6, 1918"),
         ("1920/lwc/index.htm", "source", "Collected Works, Volume 31, pp. 17–118"),

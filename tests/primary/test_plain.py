@@ -39,19 +39,29 @@ def test_the_word_page_in_a_sentence_is_not_a_marker() -> None:
 
 def test_front_matter_and_markdown() -> None:
     text = read_plain(document_from_text("vol30.md", PAGED_MARKDOWN))
-    assert (text.field("key"), text.field("pages"), text.field("date"), text.format) == ("lenin-cw-30", "17-19", "1919-11", "markdown")
+    assert (text.field("key"), text.field("pages"), text.field("date"), text.format) == (
+        "lenin-cw-30",
+        "17-19",
+        "1919-11",
+        "markdown",
+    )
     assert "*" not in text.text and "#" not in text.text and "author:" not in text.text
     assert [label for _, label in text.pages] == ["17", "18", "19"]
 
 
 def test_line_end_hyphen_is_joined_but_a_compound_is_kept() -> None:
-    text = read_plain(document_from_text("x.txt", "the revolu-\ntionary workers and the well-\nknown Soviet-\nRussia", "text")).text
+    text = read_plain(
+        document_from_text("x.txt", "the revolu-\ntionary workers and the well-\nknown Soviet-\nRussia", "text")
+    ).text
     assert "revolutionary" in text and "Soviet- Russia" in text
 
 
 @pytest.mark.parametrize(
     ("source", "message"),
-    [("---\nkey: [unclosed\n---\ntext", "front matter is not valid YAML (line 2)"), ("---\n- a list\n---\ntext", "front matter must be a mapping of key: value")],
+    [
+        ("---\nkey: [unclosed\n---\ntext", "front matter is not valid YAML (line 2)"),
+        ("---\n- a list\n---\ntext", "front matter must be a mapping of key: value"),
+    ],
 )
 def test_bad_front_matter(source: str, message: str) -> None:
     with pytest.raises(FrontMatterError, match=message.replace("(", r"\(").replace(")", r"\)")):

@@ -24,11 +24,31 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("suffix", "key", "volume", "pages", "date", "kind", "header_from", "problem"), CASES, ids=[c[0] for c in CASES])
-def test_own_sources(own_collection: SourceCollection, suffix: str, key: str | None, volume: str | None, pages: str | None, date: str | None, kind: str | None, header_from: str | None, problem: str | None) -> None:
+@pytest.mark.parametrize(
+    ("suffix", "key", "volume", "pages", "date", "kind", "header_from", "problem"), CASES, ids=[c[0] for c in CASES]
+)
+def test_own_sources(
+    own_collection: SourceCollection,
+    suffix: str,
+    key: str | None,
+    volume: str | None,
+    pages: str | None,
+    date: str | None,
+    kind: str | None,
+    header_from: str | None,
+    problem: str | None,
+) -> None:
     w = _work(own_collection, suffix)
     inherited = w.header_from.split("/")[-2] + "/" + w.header_from.split("/")[-1] if w.header_from else None
-    assert (w.key, w.volume, w.pages, w.date, w.date_kind, inherited, w.problem) == (key, volume, pages, date, kind, header_from, problem)
+    assert (w.key, w.volume, w.pages, w.date, w.date_kind, inherited, w.problem) == (
+        key,
+        volume,
+        pages,
+        date,
+        kind,
+        header_from,
+        problem,
+    )
 
 
 def test_author_and_completeness(own_collection: SourceCollection) -> None:
@@ -52,9 +72,16 @@ def test_real_sample(catalogue: Catalogue) -> None:
         pytest.skip(f"the real sample is not at {SAMPLE}")
     sample = load_sources([SAMPLE], catalogue)
     chapter = _work(sample, "1919/rcp8th/06.htm")
-    assert (chapter.key, chapter.pages, chapter.date, chapter.edition) == ("lenin-cw-29", "141-225", "1919-03-18/1919-03-23", "4th English Edition")
+    assert (chapter.key, chapter.pages, chapter.date, chapter.edition) == (
+        "lenin-cw-29",
+        "141-225",
+        "1919-03-18/1919-03-23",
+        "4th English Edition",
+    )
     assert chapter.header_from is not None and chapter.header_from.endswith("1919/rcp8th/index.htm")
-    assert _work(sample, "1920/lwc/ch01.htm").key == "lenin-cw-31"  # "Collected Works, Volume 31" by the byline's author
+    assert (
+        _work(sample, "1920/lwc/ch01.htm").key == "lenin-cw-31"
+    )  # "Collected Works, Volume 31" by the byline's author
     assert _work(sample, "1920/oct/02.htm").pages is None  # a source without a page range
     assert _work(sample, "1920/oct/02-abs.htm").problem == NO_HEADER
     assert sample.date_disagreements == ()

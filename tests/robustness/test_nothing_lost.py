@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from citecheck.cli import app
+from citecheck.models import OutputError
 from citecheck.output import atomic
 from tests.conftest import ROOT
 
@@ -66,7 +67,7 @@ def test_interrupted_atomic_write_leaves_old_file_and_no_litter(
         monkeypatch.setattr(os, "fdopen", lambda fd, mode: _Broken(fd))
     else:
         monkeypatch.setattr(os, where, _fail)
-    with pytest.raises(OSError, match="simulated"):
+    with pytest.raises(OutputError, match=f"cannot write {target}: simulated"):
         atomic.write_text(target, "new " * 1000)
     assert target.read_text() == "old"
     assert sorted(p.name for p in target.parent.iterdir()) == ["report.html"]

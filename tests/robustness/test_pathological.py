@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from typer.testing import CliRunner
 from citecheck.cli import app
 from citecheck.models import DocumentResult
 from citecheck.pipeline import extract_paths
-from tests.conftest import extract_text
+from tests.conftest import ESSAY, ROOT, extract_text
 
 GOOD = "Lenin wrote “all power to the soviets”.1\n\nNotes\n\n1. Lenin, CW, vol. 24, p. 19.\n"
 
@@ -21,7 +23,9 @@ BAD_OR_ODD: list[tuple[str, bytes, str | None]] = [
     ("blank.txt", b"\n\n  \n", None),
     ("binary.txt", bytes(range(256)) * 4, "binary file"),
     ("nul.txt", b"Lenin wrote\n\x00 more", "NUL byte on line 2"),
-    ("latin1.txt", "line one\nna\u00efve".encode("latin-1"), "not valid UTF-8 on line 2"),
+    ("latin1.txt", "line one\nna\u00efve".encode("latin-1"), None),  # read as cp1252, with a warning
+    ("utf16nobom.txt", GOOD.encode("utf-16-le"), "UTF-16-LE without a byte-order mark"),
+    ("utf16benobom.txt", GOOD.encode("utf-16-be"), "UTF-16-BE without a byte-order mark"),
     ("utf16.txt", b"\xff\xfe" + GOOD.encode("utf-16-le"), None),
     ("utf16be.md", b"\xfe\xff" + GOOD.encode("utf-16-be"), None),
     ("utf8bom.txt", b"\xef\xbb\xbf" + GOOD.encode(), None),
@@ -173,3 +177,78 @@ def test_bad_references_bib_is_one_line_or_read(tmp_path: Path, name: str) -> No
         assert any(line.startswith("citecheck: ") and "references.bib" in line for line in err.splitlines()), err
     else:
         json.loads(out)
+
+
+# --- issue 17: a crash is never a finding ------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_reaches_every_output_as_valid_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plain.txt").write_text(ESSAY.format(page=10), encoding="utf-8")
+    with open(os.fsencode(corpus) + b"/na\xefve-\xff.txt", "wb") as fh:  # Latin-1 bytes in the name
+        fh.write(ESSAY.format(page=20).encode())
+    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+    monkeypatch.chdir(tmp_path)
+    shown = "corpus/na\\xefve-\\xff.txt"
+    for fmt in ("json", "sarif", "github", "text"):
+        r = CliRunner().invoke(app, ["check", "corpus", "--format", fmt, "--html", "r.html", "--bib", "r.bib"])
+        assert r.exit_code == 1 and r.stderr == "", (fmt, r.stderr)
+        out = r.stdout
+        assert not any("\ud800" <= c <= "\udfff" for c in out) and "\\udc" not in out  # nor escaped as \\udcff
+        assert shown in (_strings(json.loads(out)) if fmt in ("json", "sarif") else out)
+    for name in ("r.html", "r.bib"):
+        assert shown in (tmp_path / name).read_text(encoding="utf-8")  # written, as UTF-8
+    r = CliRunner().invoke(app, ["bib", "corpus", "-o", "only.bib"])
+    assert r.exit_code == 0 and shown in (tmp_path / "only.bib").read_text(encoding="utf-8")
+
+
+def _strings(obj: object) -> str:
+    """Every string in a JSON document, one a line."""
+    if isinstance(obj, dict):
+        return "\n".join(_strings(v) for v in obj.values())
+    if isinstance(obj, list):
+        return "\n".join(_strings(v) for v in obj)
+    return str(obj)
+
+
+@pytest.mark.parametrize("month", ["00", "13"])
+def test_a_contentsdate_month_that_does_not_exist_is_one_line_not_a_crash(tmp_path: Path, month: str) -> None:
+    bib = tmp_path / "references.bib"
+    bib.write_text(
+        "@collection{lenin-cw, author={Lenin, V. I.}, title={Collected Works}, aliases={CW}}\n"
+        f"@book{{lenin-cw-33, crossref={{lenin-cw}}, volume={{33}}, contentsdate={{1921-{month}/1923-03}}}}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.txt").write_text(
+        "In March 1918 Lenin wrote “x y z w v”.1\n\nNotes\n\n1. Lenin, CW, vol. 33, p. 5.\n"
+    )
+    code, _, err = _run(["check", str(tmp_path / "a.txt"), "--references", str(bib), "--no-html", "--no-bib"])
+    assert code == 2 and err == (
+        f"citecheck: {bib}:2: contentsdate '1921-{month}/1923-03' of 'lenin-cw-33' is not an ISO 8601 date or "
+        "interval (1917, 1917-10 or 1917-10-25, or two of them joined by / in order)\n"
+    )
+
+
+def test_a_windows_1252_file_is_read_with_one_warning(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "legacy.txt").write_bytes(GOOD.replace("“", "\x93").replace("”", "\x94").encode("latin-1"))
+    code, out, err = _run(["extract", str(tmp_path), "--references", str(ROOT / "references.bib")])
+    assert code == 0
+    assert err == f"citecheck: warning: {tmp_path}/legacy.txt: not valid UTF-8 (first at line 1): read as cp1252\n"
+    docs = {Path(d["path"]).name: d for d in json.loads(out)["documents"]}
+    assert (docs["legacy.txt"]["encoding"], docs["good.txt"]["encoding"]) == ("cp1252", "utf-8")
+    assert docs["legacy.txt"]["quotations"][0]["text"] == docs["good.txt"]["quotations"][0]["text"]
+
+
+def test_a_folder_named_on_the_command_line_with_non_utf8_bytes_reaches_the_report(tmp_path: Path) -> None:
+    folder = os.fsencode(tmp_path) + b"/essays-\xff"
+    os.mkdir(folder)
+    with open(folder + b"/a.txt", "wb") as fh:
+        fh.write(ESSAY.format(page=10).encode())
+    name = os.fsdecode(folder)  # what Python makes of such an argument: a lone surrogate for the byte
+    code, _, err = _run(["report", name, "-o", str(tmp_path / "r.html"), "--references", str(ROOT / "references.bib")])
+    assert code == 0, err
+    assert f"{tmp_path}/essays-\\xff" in (tmp_path / "r.html").read_text(encoding="utf-8")

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import marshal
 import multiprocessing
+import os
+import shutil
+import stat
 from pathlib import Path
 
 import pytest
 
 from citecheck.bibliography.catalogue import Catalogue
+from citecheck.models import Document
 from citecheck.pipeline import Execution, extract_paths
+from citecheck.runtime import cache as cache_module
 from citecheck.runtime.cache import Cache
 from citecheck.source.load import document_from_text
-from tests.conftest import ROOT
-
-ESSAY = "An essay\n\nLenin said “we must learn to trade like cultured merchants”.1\n\nNotes\n\n  1. VI Lenin CW Vol 33, Moscow 1965, p{page}.\n"
+from tests.conftest import ESSAY, ROOT
 
 
 @pytest.fixture()
@@ -111,3 +116,141 @@ def test_concurrent_writers_never_leave_a_bad_entry(tmp_path: Path) -> None:
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         assert sum(pool.map(_fill, [(folder, ESSAY.format(page=1))] * 4)) == 0
     assert not list((tmp_path / "cache").rglob("*.tmp"))
+
+
+# --- entries a repository could plant are not trusted (issue 17) ------------------------------
+
+
+def _doc() -> Document:
+    return document_from_text("e.txt", ESSAY.format(page=7))
+
+
+def _forge(payload: bytes, mac: bytes) -> bytes:
+    return cache_module._MAGIC + mac + payload
+
+
+def _gutted(cache: Cache, doc: Document) -> bytes:
+    """The doc's real results with every citation removed: what a planted entry would say."""
+    from citecheck.extract.engine import extract_document
+
+    real = cache_module._encode(extract_document(doc, None))
+    return marshal.dumps((*real[:3], (), real[4], real[5]))
+
+
+@pytest.mark.parametrize("how", ["sha256", "other-key", "other-slot"])
+def test_a_planted_entry_is_ignored_and_rebuilt(tmp_path: Path, how: str) -> None:
+    cache = Cache(tmp_path / "cache", "cat")
+    doc = _doc()
+    slot = cache._path(cache.key(doc))
+    slot.parent.mkdir(parents=True)
+    payload = _gutted(cache, doc)
+    if how == "sha256":  # a checksum anyone can compute (the format before)
+        slot.write_bytes(_forge(payload, hashlib.sha256(payload).digest()))
+    elif how == "other-key":  # sealed, but with a key that is not this user's
+        slot.write_bytes(Cache(tmp_path / "x", "cat", key=b"k" * 32).seal(cache.key(doc), payload))
+    else:  # a genuine entry of this user's, for another text, copied into this slot
+        slot.write_bytes(cache.seal(cache.key(document_from_text("other.txt", "other text")), payload))
+    assert cache.get(doc) is None and not slot.exists()  # ignored and removed: this run rebuilds it
+
+
+def _bad_payloads(cache: Cache, doc: Document) -> list[bytes]:
+    from citecheck.extract.engine import extract_document
+
+    path, sha, fmt, citations, quotations, repairs = cache_module._encode(extract_document(doc, None))
+    first = citations[0]
+    return [
+        marshal.dumps((path, sha, fmt, ((b"c1", *first[1:]),), quotations, repairs)),  # bytes for a string
+        marshal.dumps((path, sha, fmt, ((frozenset({"c1"}), *first[1:]),), quotations, repairs)),
+        marshal.dumps((path, sha, fmt, ((first[0], "1", *first[2:]),), quotations, repairs)),  # str for an int
+        marshal.dumps((path, sha, fmt, (first[:-1],), quotations, repairs)),  # a field short
+        marshal.dumps((path, sha, b"text", citations, quotations, repairs)),
+        marshal.dumps((path, sha, fmt, [first], quotations, repairs)),  # a list for a tuple
+        marshal.dumps((path, sha, fmt)),
+        marshal.dumps("not a tuple"),
+        b"\xff\xfe not marshal at all",
+    ]
+
+
+def test_a_malformed_entry_with_a_valid_seal_is_rebuilt_never_a_type_error(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache", "cat")
+    doc = _doc()
+    slot = cache._path(cache.key(doc))
+    slot.parent.mkdir(parents=True)
+    for payload in _bad_payloads(cache, doc):
+        slot.write_bytes(cache.seal(cache.key(doc), payload))
+        assert cache.get(doc) is None
+    from citecheck.extract.engine import extract_document
+
+    cache.put(doc, extract_document(doc, None))
+    got = cache.get(doc)
+    assert got is not None and got.citations and got.citations[0].id == "c1"
+
+
+def test_planted_entries_do_not_change_the_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from citecheck.cli import app
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ESSAY.format(page=100), encoding="utf-8")
+    (corpus / "b.txt").write_text(ESSAY.format(page=200), encoding="utf-8")  # same words, another page: CC101
+    shutil.copy(ROOT / "references.bib", tmp_path / "references.bib")
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "corpus", "--no-html", "--no-bib", "--format", "json"]
+    clean = CliRunner().invoke(app, [*args, "--no-cache"])
+    assert clean.exit_code == 1 and json.loads(clean.stdout)["summary"]["findings"] > 0
+    assert CliRunner().invoke(app, args).stdout == clean.stdout  # fills the cache
+    for entry in (tmp_path / ".citecheck-cache").rglob("*.entry"):  # every entry gutted, checksummed anew
+        data = entry.read_bytes()
+        stored = marshal.loads(data[len(cache_module._MAGIC) + 32 :])
+        payload = marshal.dumps((*stored[:3], (), stored[4], stored[5]))
+        entry.write_bytes(_forge(payload, hashlib.sha256(payload).digest()))
+    planted = CliRunner().invoke(app, args)
+    assert (planted.exit_code, planted.stdout) == (1, clean.stdout)
+
+
+def test_the_key_is_made_once_per_user_outside_the_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_module.key_path() == tmp_path / "xdg" / "citecheck" / "key"
+    first = cache_module.user_key()
+    path = tmp_path / "xdg" / "citecheck" / "key"
+    assert len(first) == 32 and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert cache_module.user_key() == first and sorted(os.listdir(path.parent)) == ["key"]
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # not absolute: ignored, as the XDG spec says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache_module.key_path() == tmp_path / "home" / ".cache" / "citecheck" / "key"
+
+
+@pytest.mark.parametrize(
+    ("spoil", "message"),
+    [
+        (lambda p: p.chmod(0o644), "must be owned by you and readable by no one else (chmod 600)"),
+        (lambda p: p.write_bytes(b"short"), "not a key of 32 bytes (delete it to make a new one)"),
+    ],
+)
+def test_a_key_others_could_read_or_write_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Path, catalogue: Catalogue, spoil: object, message: str
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    cache_module.user_key()
+    spoil(tmp_path / "xdg" / "citecheck" / "key")  # type: ignore[operator]
+    with pytest.raises(cache_module.CacheKeyError) as err:
+        cache_module.user_key()
+    assert str(err.value).endswith(message)
+    out = extract_paths([corpus], catalogue, Execution(cache_dir=str(tmp_path / "cache")))
+    assert (out.cached, out.extracted) == (0, 6) and not (tmp_path / "cache").exists()  # no cache, same results
+    assert [str(w) for w in out.warnings] == [
+        f"{tmp_path / 'cache'}: cache not used: {tmp_path / 'xdg'}/citecheck/key: {message}"
+    ]
+
+
+def test_a_key_that_cannot_be_made_only_costs_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corpus: Path, catalogue: Catalogue
+) -> None:
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "file"))  # a file where the folder should be
+    out = extract_paths([corpus], catalogue, Execution(cache_dir=str(tmp_path / "cache")))
+    assert (out.cached, out.extracted) == (0, 6) and len(out.documents) == 6
+    (warning,) = out.warnings
+    assert "cache not used: cannot create" in warning.message

@@ -87,9 +87,7 @@ which of the citations that supports (`wrong-locator` reports each wrong one).
             )
 
 
-def _settled(
-    ctx: RuleContext, sourced: list[tuple[QuoteRef, NormalisedCitation]]
-) -> tuple[str, dict[str, Any]] | None:
+def _settled(ctx: RuleContext, sourced: list[tuple[QuoteRef, NormalisedCitation]]) -> tuple[str, dict[str, Any]] | None:
     """What the primary texts say about the disagreement: where the passage is, and which citations that supports."""
     found = [(ref, m) for ref, n in sourced for m in in_work(ctx, ref, n)[:1]]
     if not found:

@@ -6,9 +6,9 @@ import functools
 from collections.abc import Iterable
 
 from citecheck.bibliography.catalogue import Catalogue
+from citecheck.bibliography.dates import interval, overlaps
 from citecheck.checks.fingerprint import fingerprint
 from citecheck.checks.rules.base import Rule, RuleContext, describe
-from citecheck.checks.rules.dates import interval, overlaps
 from citecheck.models import Finding, Location, NormalisedCitation, Severity
 
 
