@@ -217,15 +217,18 @@ def _bracket_candidates(view: TextView, i: int, within: Candidate | None = None)
             if s < e:
                 out.append(Candidate("bracket" if ch == "]" else "paren", s, e, k0, k + 1, i))
     # a parenthesis opened near the end and never closed: "… (GV Plekhanov Selected works Vol 3, p306."
-    if stack and stack[0][0] == "(" and b.end - stack[0][1] <= MAX_BRACKET:
+    if stack and stack[0][0] == "(" and b.end - stack[0][1] <= 4 * MAX_BRACKET:
         k0 = stack[0][1]
-        s, e = _trim(text, k0 + 1, b.end)
+        # it ends where its sentence does
+        end = _SENTENCE_END.search(text, k0, b.end)
+        s, e = _trim(text, k0 + 1, end.start() + 1 if end else b.end)
         if s < e:
             out.append(Candidate("paren", s, e, k0, b.end, i))
     return out
 
 
 _BRACKET = regex.compile(r"[()\[\]]")
+_SENTENCE_END = regex.compile(r"[.!?](?=\s++\p{Lu})")
 
 
 def _attribution(view: TextView, i: int, under_quote: bool) -> Candidate | None:
