@@ -107,7 +107,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
 
     opaque = [(q.start, q.end) for q in quotes if q.form == "inline"]
     opaque += [(m.start, m.end) for m in view.marks if m.kind in ("italic", "cite") and m.end - m.start > 3]
-    opaque += [(r.candidate.outer_start, r.candidate.outer_end) for r in refs]
+    opaque += [(r.candidate.outer_start, r.candidate.outer_end) for r in refs if r.kind != "prose"]
     people = People(
         view, [r.parsed.author for r in refs if r.parsed.author], _disjoint(opaque), _regions(view, quotes, refs)
     )

@@ -32,7 +32,8 @@ class Linker:
         # body sources in document order: (position, ref index); markers point to their note's first ref
         sources: list[tuple[int, int, int]] = []  # (start, end, ref)
         for i, r in enumerate(refs):
-            if r.stream == "body":
+            # references in the running text, and those in parentheses inside a note's commentary
+            if r.stream == "body" or r.candidate.kind.startswith("note-"):
                 sources.append((r.candidate.outer_start, r.candidate.outer_end, i))
         for m in view.marks:
             if m.kind == "noteref" and m.data is not None and m.data in first_in_note:
@@ -80,6 +81,11 @@ class Linker:
         later = self.next_source(q.close_mark, sentence_end + 3)
         if later is not None:
             return later[2]
+        # one note for a paragraph: the marker closing the paragraph sources what it quotes
+        block = self.view.blocks[q.last_block]
+        last = self.next_source(q.close_mark, block.end + 1)
+        if last is not None and self.view.text[last[1] : block.end].strip(" .,;:)]”’\"\n\t") == "":
+            return last[2]
         return None
 
 

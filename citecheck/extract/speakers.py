@@ -187,7 +187,8 @@ class People:
             self.mentions.append(Mention(s, e, display(name), poss, person=person))
         for lo, hi in spans:
             for cm in _CONGRESS.finditer(text, lo, hi):
-                self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group()), person=True))
+                # a congress speaks ("the eighth party congress recognised …") but is never "he"
+                self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group())))
             for pm in _PRONOUN.finditer(text, lo, hi):
                 self.mentions.append(Mention(pm.start(), pm.end(), pm.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
