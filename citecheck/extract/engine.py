@@ -122,7 +122,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
 
     sentences = _sentences(view, quotes)
     sent_starts = [s for s, _ in sentences]
-    linker = Linker(view, refs)
+    linker = Linker(view, refs, sorted(q.open_mark for q in quotes))
     cues: list[Cue | None] = []
     links: list[int | None] = []
     for q in quotes:

@@ -21,9 +21,12 @@ NEAR = 6
 class Linker:
     """Where references and note markers are, for finding the one after a quotation."""
 
-    def __init__(self, view: TextView, refs: Sequence[Reference]) -> None:
+    def __init__(self, view: TextView, refs: Sequence[Reference], quote_starts: Sequence[int] = ()) -> None:
+        """Index the sources of ``refs`` and the note markers of ``view``; ``quote_starts`` are the
+        sorted opening marks of the document's quotations."""
         self.view = view
         self.refs = refs
+        self.quote_starts = list(quote_starts)
         first_in_note: dict[str, int] = {}
         for i, r in enumerate(refs):
             lab = r.candidate.note
@@ -81,29 +84,47 @@ class Linker:
         later = self.next_source(q.close_mark, sentence_end + 3)
         if later is not None:
             return later[2]
-        # one note for a paragraph: the marker closing the paragraph sources what it quotes
+        # one note for a paragraph: the marker closing the paragraph sources its last quotation
         block = self.view.blocks[q.last_block]
         last = self.next_source(q.close_mark, block.end + 1)
-        if last is not None and self.view.text[last[1] : block.end].strip(" .,;:)]”’\"\n\t") == "":
+        if (
+            last is not None
+            and self.view.text[last[1] : block.end].strip(" .,;:)]”’\"\n\t") == ""
+            and not self._quote_between(q.close_mark, last[0])
+        ):
             return last[2]
         return None
+
+    def _quote_between(self, a: int, b: int) -> bool:
+        k = bisect.bisect_left(self.quote_starts, a)
+        return k < len(self.quote_starts) and self.quote_starts[k] < b
 
 
 def chain(
     quotes: Sequence[QuoteSpan], links: list[int | None], speakers: Sequence[str | None], refs: Sequence[Reference]
 ) -> list[int | None]:
-    """A reference also sources the earlier quotations of its paragraph with the same speaker, none between."""
+    """A reference also sources the earlier quotations of its paragraph with the same speaker.
+
+    Walking back from a sourced quotation, each unsourced one of the same paragraph and speaker
+    takes its reference; a quotation of another speaker, or one sourced otherwise, ends the run.
+    """
     out = list(links)
-    for i in range(len(quotes) - 2, -1, -1):
-        if out[i] is not None or quotes[i].form != "inline" or quotes[i].nested:
+    carry: tuple[int, str, int] | None = None  # (reference, speaker, block)
+    for i in range(len(quotes) - 1, -1, -1):
+        q = quotes[i]
+        if q.form != "inline" or q.nested:
             continue
-        j = i + 1
-        if j >= len(quotes) or quotes[j].block != quotes[i].block or out[j] is None:
+        if carry is not None and carry[2] != q.block:
+            carry = None
+        if out[i] is not None:
+            who = speakers[i]
+            carry = (out[i] or 0, who, q.block) if who else None
             continue
-        if speakers[i] is None or speakers[i] != speakers[j]:
+        if carry is None or speakers[i] != carry[1]:
+            carry = None
             continue
-        ref = refs[out[j] or 0]
-        if ref.stream == "body" and ref.candidate.outer_start < quotes[i].close_mark:
+        ref = refs[carry[0]]
+        if ref.stream == "body" and ref.candidate.outer_start < q.close_mark:
             continue
-        out[i] = out[j]
+        out[i] = carry[0]
     return out

@@ -151,7 +151,8 @@ class People:
                 if _sentence_initial(text, s):
                     # "Turning the tables, he …": a word capitalised only because it starts a sentence,
                     # unless the document also capitalises it elsewhere, or an aside or verb follows
-                    if not (text[e : e + 1] == "," or poss or next_word in finite):
+                    aside = text[e : e + 1] == "," and not first.endswith("ly")  # not "Similarly, he …"
+                    if not (aside or poss or next_word in finite):
                         initial_only.append(len(raw))
                 else:
                     mid_caps.add(words[0])
