@@ -128,7 +128,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     for q in quotes:
         k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
         s_start, s_end = sentences[k]
-        links.append(linker.link(q, s_end))
+        links.append(linker.link(q, s_end, s_start))
         cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts))
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
     links = chain(quotes, links, [s for s, _ in speakers], refs)

@@ -44,6 +44,7 @@ class Linker:
         sources.sort()
         self.sources = sources
         self.starts = [s for s, _, _ in sources]
+        self.prose = sorted((r.candidate.outer_start, i) for i, r in enumerate(refs) if r.kind == "prose")
         self.attribution_by_block: dict[int, int] = {}
         for i, r in enumerate(refs):
             if r.kind == "attribution":
@@ -56,7 +57,14 @@ class Linker:
             return self.sources[k]
         return None
 
-    def link(self, q: QuoteSpan, sentence_end: int) -> int | None:
+    def prose_before(self, lo: int, hi: int) -> int | None:
+        """The last prose reference starting in ``[lo, hi)`` ("Marx wrote in *Capital*: “…”")."""
+        k = bisect.bisect_left(self.prose, (hi, -1)) - 1
+        if k >= 0 and self.prose[k][0] >= lo:
+            return self.prose[k][1]
+        return None
+
+    def link(self, q: QuoteSpan, sentence_end: int, sentence_start: int = -1) -> int | None:
         """The reference sourcing quotation ``q`` (None when nothing does)."""
         text = self.view.text
         if q.form == "block":
@@ -71,6 +79,12 @@ class Linker:
                 near = self.next_source(near[0] + 1, last.end + 1)
             if near is not None:
                 return near[2]
+            if q.block > 0:
+                # the introduction names the work: "As Victor Serge wrote in his book *Year One*:"
+                intro = self.view.blocks[q.block - 1]
+                named = self.prose_before(intro.start, intro.end + 1)
+                if named is not None:
+                    return named
             nxt = q.last_block + 1
             if nxt < len(self.view.blocks):
                 b = self.view.blocks[nxt]
@@ -84,6 +98,11 @@ class Linker:
         later = self.next_source(q.close_mark, sentence_end + 3)
         if later is not None:
             return later[2]
+        # a work the prose names just before ("Marx wrote in *Capital*. “Therefore, save …”")
+        block = self.view.blocks[q.block]
+        named = self.prose_before(max(block.start, min(sentence_start, q.open_mark - 250)), q.open_mark)
+        if named is not None:
+            return named
         # one note for a paragraph: the marker closing the paragraph sources its last quotation
         block = self.view.blocks[q.last_block]
         last = self.next_source(q.close_mark, block.end + 1)
