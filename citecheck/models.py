@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 #: The kinds of reference the extractor knows (the ``kind`` field of a citation).
-CITATION_KINDS = ("footnote", "ibid", "inline", "attribution", "quoted-in", "wikilink", "prose")
+CITATION_KINDS = ("footnote", "ibid", "inline", "attribution", "quoted-in", "list", "wikilink", "prose")
 
 #: How a quotation is set: inside quotation marks in running text, or set off as a block.
 QUOTATION_FORMS = ("inline", "block")

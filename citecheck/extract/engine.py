@@ -141,7 +141,9 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         _quotation(view, f"q{n + 1}", quotes[i], speakers[i], links[i], ids, sentences, sent_starts, quotes)
         for n, i in enumerate(kept)
     )
-    return DocumentResult(doc.path, doc.sha256, doc.format, citations, quotations, view.repairs, source=doc.text)
+    return DocumentResult(
+        doc.path, doc.sha256, doc.format, citations, quotations, view.repairs, source=doc.text, encoding=doc.encoding
+    )
 
 
 # --- candidates -----------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ class Linker:
         last = self.next_source(q.close_mark, block.end + 1)
         if (
             last is not None
-            and self.view.text[last[1] : block.end].strip(" .,;:)]”’\"\n\t") == ""
+            and self.view.text[last[1] : block.end].strip(' .,;:)]”’"\n\t') == ""
             and not self._quote_between(q.close_mark, last[0])
         ):
             return last[2]

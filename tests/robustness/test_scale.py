@@ -13,7 +13,7 @@ import pytest
 
 from citecheck.source.build import build_view
 from citecheck.source.load import document_from_text
-from tests.conftest import extract_text
+from tests.conftest import ROOT, extract_text
 
 pytestmark = pytest.mark.slow
 
@@ -88,13 +88,50 @@ LINEAR_STAGES = {
     "many HTML paragraphs with quotes (speakers, extract)": (lambda n: "<p>“x” y</p>\n" * n, 2000, "html"),
     "many quotes in one paragraph (speakers, sentences)": (lambda n: "He said “x y”, and " * n, 2000, "text"),
     "many names (mentions/speakers)": (lambda n: "Lenin Trotsky Stalin " * n, 2000, "text"),
+    # issue 17's shapes, and others of the same families
+    "markdown quote line with a long space run": (lambda n: '> "a' + " " * n + 'b"\n', 20_000, "markdown"),
+    "run-on sentence of quotations and citations": (
+        lambda n: 'Lenin said "we shall win the war" (Lenin, CW 25, p. 402), and ' * n,
+        500,
+        "text",
+    ),
+    "html run-on sentence with empty character references": (
+        lambda n: "<p>" + "Lenin said &#8220;we shall win&#8221; (CW 25, p. 4) &#; and " * n + "</p>",
+        500,
+        "html",
+    ),
+    "one quotation repeated (echoes)": (lambda n: "He wrote “the councils were everywhere”.\n\n" * n, 1500, "text"),
+    "attribution lines and wikilinks": (
+        lambda n: "> The bureaucracy does not form a class.\n\n- Trotsky, [[The Revolution Betrayed (1937)]]\n\n" * n,
+        800,
+        "markdown",
+    ),
+    "thousands of citations in one paragraph": (lambda n: "“a b c d” [p. 1] " * n, 1500, "markdown"),
+    "deeply nested parentheses": (lambda n: "(" * n + "p. 3" + ")" * n, 20_000, "text"),
+    "deeply nested brackets": (lambda n: "[" * n + "p. 3" + "]" * n, 20_000, "text"),
+    "unclosed parentheses": (lambda n: "(p. 3 " * n, 5000, "text"),
+    "a long note": (lambda n: "Text.1\n\nNotes\n\n1. " + "Orlov, *Red Decade*, 3; " * n + "\n", 500, "markdown"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(LINEAR_STAGES))
 def test_linear_in_extraction_stages(name: str) -> None:
     make, n, fmt = LINEAR_STAGES[name]
-    assert _ratio(make, n, fmt) < 3
+    ratios: list[float] = []
+    while len(ratios) < 3 and min(ratios, default=9.0) > 2.5:
+        ratios.append(_ratio(make, n, fmt, rounds=3))
+    assert min(ratios) <= 2.5, ratios
+
+
+def test_an_essay_repeated_is_linear() -> None:
+    essay = (ROOT / "corpus" / "genesis-of-bureaucratic-socialism.txt").read_text(encoding="utf-8")
+    body = essay.split("\n\n")
+    # one file of ~0.5 MB against ~1 MB: the essay's paragraphs over and over
+    make = lambda n: "\n\n".join(body * n)  # noqa: E731
+    ratios: list[float] = []
+    while len(ratios) < 3 and min(ratios, default=9.0) > 2.5:
+        ratios.append(_ratio(make, 8, "text", rounds=2))
+    assert min(ratios) <= 2.5, ratios
 
 
 # --- building the view (citecheck.source.build_view), every format -------------------------------
