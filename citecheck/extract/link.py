@@ -105,13 +105,13 @@ class Linker:
             return named
         # one note for a paragraph: the marker closing the paragraph sources its last quotation
         block = self.view.blocks[q.last_block]
-        last = self.next_source(q.close_mark, block.end + 1)
+        closing = self.next_source(q.close_mark, block.end + 1)
         if (
-            last is not None
-            and self.view.text[last[1] : block.end].strip(' .,;:)]”’"\n\t') == ""
-            and not self._quote_between(q.close_mark, last[0])
+            closing is not None
+            and self.view.text[closing[1] : block.end].strip(' .,;:)]”’"\n\t') == ""
+            and not self._quote_between(q.close_mark, closing[0])
         ):
-            return last[2]
+            return closing[2]
         return None
 
     def _quote_between(self, a: int, b: int) -> bool:
