@@ -132,6 +132,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts))
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
     links = chain(quotes, links, [s for s, _ in speakers], refs)
+    links = _nested_take_the_block(quotes, links)
     resolutions = _authors_from_speakers(refs, resolutions, links, cues)
 
     ids = [f"c{i + 1}" for i in range(len(refs))]
@@ -488,6 +489,19 @@ def _sentence_subject(
             return m.name
         break
     return None
+
+
+def _nested_take_the_block(quotes: Sequence[QuoteSpan], links: list[int | None]) -> list[int | None]:
+    """A quotation inside a block quotation, with no reference of its own, is sourced with the block."""
+    out = list(links)
+    outer: QuoteSpan | None = None
+    outer_link: int | None = None
+    for i, q in enumerate(quotes):
+        if q.form == "block":
+            outer, outer_link = q, out[i]
+        elif q.nested and outer is not None and outer.start <= q.open_mark < outer.end and out[i] is None:
+            out[i] = outer_link
+    return out
 
 
 def _person(author: str) -> str:
