@@ -371,10 +371,13 @@ def _subject(view: TextView) -> NamedWork | None:
 
 
 def _sentences(view: TextView, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    """The sentences of the blocks that hold a quotation or introduce a block quotation (the only
+    places sentences are asked about), quotations never cut."""
     opaque = sorted((q.open_mark, q.close_mark) for q in quotes if q.form == "inline")
     starts = [a for a, _ in opaque]
+    wanted = sorted({q.block for q in quotes} | {q.block - 1 for q in quotes if q.form == "block" and q.block > 0})
     out: list[tuple[int, int]] = []
-    for b in view.blocks:
+    for b in (view.blocks[k] for k in wanted):
         i = bisect.bisect_left(starts, b.start)
         j = bisect.bisect_left(starts, b.end)
         spans = sentence_spans(view.text, b.start, b.end, opaque[i:j])
