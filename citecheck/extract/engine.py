@@ -114,7 +114,6 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     refs = [_with_context(view, people, r) for r in refs]
     named = _named_works(view, people, refs)
     subject = _subject(view)
-    resolutions = resolve(refs, named, subject)
 
     # a quoted title inside a reference is not a quotation
     ref_spans = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
@@ -130,6 +129,8 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         s_start, s_end = sentences[k]
         links.append(linker.link(q, s_end, s_start))
         cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts))
+    refs = _discussed_by_cues(refs, links, cues)
+    resolutions = resolve(refs, named, subject)
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
     links = chain(quotes, links, [s for s, _ in speakers], refs)
     links = _nested_take_the_block(quotes, links)
@@ -492,6 +493,20 @@ def _sentence_subject(
             return m.name
         break
     return None
+
+
+def _discussed_by_cues(refs: list[Reference], links: Sequence[int | None], cues: Sequence[Cue | None]) -> list[Reference]:
+    """An op. cit. without an author repeats the work of whoever the quotation it sources is by, when
+    the text says who ("Engels wrote that “…” [Op. Cit., p. 731]")."""
+    out = list(refs)
+    for qi, ci in enumerate(links):
+        cue = cues[qi]
+        if ci is None or cue is None:
+            continue
+        r = out[ci]
+        if r.parsed.opcit and not r.parsed.author:
+            out[ci] = replace(r, discussed=surname(cue.name) or cue.name)
+    return out
 
 
 def _nested_take_the_block(quotes: Sequence[QuoteSpan], links: list[int | None]) -> list[int | None]:
