@@ -551,11 +551,13 @@ def _authors_from_speakers(
     for i, r in enumerate(out):
         if r.author is None and r.antecedent is not None and out[r.antecedent].author:
             out[i] = r = replace(r, author=out[r.antecedent].author)
-        if r.author is None and not refs[i].parsed.secondhand:
+        # an ibid repeats its antecedent's author, even when that is nobody (a congress record)
+        if r.author is None and not refs[i].parsed.secondhand and not refs[i].parsed.ibid:
             name = from_cue.get(i) or (by_work.get(r.work.lower()) if r.work else None)
             if name:
                 out[i] = r = replace(r, author=name)
-        if r.author and r.work:
+        # a work's author is every later citation's author; the container of an article is not its author's
+        if r.author and r.work and not refs[i].parsed.part:
             by_work.setdefault(r.work.lower(), r.author)
     return out
 

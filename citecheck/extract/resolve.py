@@ -137,7 +137,8 @@ class _Registry:
             return hit
         if any(_covers(short, t) for t in hit.titles if t != hit.container):
             return hit
-        return replace(hit, author=None, titles=(hit.container,), work=hit.container)
+        # the same container, not a repetition of that article: nothing to point back to
+        return replace(hit, index=None, author=None, titles=(hit.container,), work=hit.container)
 
     def _title_match(self, short: str, author: str | None) -> _Work | None:
         """The latest work whose title the short title ``short`` shortens (by the same author, when given)."""
