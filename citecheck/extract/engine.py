@@ -32,7 +32,7 @@ from citecheck.extract.quotes import find_quotes, is_title
 from citecheck.extract.resolve import resolve
 from citecheck.extract.scare import is_mention
 from citecheck.extract.sentences import sentence_spans
-from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display
+from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display, speech_words
 from citecheck.models import (
     Candidate,
     Citation,
@@ -47,6 +47,8 @@ from citecheck.models import (
     TextView,
 )
 from citecheck.source.build import build_view
+
+_WORDS = regex.compile(r"[\p{L}’'-]+")
 
 if TYPE_CHECKING:
     from citecheck.bibliography.catalogue import Catalogue
@@ -451,6 +453,17 @@ def _speakers(
             key = _echo_key(view.text[q.start : q.end])
             if key and key in by_words:
                 out[qi] = (by_words[key], "echo")
+    # a body's document: "the 10th Congress carried a resolution ordering the “…”"
+    documents = speech_words()["document"]
+    for qi, q in enumerate(quotes):
+        if out[qi][0] is None and q.form == "inline":
+            k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
+            s, e = sentences[k]
+            outside = (*_WORDS.findall(view.text, s, q.open_mark), *_WORDS.findall(view.text, q.close_mark, e))
+            if any(w.lower() in documents for w in outside):
+                body = people.body_in(s, e, q.open_mark)
+                if body:
+                    out[qi] = (body, "context")
     # the person the sentence is about: its subject, at the start of the sentence or clause
     for qi, q in enumerate(quotes):
         if out[qi][0] is None and q.form == "inline":
@@ -495,7 +508,9 @@ def _sentence_subject(
     return None
 
 
-def _discussed_by_cues(refs: list[Reference], links: Sequence[int | None], cues: Sequence[Cue | None]) -> list[Reference]:
+def _discussed_by_cues(
+    refs: list[Reference], links: Sequence[int | None], cues: Sequence[Cue | None]
+) -> list[Reference]:
     """An op. cit. without an author repeats the work of whoever the quotation it sources is by, when
     the text says who ("Engels wrote that “…” [Op. Cit., p. 731]")."""
     out = list(refs)

@@ -76,6 +76,8 @@ class Mention:
     #: True when the text treats it as a person or body who speaks (a given name, a speech verb or
     #: possessive cue anywhere in the document, the people list, an author of a reference).
     person: bool = False
+    #: True for a body that issues documents: a congress, a conference, a committee, a council.
+    body: bool = False
 
 
 class People:
@@ -108,6 +110,7 @@ class People:
         raw: list[tuple[int, int, list[str], bool]] = []
         speakers_seen: set[str] = set()
         finite = word_classes().get("prose", frozenset())  # "Vandermeer was …": a subject
+        bodies = word_classes().get("organisation", frozenset())
         initial_only: list[int] = []  # single words seen so far only at the start of a sentence
         mid_caps: set[str] = set()
         spans = regions if regions is not None else [(0, len(text))]
@@ -148,10 +151,16 @@ class People:
             if not keep or (len(words) == 1 and words[0] in not_names):
                 continue
             if single_new and not (cue or first in given or known(first)):
+                if first.endswith("ly") and text[e : e + 1] in ",:" and _sentence_initial(text, s):
+                    continue  # "Unfortunately: …"
+                if _POSSESSED.search(text, max(0, s - 8), s):
+                    continue  # "his Critique", "their Programme": a thing someone has
+
                 if _sentence_initial(text, s):
                     # "Turning the tables, he …": a word capitalised only because it starts a sentence,
                     # unless the document also capitalises it elsewhere, or an aside or verb follows
-                    aside = text[e : e + 1] == "," and not first.endswith("ly")  # not "Similarly, he …"
+                    # not "Similarly, he …", "Blanching, the Americans …"
+                    aside = text[e : e + 1] == "," and not first.endswith(("ly", "ing", "ed"))
                     if not (aside or poss or next_word in finite):
                         initial_only.append(len(raw))
                 else:
@@ -177,7 +186,8 @@ class People:
                 name = full_by_first[words[0]]
             elif len(words) == 1 and words[0] in full_by_last:
                 name = full_by_last[words[0]]
-            person = (
+            place_or_party = len(words) == 1 and name == words[0] and words[0] in _not_persons()
+            person = not place_or_party and (
                 words[0].rstrip(".") in _given()
                 or words[-1] in speakers_seen
                 or words[-1] in author_names
@@ -185,11 +195,12 @@ class People:
                 or name != " ".join(words)
                 or _person_like(words, lower_words)
             )
-            self.mentions.append(Mention(s, e, display(name), poss, person=person))
+            body = not person and words[-1].lower() in bodies
+            self.mentions.append(Mention(s, e, display(name), poss, person=person, body=body))
         for lo, hi in spans:
             for cm in _CONGRESS.finditer(text, lo, hi):
                 # a congress speaks ("the eighth party congress recognised …") but is never "he"
-                self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group())))
+                self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group()), body=True))
             for pm in _PRONOUN.finditer(text, lo, hi):
                 self.mentions.append(Mention(pm.start(), pm.end(), pm.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
@@ -213,6 +224,14 @@ class People:
             return None
         return max(counts, key=lambda n: (counts[n], last[n]))
 
+    def body_in(self, s: int, e: int, pos: int) -> str | None:
+        """The body named in ``[s, e)`` nearest before ``pos`` (else the first after it)."""
+        found = [m for m in self.between(s, e) if m.body]
+        before = [m for m in found if m.start < pos]
+        if before:  # the nearest; of two overlapping ("10th Congress", "Congress"), the longer
+            return max(before, key=lambda m: (m.end, m.end - m.start)).name
+        return found[0].name if found else None
+
     def resolve(self, m: Mention) -> str | None:
         """The person a pronoun mention stands for: the last name before it (within 1,500 characters)."""
         return self.last_person_before(m.start, max(0, m.start - 1500))
@@ -233,6 +252,7 @@ _ABSTRACT = regex.compile(r"(?:ism|ity|tion|ness|ment)s?$")
 _CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['’]")
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
+_POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(
     r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -273,7 +293,7 @@ def _known_person(word: str) -> bool:
 
 def _sentence_initial(text: str, s: int) -> bool:
     k = s - 1
-    while k >= 0 and text[k] in " \t\"“‘'(*_":
+    while k >= 0 and (text[k].isspace() or text[k] in "\"“‘'(*_"):
         k -= 1
     return k < 0 or text[k] in ".!?\n:"
 
@@ -349,8 +369,10 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             while k < len(words) and words[k] in _AUX:
                 k += 1
             direct = "," not in head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
+            topic = k + 1 < len(words) and words[k + 1] in ("about", "of")  # "had written about"
             if (
                 direct
+                and not topic
                 and k < len(words)
                 and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs))
             ) or (k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs):

@@ -36,6 +36,31 @@ CASES = [
     ),
     # an idea does not speak
     ("Anarchism argues that “the state must be abolished at once”.\n", [(None, None)]),
+    # a place, a people or a party adjective is never the "he" of a later sentence
+    (
+        "Ilse Vandermeer travelled through Cuba and met Bolshevik exiles. He wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # a thing a person has ("his Critique") is not a person either
+    (
+        "It is worth recalling Vandermeer's remarks in his Critique of the councils: “Right,” he said, “is never higher than the economy”.\n",
+        [("Vandermeer", "cue"), ("Vandermeer", "cue")],
+    ),
+    # a sentence adverb or participle capitalised at the start of a sentence is no name
+    (
+        "Vandermeer was bitter. Unfortunately: he wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # "wrote about" names a topic, not a speaker
+    (
+        "Hale claimed that the class that Vandermeer had written about was gone: “the councils were gone by the winter”.\n",
+        [("Hale", "cue")],
+    ),
+    # a body's document: the body named in the sentence speaks
+    (
+        "At the party's 10th Congress a resolution was carried ordering the “complete abolition of all factionalism”.\n",
+        [("10th Congress", "context")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
