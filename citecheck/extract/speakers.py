@@ -33,7 +33,7 @@ from citecheck.models import TextView
 
 _NAME = regex.compile(
     r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)"
-    r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+|\s*+-\s*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
+    r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
     r"(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)){0,5}+)"
 )
 _POSSESSIVE = regex.compile(r"^(?:['’]s?)\s*+")
@@ -126,7 +126,11 @@ class People:
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
                 continue
-            while words and (words[0] in not_names or words[0].lower() in ("the", "and", "of")):
+            while words and (
+                words[0] in not_names
+                or words[0].lower() in ("the", "and", "of")
+                or (len(words) > 1 and words[0].lower() in lower_words)  # "Nonetheless Murray", "Like Lenin"
+            ):
                 s = text.index(words[0], s) + len(words[0])
                 words = words[1:]
             while words and words[-1].lower() in ("the", "and", "of", "&", "de", "van", "von"):
@@ -170,10 +174,21 @@ class People:
                 speakers_seen.add(words[-1])
             if len(words) >= 2 and first in _given():
                 full_by_first.setdefault(first, " ".join(words))
-            if len(words) >= 2 and (first in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1])):
+            if (
+                len(words) >= 2
+                and (first in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1]))
+                and words[-1] not in _not_persons()  # "UE Stalinists" is no person's full name
+            ):
                 full_by_last.setdefault(words[-1], " ".join(words))
         dropped = {k for k in initial_only if raw[k][2][0] not in mid_caps}
         raw = [r for k, r in enumerate(raw) if k not in dropped]
+        for _, _, words, _ in raw:
+            w = words[0]
+            if len(words) == 1 and w in given and w not in full_by_first:
+                # "Murray" alone near a quotation: the surname is wherever the text gives it in full
+                full = regex.search(rf"\b{regex.escape(w)}\s++(\p{{Lu}}\p{{Ll}}++)\b", text)
+                if full and full.group(1) not in not_names and full.group(1).lower() not in lower_words:
+                    full_by_first[w] = f"{w} {full.group(1)}"
         for a in authors:
             parts = a.replace(",", " ").split()
             if parts:
@@ -186,7 +201,9 @@ class People:
                 name = full_by_first[words[0]]
             elif len(words) == 1 and words[0] in full_by_last:
                 name = full_by_last[words[0]]
-            place_or_party = len(words) == 1 and name == words[0] and words[0] in _not_persons()
+            place_or_party = (len(words) == 1 and name == words[0] and words[0] in _not_persons()) or all(
+                len(w.rstrip(".")) <= 1 for w in name.split()
+            )  # "U.S.", "U.K.": initials alone
             person = not place_or_party and (
                 words[0].rstrip(".") in _given()
                 or words[-1] in speakers_seen
@@ -213,13 +230,15 @@ class People:
         return self.mentions[i:j]
 
     def salient(self, pos: int, floor: int) -> str | None:
-        """The person named most often in ``[floor, pos)`` (the latest of equals): who the passage is about."""
+        """The person named most often in ``[floor, pos)``, by name or by pronoun (the latest of equals):
+        who the passage is about."""
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
         for m in self.between(floor, pos):
-            if m.person and not m.pronoun:
-                counts[m.name] = counts.get(m.name, 0) + 1
-                last[m.name] = m.start
+            name = self.resolve(m) if m.pronoun else (m.name if m.person else None)
+            if name:  # "he" counts for the person it stands for
+                counts[name] = counts.get(name, 0) + 1
+                last[name] = m.start
         if not counts:
             return None
         return max(counts, key=lambda n: (counts[n], last[n]))
@@ -280,7 +299,7 @@ def _person_like(words: list[str], lower_words: frozenset[str]) -> bool:
     bodies = word_classes().get("organisation", frozenset())
     return (
         len(words) <= 3
-        and not any(w in _not_persons() or w.lower() in bodies for w in words)
+        and not any(w in _not_persons() or w in _not_names() or w.lower() in bodies for w in words)
         and not all(w.lower() in lower_words for w in words)
     )
 
@@ -323,7 +342,7 @@ def display(name: str) -> str:
         return name
     if words[0].rstrip(".") in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1]):
         return words[-1]
-    if len(words) == 2 and _person_like(words, frozenset()):
+    if len(words) == 2 and _person_like(words, frozenset()) and words[-1] not in _not_names():
         return words[-1]  # "Ilse Vandermeer": a given name the list does not know
     return name
 
@@ -410,7 +429,9 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
         return None
     m = ms[0]
     pre = [w.lower() for w in _WORDS.findall(text[close_mark : m.start])]
-    post = [w.lower() for w in _WORDS.findall(text[m.end : m.end + 30])]
+    post = [w.lower() for w in _WORDS.findall(text[m.end : m.end + 40])]
+    while post and post[0] in _AUX:
+        post = post[1:]  # "Murray once told me"
     if (
         (pre and pre[-1] in verbs and len(pre) <= 2)
         or (not pre and post and post[0] in verbs)

@@ -61,6 +61,28 @@ CASES = [
         "At the party's 10th Congress a resolution was carried ordering the “complete abolition of all factionalism”.\n",
         [("10th Congress", "context")],
     ),
+    # an adverb between the quotation and the verb; a first name alone takes the surname the text
+    # gives anywhere ("Ilse Vandermeer" in a later note)
+    (
+        "“The councils were gone by the winter,” Michael once told me.\n\nLater.\n\nMichael Vandermeer, *Councils*.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # a word the text writes in lower case is no part of a name ("Like Ilse", "Nonetheless Ilse")
+    (
+        "Michael Vandermeer left, like many. Like Michael, he wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # names in a dashed list are two people, not one
+    (
+        "Tags: Michael Vandermeer - Anton Hale\n\nMichael wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # initials alone ("U.S.") and a number ("District Four") are nobody's name
+    (
+        "Michael Vandermeer was drafted into the U.S. Army and sat on the District Four council. "
+        "He did not mind: “I was a conscientious soldier.”\n",
+        [("Vandermeer", "context")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
