@@ -201,7 +201,8 @@ class People:
                 name = full_by_first[words[0]]
             elif len(words) == 1 and words[0] in full_by_last:
                 name = full_by_last[words[0]]
-            place_or_party = (len(words) == 1 and name == words[0] and words[0] in _not_persons()) or all(
+            single = len(words) == 1 and name == words[0]
+            place_or_party = (single and (words[0] in _not_persons() or _is_body(words, bodies))) or all(
                 len(w.rstrip(".")) <= 1 for w in name.split()
             )  # "U.S.", "U.K.": initials alone
             person = not place_or_party and (
@@ -212,7 +213,7 @@ class People:
                 or name != " ".join(words)
                 or _person_like(words, lower_words)
             )
-            body = not person and words[-1].lower() in bodies
+            body = not person and _is_body(words, bodies)
             self.mentions.append(Mention(s, e, display(name), poss, person=person, body=body))
         for lo, hi in spans:
             for cm in _CONGRESS.finditer(text, lo, hi):
@@ -288,8 +289,26 @@ def _congress_name(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _not_persons() -> frozenset[str]:
-    text = resources.files("citecheck").joinpath("data/not_persons.txt").read_text(encoding="utf-8")
+    """Places, peoples, movements and named bodies: never a "he" or "she"."""
+    return _word_list("not_persons.txt") | _bodies()
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Named bodies that issue documents and speak (``citecheck/data/bodies.txt``)."""
+    return _word_list("bodies.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("citecheck").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _is_body(words: list[str], organisations: frozenset[str]) -> bool:
+    """A body: a name ending in an organisation word, a listed body, or an acronym not a place."""
+    last = words[-1]
+    acronym = 2 <= len(last) <= 8 and last.isupper() and last.isalpha() and last not in _not_persons()
+    return last.lower() in organisations or last in _bodies() or acronym
 
 
 def _person_like(words: list[str], lower_words: frozenset[str]) -> bool:
@@ -385,8 +404,11 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             speaks = len(words) > 1 and words[1] in nouns
         else:
             k = 0
-            while k < len(words) and words[k] in _AUX:
-                k += 1
+            while k < len(words) and (
+                words[k] in _AUX or (words[k] in ("was", "is") and words[k + 1 : k + 2] == ["to"])
+            ):
+                k += 2 if words[k] in ("was", "is") else 1  # "Lenin was to say:"
+
             direct = "," not in head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
             topic = k + 1 < len(words) and words[k + 1] in ("about", "of")  # "had written about"
             if (

@@ -83,6 +83,20 @@ CASES = [
         "He did not mind: “I was a conscientious soldier.”\n",
         [("Vandermeer", "context")],
     ),
+    # a named body issues a decree; an acronym is a body, not a "he"
+    (
+        "A decree issued by Sovnarkom laid down labour service “to supply industry with labour power”.\n",
+        [("Sovnarkom", "context")],
+    ),
+    (
+        "In May the SWP carried a resolution for “the immediate recall of the delegates”.\n",
+        [("SWP", "context")],
+    ),
+    # "was to say": a verb of saying after a future in the past
+    (
+        "At the Eleventh Congress in 1922, Vandermeer was to say: “It is essential that authority be concentrated”.\n",
+        [("Vandermeer", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
