@@ -133,6 +133,8 @@ class People:
             ):
                 s = text.index(words[0], s) + len(words[0])
                 words = words[1:]
+            if len(words) > 2 and words[-1] == "I" and words[-2].lower() == "and":
+                words = words[:-2]  # "Michael and I"
             while words and words[-1].lower() in ("the", "and", "of", "&", "de", "van", "von"):
                 words = words[:-1]
             if not words:
@@ -257,14 +259,19 @@ class People:
         return self.last_person_before(m.start, max(0, m.start - 1500))
 
     def last_person_before(self, pos: int, floor: int) -> str | None:
-        """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after ``floor``."""
+        """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after
+        ``floor``: a subject before an object ("in Trotsky's case, he …", "a bombshell for Stalin.
+        He …" go back past the name after the preposition), else the last person at all."""
         i = bisect.bisect_left(self.starts, pos) - 1
+        fallback: str | None = None
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
             if not m.pronoun and m.person:
-                return m.name
+                if not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start):
+                    return m.name
+                fallback = fallback or m.name
             i -= 1
-        return None
+        return fallback
 
 
 # nouns of ideas and qualities, which argue only figuratively
@@ -273,6 +280,7 @@ _CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
+_AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(
     r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -410,7 +418,8 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
                 k += 2 if words[k] in ("was", "is") else 1  # "Lenin was to say:"
 
             direct = "," not in head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
-            topic = k + 1 < len(words) and words[k + 1] in ("about", "of")  # "had written about"
+            # "the class Marx had written about no longer existed: “…”" names a topic; "spoke of “…”" quotes
+            topic = k + 1 < len(words) and words[k + 1] in ("about", "of") and len(words) - k - 2 > 0
             if (
                 direct
                 and not topic
@@ -429,8 +438,8 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
         before = text[max(lo, m.start - 30) : m.start].lower()
         if regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before) or _OF_CUE.search(before):
             speaks = True
-        if m.possessive and regex.search(r"\bin\s*+$", before):
-            speaks = True  # in Lenin's words
+        if m.possessive and regex.search(r"\bin\s*+$", before) and any(w in nouns for w in words[1:3]):
+            speaks = True  # in Lenin's (own) words
         if speaks:
             name = people.resolve(m) if m.pronoun else m.name
             if name:

@@ -97,6 +97,16 @@ CASES = [
         "At the Eleventh Congress in 1922, Vandermeer was to say: “It is essential that authority be concentrated”.\n",
         [("Vandermeer", "cue")],
     ),
+    # "he" stands for a subject, not a name after a preposition
+    (
+        "Vandermeer wrote a bombshell for Hale. In Anton Hale's case, he speaks of “the most exceptional abilities of all the members”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # "Michael and I": the writer and one person, who is the "he" that follows
+    (
+        "I think Michael Vandermeer and I agree. What he calls a council state—“It has public ownership”—is right.\n",
+        [("Vandermeer", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
