@@ -58,6 +58,17 @@ CASES = [
             ("Orlov, N.", "The Red Decade", None, "140", "1987", "London", 0),
         ],
     ),
+    # op. cit. without an author, no cue: the work of the person the sentence is about
+    (
+        "Anton Hale wrote much [Hale, *The Councils*, p. 3]. Maria Keller disagreed [Keller, *Soviets*, p. 9].\n\n"
+        'The trouble with Hale is simple: for him "the will of the single worker will always have to '
+        'subordinate itself to the council" [Op. Cit., p. 5]\n',
+        [
+            ("Hale", "The Councils", None, "3", None, None, None),
+            ("Keller", "Soviets", None, "9", None, None, None),
+            ("Hale", "The Councils", None, "5", None, None, 0),
+        ],
+    ),
 ]
 
 

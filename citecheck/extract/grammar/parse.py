@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 import regex
 
+from citecheck.extract.grammar.features import word_classes
 from citecheck.extract.grammar.fields import assemble
 from citecheck.extract.grammar.labeller import label_tokens
 from citecheck.extract.grammar.locators import locator_hints
@@ -36,6 +37,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     # an address is never a title or a publisher: it is a comment on where to read the work
     labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
     labels = _one_title_per_quotation(tokens, labels)
+    labels = _a_title_is_no_author(tokens, labels)
     parsed = assemble(text, tokens, labels, hints)
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -68,6 +70,28 @@ def _one_title_per_quotation(tokens: Sequence[Token], labels: list[str]) -> list
             for k in range(run[0], run[-1] + 1):
                 out[k] = chosen
         i = j
+    return out
+
+
+def _a_title_is_no_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``[Marx-Engels Reader, p. 731]``: when nothing is labelled a title and the one author run
+    holds a title noun (``reader``, ``essays``, ``memoirs``; ``citecheck/data/reference_words.txt``),
+    the run is the title."""
+    if any(lab in _TITLES for lab in labels):
+        return labels
+    runs: list[tuple[int, int]] = []
+    for k, lab in enumerate(labels):
+        if lab == "author":
+            if runs and runs[-1][1] == k - 1:
+                runs[-1] = (runs[-1][0], k)
+            else:
+                runs.append((k, k))
+    nouns = word_classes().get("title", frozenset())
+    if len(runs) != 1 or not any(tokens[k].text.lower() in nouns for k in range(runs[0][0], runs[0][1] + 1)):
+        return labels
+    out = list(labels)
+    for k in range(runs[0][0], runs[0][1] + 1):
+        out[k] = "title"
     return out
 
 

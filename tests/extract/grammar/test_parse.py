@@ -194,3 +194,16 @@ def test_a_quoted_title_stays_one_title(labels: list[str], expected: list[str]) 
     text = '"SWP and European Revolutions,"'
     tokens = [t for t in tokenize(text) if t.quoted]
     assert _one_title_per_quotation(tokens, labels) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        # a title noun makes the only name-like part a work, not an author
+        ("Hale-Vandermeer Reader, p. 731 and p. 730", "Hale-Vandermeer Reader"),
+        ("Hale-Vandermeer Anthology, p. 12", "Hale-Vandermeer Anthology"),
+    ],
+)
+def test_a_title_noun_is_no_author(written: str, title: str) -> None:
+    p = parse_reference(written)
+    assert (p.title, p.author) == (title, None)
