@@ -380,6 +380,8 @@ class Cue:
 
     name: str
     strength: str
+    #: True when the speaker is a body (a congress, a committee): it speaks, but writes no book.
+    body: bool = False
 
 
 _AFTER_QUOTE = 60
@@ -443,7 +445,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
         if speaks:
             name = people.resolve(m) if m.pronoun else m.name
             if name:
-                best = Cue(name, "strong")
+                best = Cue(name, "strong", body=m.body)
     return best
 
 
@@ -469,5 +471,5 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
         or (len(pre) == 1 and pre[0] == "as" and post and post[0] in verbs)
     ):
         name = people.resolve(m) if m.pronoun else m.name
-        return Cue(name, "strong") if name else None
+        return Cue(name, "strong", body=m.body) if name else None
     return None

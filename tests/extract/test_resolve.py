@@ -69,6 +69,16 @@ CASES = [
             ("Hale", "The Councils", None, "5", None, None, 0),
         ],
     ),
+    # a work cited without an author takes the speaker of its quotation, a person, never a body
+    (
+        "Vandermeer declared that “the councils must rule”.[^1] The tenth party congress resolved that "
+        "“the councils must be subordinated to the party”.[^2]\n\n[^1]: *Speeches*, p. 4.\n\n"
+        "[^2]: *Tenth Congress Resolutions*, p. 9.\n",
+        [
+            ("Vandermeer", "Speeches", None, "4", None, None, None),
+            (None, "Tenth Congress Resolutions", None, "9", None, None, None),
+        ],
+    ),
 ]
 
 
