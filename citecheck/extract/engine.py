@@ -555,7 +555,8 @@ def _authors_from_speakers(
     refs: Sequence[Reference], res: list[Resolution], links: Sequence[int | None], cues: Sequence[Cue | None]
 ) -> list[Resolution]:
     """A work cited without its author ("Works, vol. 33") takes the speaker of the quotation it sources
-    (a person: a congress speaks, but its record has no author), and later citations of the same work, and the short forms repeating it, take that author too."""
+    (a person: a congress speaks, but its record has no author), and later citations of the same
+    work, and the short forms repeating it, take that author too."""
     out = list(res)
     from_cue: dict[int, str] = {}
     for qi, ci in enumerate(links):
