@@ -350,7 +350,10 @@ def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> l
         after = people.between(m.end, min(b.end, m.end + 60))
         if author is None and after and _BY.fullmatch(text[m.end : after[0].start]):
             author = after[0].name
-        out.append(NamedWork(title, author, m.start))
+        nearby: tuple[str, ...] = ()
+        if author is None:
+            nearby = tuple(dict.fromkeys(x.name for x in people.between(b.start, b.end) if x.person and not x.pronoun))
+        out.append(NamedWork(title, author, m.start, nearby))
     return out
 
 

@@ -76,11 +76,13 @@ class _Work:
     place: str | None
     publisher: str | None
     pages: str | None = None
+    #: For a work named without its author: the people its paragraph names.
+    nearby: tuple[str, ...] = ()
 
 
 def _named(n: NamedWork) -> _Work:
     """What a work named outside a reference tells: its title and author, nothing more."""
-    return _Work(None, n.author, n.title, (n.title,), None, None, None, None, None)
+    return _Work(None, n.author, n.title, (n.title,), None, None, None, None, None, nearby=n.nearby)
 
 
 class _Registry:
@@ -90,8 +92,13 @@ class _Registry:
         self.by_author: dict[str, _Work] = {}
         self.by_word: dict[str, list[_Work]] = {}
         self.by_initials: dict[str, _Work] = {}
+        self.anonymous: list[_Work] = []  # named without an author, latest last
 
     def add(self, w: _Work) -> None:
+        if w.author is None and w.nearby and not (w.work and self._authored(w.work)):
+            self.anonymous.append(w)
+            if len(self.anonymous) > 64:
+                del self.anonymous[0]
         a = _fold_name(w.author)
         if a and w.work:
             self.by_author[a] = w
@@ -115,6 +122,23 @@ class _Registry:
                 if _same_name(a, key):
                     return w
         return hit
+
+    def _authored(self, title: str) -> bool:
+        """True when a work with an author is known under ``title`` or a title it shortens."""
+        sw = _content(_words(title))
+        bucket = self.by_word.get(sw[0], []) if sw else []
+        return any(w.author and any(_covers(title, t) for t in w.titles) for w in bucket)
+
+    def named_near(self, author: str) -> _Work | None:
+        """The latest work named without an author in a paragraph that names ``author``: what a
+        citation of that author without a title cites when the author has no work of their own."""
+        a = _fold_name(author)
+        if not a:
+            return None
+        for w in reversed(self.anonymous):
+            if any(_fold_name(n) == a for n in w.nearby):
+                return replace(w, author=author)
+        return None
 
     def named_after(self, author: str) -> _Work | None:
         """The latest work whose title holds the author's surname ("Bakunin on Anarchism",
@@ -224,10 +248,10 @@ def resolve(
             if p.work:
                 antecedent = reg.title_match(p.work, p.author)
             if antecedent is None and p.author and not p.work:
-                antecedent = reg.author_work(p.author)
+                antecedent = reg.author_work(p.author) or reg.named_near(p.author)
         elif _is_bare_locator(p):
             if ref.named_before:
-                antecedent = reg.author_work(ref.named_before)
+                antecedent = reg.author_work(ref.named_before) or reg.named_near(ref.named_before)
             if antecedent is None:
                 antecedent = current_body if ref.stream == "body" else last.get(ref.stream)
             if antecedent is None and subject is not None:

@@ -79,6 +79,17 @@ CASES = [
             (None, "Tenth Congress Resolutions", None, "9", None, None, None),
         ],
     ),
+    # a work the prose names without its author belongs to the person its paragraph names, when a
+    # later citation names that person and no work; a short title of a known work is not such a work
+    (
+        "Hale's *The Councils* is the book under review. I also read *A Peasant Tragedy*, and *The Councils* "
+        "again (Orlov has blind spots of his own).\n\nThe peasants had no program [Orlov p. 581], "
+        "and the cities starved [p. 298].\n",
+        [
+            ("Orlov", "A Peasant Tragedy", None, "581", None, None, None),
+            ("Orlov", "A Peasant Tragedy", None, "298", None, None, 0),
+        ],
+    ),
 ]
 
 
