@@ -50,7 +50,13 @@ def _clean(s: str) -> str:
             s = s[1:]
         elif s[-1:] in _QUOTES and s.count(s[-1]) == 1 and s[-1] not in "'’":
             s = s[:-1]
+    if not s.endswith(".") and _INITIAL_END.search(s) and len(s) > 2:
+        s += "."  # "N.J" was "N.J.": an abbreviation keeps its full stop
     return s
+
+
+# ends in an abbreviation whose full stop was trimmed: "Englewood Cliffs, N.J", "Washington, D.C"
+_INITIAL_END = regex.compile(r"(?:^|[\s,])(?:\p{Lu}\.){1,3}\p{Lu}$")
 
 
 def assemble(

@@ -17,6 +17,7 @@ import regex
 
 from citecheck.extract.grammar.features import word_classes
 from citecheck.extract.grammar.fields import assemble
+from citecheck.extract.grammar.imprint import imprint_spans
 from citecheck.extract.grammar.labeller import label_tokens
 from citecheck.extract.grammar.locators import locator_hints
 from citecheck.extract.grammar.tokens import tokenize
@@ -38,6 +39,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
     labels = _one_title_per_quotation(tokens, labels)
     labels = _a_title_is_no_author(tokens, labels)
+    labels = _imprint(text, tokens, labels)
     parsed = assemble(text, tokens, labels, hints)
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -92,6 +94,21 @@ def _a_title_is_no_author(tokens: Sequence[Token], labels: list[str]) -> list[st
     out = list(labels)
     for k in range(runs[0][0], runs[0][1] + 1):
         out[k] = "title"
+    return out
+
+
+def _imprint(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """Place and publisher as the imprint rule reads them (:mod:`~citecheck.extract.grammar.imprint`)."""
+    spans = imprint_spans(text)
+    if not spans:
+        return labels
+    out = list(labels)
+    for k, tok in enumerate(tokens):
+        for s, e, label in spans:
+            if s <= tok.start and tok.end <= e:
+                out[k] = label
+            elif s <= tok.start < e + 2 and out[k] in ("place", "publisher") and tok.text in ",.":
+                out[k] = "other"
     return out
 
 
