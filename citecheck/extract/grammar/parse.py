@@ -99,7 +99,8 @@ def _a_title_is_no_author(tokens: Sequence[Token], labels: list[str]) -> list[st
 
 def _imprint(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
     """Place and publisher as the imprint rule reads them (:mod:`~citecheck.extract.grammar.imprint`)."""
-    spans = imprint_spans(text)
+    title_ends = [tok.end for tok, lab in zip(tokens, labels, strict=True) if lab in _TITLES]
+    spans = imprint_spans(text, title_ends[0] if title_ends else None)
     if not spans:
         return labels
     out = list(labels)
@@ -107,7 +108,7 @@ def _imprint(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]
         for s, e, label in spans:
             if s <= tok.start and tok.end <= e:
                 out[k] = label
-            elif s <= tok.start < e + 2 and out[k] in ("place", "publisher") and tok.text in ",.":
+            elif s <= tok.start < e + 2 and out[k] in ("place", "publisher", "year") and tok.text in ",.":
                 out[k] = "other"
     return out
 

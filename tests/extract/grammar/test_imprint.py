@@ -42,6 +42,22 @@ def test_imprint_spans(text: str, expected: dict[str, str]) -> None:
     assert fields(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "after_title", "expected"),
+    [
+        # place and year alone, after a title
+        ("Orlov, Sochineniya (Moscow, 1924-6), VI, pp. 599-600.", 13, {"place": "Moscow", "year": "1924-6"}),
+        ("Orlov, Sochineniya (Moscow 1924), p. 5", 13, {"place": "Moscow", "year": "1924"}),
+        # before any title it is an author and a date
+        ("(Carr, 1950), p. 3", None, {}),
+    ],
+)
+def test_place_and_year(text: str, after_title: int | None, expected: dict[str, str]) -> None:
+    assert {label: text[s:e] for s, e, label in imprint_spans(text, after_title)} == expected
+
+
 def test_the_parse_takes_the_imprint() -> None:
     p = parse_reference("Anton Hale, *Them and Us* (Englewood Cliffs, N.J.: Prentice Hall, 1974), 141--42")
     assert (p.place, p.publisher, p.year) == ("Englewood Cliffs, N.J.", "Prentice Hall", "1974")
+    p = parse_reference("G. Orlov, *Sochineniya* (Moscow, 1924-6), VI, pp. 599-600.")
+    assert (p.place, p.year) == ("Moscow", "1924-6")
