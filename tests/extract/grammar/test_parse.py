@@ -207,3 +207,10 @@ def test_a_quoted_title_stays_one_title(labels: list[str], expected: list[str]) 
 def test_a_title_noun_is_no_author(written: str, title: str) -> None:
     p = parse_reference(written)
     assert (p.title, p.author) == (title, None)
+
+
+def test_a_periodical_issue_date_gives_the_year() -> None:
+    # the date of a resolution, then the issue date in parentheses: the issue's year is the year cited
+    text = 'Hale, "Tasks," Resolution of the Plenum, Nov. 2, 1943, *Red Review* 4, no. 11 (Dec. 1944), 329--34.'
+    plain, marks = marked(text)
+    assert parse_reference(plain, marks).year == "1944"
