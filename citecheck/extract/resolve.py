@@ -222,11 +222,12 @@ def resolve(
         elif p.opcit:
             author = p.author or ref.discussed
             antecedent = reg.title_match(p.work, author) if p.work else None
-            if antecedent is None and author:
+            if antecedent is None and author and (p.author or not p.work):
+                # the author's latest work; not the prose's guess at an author when a title is given
                 antecedent = reg.author_work(author) or reg.named_after(author)
             previous = last.get(ref.stream)
-            if antecedent is None and not p.author:
-                antecedent = previous
+            if antecedent is None and not p.author and not p.work:
+                antecedent = previous  # an op. cit. naming a work of its own keeps it
             if (
                 not p.author
                 and ref.discussed

@@ -90,6 +90,15 @@ CASES = [
             ("Orlov", "A Peasant Tragedy", None, "298", None, None, 0),
         ],
     ),
+    # an op. cit. naming a work that matches nothing keeps its own title, not the discussed author's
+    (
+        NOTES + "[^1]: Nikolai Orlov, *Councils in Soviet Russia* (London: Verso, 1987), 112.\n"
+        "[^2]: Based on Keller's accounts in *Soviet Councils*, *op. cit.*, pp. 42-52.\n",
+        [
+            ("Orlov, N.", "Councils in Soviet Russia", None, "112", "1987", "London", None),
+            ("Keller", "Soviet Councils", None, "42-52", None, None, None),
+        ],
+    ),
 ]
 
 

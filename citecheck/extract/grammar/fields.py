@@ -162,4 +162,8 @@ def _authors(text: str, tokens: Sequence[Token], labels: Sequence[str], runs: li
             break
     if start is None or end is None:
         return None
-    return _clean(text[tokens[start].start : tokens[end].end]) or None
+    name = _clean(text[tokens[start].start : tokens[end].end])
+    return _POSSESSIVE_END.sub("", name) or None
+
+
+_POSSESSIVE_END = regex.compile(r"['’]s$")

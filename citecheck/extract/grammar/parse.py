@@ -40,6 +40,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _one_title_per_quotation(tokens, labels)
     labels = _a_title_is_no_author(tokens, labels)
     labels = _imprint(text, tokens, labels)
+    labels = _possessive_author(tokens, labels)
     parsed = assemble(text, tokens, labels, hints)
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -95,6 +96,23 @@ def _a_title_is_no_author(tokens: Sequence[Token], labels: list[str]) -> list[st
     for k in range(runs[0][0], runs[0][1] + 1):
         out[k] = "title"
     return out
+
+
+def _possessive_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``Deutscher's detailed accounts in *Soviet Trade Unions*``: with no author labelled, a name in
+    the possessive before the title is its author."""
+    if "author" in labels:
+        return labels
+    first_title = next((k for k, lab in enumerate(labels) if lab in _TITLES), None)
+    if first_title is None:
+        return labels
+    for k in range(first_title - 1, -1, -1):
+        t = tokens[k].text
+        if t[:1].isupper() and t.endswith(("'s", "’s")) and labels[k] in ("other", "note"):
+            out = list(labels)
+            out[k] = "author"
+            return out
+    return labels
 
 
 def _imprint(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:

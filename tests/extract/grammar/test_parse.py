@@ -214,3 +214,11 @@ def test_a_periodical_issue_date_gives_the_year() -> None:
     text = 'Hale, "Tasks," Resolution of the Plenum, Nov. 2, 1943, *Red Review* 4, no. 11 (Dec. 1944), 329--34.'
     plain, marks = marked(text)
     assert parse_reference(plain, marks).year == "1944"
+
+
+def test_a_possessive_name_before_the_title_is_its_author() -> None:
+    plain, marks = marked(
+        "These summaries are based on Orlov's detailed accounts in *Soviet Councils*, *op. cit.*, pp. 42-52."
+    )
+    p = parse_reference(plain, marks)
+    assert (p.author, p.work, p.opcit) == ("Orlov", "Soviet Councils", True)
