@@ -162,7 +162,8 @@ class _Registry:
         if any(_covers(short, t) for t in hit.titles if t != hit.container):
             return hit
         # the same container, not a repetition of that article: nothing to point back to
-        return replace(hit, index=None, author=None, titles=(hit.container,), work=hit.container)
+        # (its volume was the article's: another piece of the container may be in another volume)
+        return replace(hit, index=None, author=None, titles=(hit.container,), work=hit.container, volume=None)
 
     def _title_match(self, short: str, author: str | None) -> _Work | None:
         """The latest work whose title the short title ``short`` shortens (by the same author, when given)."""

@@ -99,6 +99,17 @@ CASES = [
             ("Keller", "Soviet Councils", None, "42-52", None, None, None),
         ],
     ),
+    # a short form naming only the container of an earlier article repeats the container, not the
+    # article's volume or author
+    (
+        NOTES + '[^1]: Orlov, "On the Unions," Tenth Party Congress, Resolutions, I, p. 493.\n'
+        "[^2]: Tenth Party Congress, pp. 26, 28.\n[^3]: Ibid.\n",
+        [
+            ("Orlov", "Tenth Party Congress", "1", "493", None, None, None),
+            (None, "Tenth Party Congress", None, "26, 28", None, None, None),
+            (None, "Tenth Party Congress", None, "26, 28", None, None, 1),
+        ],
+    ),
 ]
 
 
