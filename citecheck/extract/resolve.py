@@ -261,6 +261,8 @@ def resolve(
             if antecedent is None:
                 problem = "a page reference with no work to refer to"
         res = _merge(p, antecedent, bare_ibid=p.ibid and not p.pages and not p.opcit)
+        if res.work and _ABBREVIATION.match(res.work) and (full := reg.by_initials.get(res.work)) and full.work:
+            res = replace(res, work=full.work)  # "*CI* 8, no. 31": the periodical named in full before
         if antecedent is not None and antecedent.index is not None:
             res = replace(res, antecedent=antecedent.index)
         if problem:

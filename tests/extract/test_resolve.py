@@ -110,6 +110,12 @@ CASES = [
             (None, "Tenth Party Congress", None, "26, 28", None, None, 1),
         ],
     ),
+    # a periodical abbreviated after it was named in full is the periodical
+    (
+        "The group published *Current Debates*.[^1]\n\n"
+        '[^1]: Anton Orlov, "The Problem of Social Consciousness," *CD* 8, no. 31 (Oct. 1957), 505.\n',
+        [("Orlov, A.", "Current Debates", "8", "505", "1957", None, None)],
+    ),
 ]
 
 
