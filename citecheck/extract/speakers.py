@@ -359,6 +359,15 @@ def _lower_vocabulary(text: str) -> frozenset[str]:
     return frozenset(_LOWER.findall(text))
 
 
+def person_name(author: str) -> str:
+    """A display name from an author as written: ``Lenin, V. I.`` -> ``V. I. Lenin`` (the first of several)."""
+    first = str(regex.split(r"\s+(?:and|&)\s+|;", author)[0]).strip()
+    if "," in first:
+        sur, _, given = first.partition(",")
+        return f"{given.strip()} {sur.strip()}".strip()
+    return first
+
+
 @lru_cache(maxsize=16384)
 def display(name: str) -> str:
     """How a speaker is reported: a person by the surname (``Michael Albert`` -> ``Albert``), people
