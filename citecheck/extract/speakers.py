@@ -281,6 +281,7 @@ _CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
+_TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
 _REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
 _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
@@ -434,7 +435,8 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             ):
                 k += 2 if words[k] in ("was", "is") else 1  # "Lenin was to say:"
 
-            direct = "," not in head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
+            upto = head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
+            direct = "," not in upto and "]" not in upto and ")" not in upto  # not from inside an aside
             # "the class Marx had written about no longer existed: “…”" names a topic; "spoke of “…”" quotes
             topic = k + 1 < len(words) and words[k + 1] in ("about", "of") and len(words) - k - 2 > 0
             if (
@@ -444,16 +446,21 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
                 and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs))
             ) or (k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs):
                 speaks = True
-            elif head.startswith(","):
-                # "Lenin, in a simple example, summed up the situation:"
-                aside_end = head.find(",", 1)
-                if 0 < aside_end < 60:
+            elif head.lstrip().startswith((",", "[", "(")):
+                # "Lenin, in a simple example, summed up the situation:", "Parvus [an exile] explained"
+                opener = head.lstrip()[0]
+                aside_end = head.find({",": ",", "[": "]", "(": ")"}[opener], head.find(opener) + 1)
+                if 0 < aside_end < 80:
                     rest = [w.lower() for w in _WORDS.findall(head[aside_end : aside_end + 40])]
                     speaks = bool(rest) and rest[0] in verbs
             if not speaks and gap.strip().startswith(":") and len(gap.strip()) <= 3:
                 speaks = bool(_CLAUSE_START.search(text[max(lo, m.start - 30) : m.start]))
         before = text[max(lo, m.start - 30) : m.start].lower()
-        if regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before) or _OF_CUE.search(before):
+        if (
+            regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before)
+            or _OF_CUE.search(before)
+            or (_TO_QUOTE.search(before) and gap.lstrip().startswith(","))  # "To requote Malatesta, …"
+        ):
             speaks = True
         if not m.pronoun and _REPROACHED.search(before) and _FOR_DOING.search(gap):
             last = _WORDS.findall(before)

@@ -127,6 +127,13 @@ CASES = [
         "“express the interest of small proprietors”.\n",
         [("Orlov", "cue")],
     ),
+    # a bracketed aside between the name and the verb; a name inside the aside is not the speaker
+    (
+        "As Orlov [an exile working with the Germans] explained to the minister, the “movement must be supported”.\n",
+        [("Orlov", "cue")],
+    ),
+    # "to quote X,"
+    ("To requote Malatesta, the freedom we want “is not an abstract freedom”.\n", [("Malatesta", "cue")]),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
