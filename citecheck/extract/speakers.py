@@ -33,9 +33,9 @@ from citecheck.extract.names import default_people
 from citecheck.models import TextView
 
 _NAME = regex.compile(
-    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)"
+    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?)"
     r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
-    r"(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)){0,5}+)"
+    r"(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?)){0,5}+)"
 )
 _POSSESSIVE = regex.compile(r"^(?:['’]s?)\s*+")
 _WORDS = regex.compile(r"[\p{L}’'-]+")
@@ -281,6 +281,17 @@ _CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
+_WRITTEN_BY = regex.compile(r"\b(?:authored|written|signed|penned|issued)\s++by\s++$")
+# ", said Trotsky, would …": a verb of saying inverted between commas
+_INVERTED = regex.compile(r"[,—–(]\s*+\p{Ll}++\s++$")
+
+
+def before_verb(before: str) -> str:
+    """The last word of ``before`` (lower case)."""
+    words = _WORDS.findall(before)
+    return words[-1].lower() if words else ""
+
+
 _TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
 _REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
 _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
@@ -460,6 +471,8 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before)
             or _OF_CUE.search(before)
             or (_TO_QUOTE.search(before) and gap.lstrip().startswith(","))  # "To requote Malatesta, …"
+            or _WRITTEN_BY.search(before)  # "an official response, authored by Goldman and Morrow, …"
+            or (_INVERTED.search(before) and gap.lstrip().startswith(",") and before_verb(before) in verbs)
         ):
             speaks = True
         if not m.pronoun and _REPROACHED.search(before) and _FOR_DOING.search(gap):
@@ -497,6 +510,10 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
         or (not pre and post and post[0] in verbs)
         or (len(pre) == 1 and pre[0] == "as" and post and post[0] in verbs)
     ):
+        if not m.person and not m.pronoun and len(ms) > 1 and ms[1].person:
+            between = text[m.end : ms[1].start]
+            if regex.fullmatch(r"[\s\p{Ll}'’]*+", between):
+                m = ms[1]  # "said SWP chairman James P. Cannon": the person, not the body
         name = people.resolve(m) if m.pronoun else m.name
         return Cue(name, "strong", body=m.body) if name else None
     return None

@@ -85,7 +85,7 @@ CASES = [
     ),
     # a named body issues a decree; an acronym is a body, not a "he"
     (
-        "A decree issued by Sovnarkom laid down labour service “to supply industry with labour power”.\n",
+        "A decree of Sovnarkom laid down labour service “to supply industry with labour power”.\n",
         [("Sovnarkom", "context")],
     ),
     (
@@ -134,6 +134,18 @@ CASES = [
     ),
     # "to quote X,"
     ("To requote Malatesta, the freedom we want “is not an abstract freedom”.\n", [("Malatesta", "cue")]),
+    # a verb of saying inverted between commas, before the quotation
+    ("The program, said Vandermeer, would “be the guide of millions of workers”.\n", [("Vandermeer", "cue")]),
+    # after the quotation: the person of "body title Person", with a middle initial
+    (
+        "“We were in very close contact with him after he came,” said SWP chairman James P. Cannon.\n",
+        [("Cannon", "cue")],
+    ),
+    # "a response, authored by X, …"
+    (
+        "It came with an official response, authored by Anton Hale, explaining that “the struggle has unfolded”.\n",
+        [("Hale", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
