@@ -18,7 +18,7 @@ import regex
 
 from citecheck.models import Block, Repair
 from citecheck.source.lines import iter_lines, line_starts
-from citecheck.source.repair import MAY_NEED_REPAIR, repair_line
+from citecheck.source.repair import REPAIR_START_CHARS, repair_line
 
 _NO_END = -1
 _NOT_LF = regex.compile(r"[^\n]")
@@ -226,17 +226,18 @@ def repair_view(
     Only the lines holding a character a repair can start at are looked at, so text without
     any costs one scan.  ``line`` and ``column`` of a repair are those of the source.
     """
-    if not MAY_NEED_REPAIR.search(text):
+    found = repair_starts(text)
+    if not found:
         return text, None, ()
     asm = Assembler()
     repairs: list[Repair] = []
     pos = 0
     last_end = -1
-    for m in MAY_NEED_REPAIR.finditer(text):
-        if m.start() < last_end:
+    for at in found:
+        if at < last_end:
             continue
-        a = text.rfind("\n", 0, m.start()) + 1
-        ((_, b),) = iter_lines(text, a, _line_end(text, m.start()))
+        a = text.rfind("\n", 0, at) + 1
+        ((_, b),) = iter_lines(text, a, _line_end(text, at))
         last_end = b
         _fixed, notes = repair_line(text[a:b])
         if not notes:
@@ -258,6 +259,22 @@ def repair_view(
         return text, None, ()
     asm.keep(pos, text[pos:])
     return asm.text(), asm.offset_map(len(text)), tuple(repairs)
+
+
+def repair_starts(text: str) -> list[int]:
+    """Where a repair may start in ``text`` (a character of ``REPAIR_START_CHARS``), in order.
+
+    One ``str.find`` per occurrence of each character: a text without any costs ten quick scans,
+    far less than one regular-expression scan of it.
+    """
+    found: list[int] = []
+    for ch in REPAIR_START_CHARS:
+        i = text.find(ch)
+        while i >= 0:
+            found.append(i)
+            i = text.find(ch, i + 1)
+    found.sort()
+    return found
 
 
 def _line_end(text: str, i: int) -> int:
