@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,15 +35,54 @@ from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, compose,
 #: Block quotes, lists and inline nesting deeper than this are read as text (markdown-it's guard).
 MAX_NESTING = 20
 
-_MD = (
-    MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
-    .use(footnote_plugin)
-    .use(front_matter_plugin)
-    .use(deflist_plugin)
-    .enable(["table", "strikethrough"])
-)
-# keep escapes and entities as tokens of their own, so they can be mapped to their source
-_MD.disable("text_join")
+
+
+def markdown_parser() -> MarkdownIt:
+    """markdown-it as the view reads Markdown: CommonMark, HTML, footnotes, front matter, tables …"""
+    md = (
+        MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+        .use(footnote_plugin)
+        .use(front_matter_plugin)
+        .use(deflist_plugin)
+        .enable(["table", "strikethrough"])
+    )
+    # keep escapes and entities as tokens of their own, so they can be mapped to their source
+    md.disable("text_join")
+    return md
+
+
+#: The characters each inline rule in use can start at.  markdown-it's text rule stops at every
+#: character some rule might want ("-", ":", "#" … are kept for plugins), and at each one every rule
+#: is tried and declines; a character no rule here starts at can go on with the text.  "]" stays:
+#: a link label is scanned for it.  The tokens are the same (``test_markdown.py`` compares them).
+_RULE_STARTS = {
+    "text": "",
+    "newline": "\n",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "footnote_inline": "^",
+    "footnote_ref": "[",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+}
+
+
+def _narrow_terminators(md: MarkdownIt) -> None:
+    """Let the text rule run on over characters no inline rule in use starts at."""
+    rules = md.inline.ruler.get_active_rules()
+    if all(r in _RULE_STARTS for r in rules):  # a rule not known here: markdown-it's own set stays
+        chars = sorted(set("]").union(*(_RULE_STARTS[r] for r in rules)))
+        md.inline.terminator_re = re.compile("[" + re.escape("".join(chars)) + "]")
+
+
+#: The one parser (configured once; a parse keeps its state in the parse, not here).
+_MD = markdown_parser()
+_narrow_terminators(_MD)
 
 _NONSPACE = regex.compile(r"\S")
 _NOTES_HEADING = regex.compile(r"\s*+(?:(?:end|foot)?notes|references|sources)\s*+:?\s*+", regex.I)
@@ -619,10 +659,14 @@ def _wikilinks_and_urls(text: str, blocks: list[Block]) -> tuple[str, list[Mark]
     for blk in blocks:
         if blk.kind in ("code", "meta"):
             continue
-        for m in _WIKILINK.finditer(text, blk.start, blk.end):
-            lab = 2 if m.group(2) else 1
-            blanks += [(m.start(), m.start(lab)), (m.end(lab), m.end())]
-            marks.append(Mark("wikilink", m.start(lab), m.end(lab), m.group(1).strip()))
+        # the scans only where their literal part is (most blocks have neither)
+        if text.find("[[", blk.start, blk.end) >= 0:
+            for m in _WIKILINK.finditer(text, blk.start, blk.end):
+                lab = 2 if m.group(2) else 1
+                blanks += [(m.start(), m.start(lab)), (m.end(lab), m.end())]
+                marks.append(Mark("wikilink", m.start(lab), m.end(lab), m.group(1).strip()))
+        if text.find("http", blk.start, blk.end) < 0 and text.find("www.", blk.start, blk.end) < 0:
+            continue
         for m in _BARE_URL.finditer(text, blk.start, blk.end):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,;:!?":

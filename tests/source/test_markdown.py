@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.token import Token
 
 from citecheck.models import TextView
 from citecheck.source.build import build_view
 from citecheck.source.load import document_from_text
-from citecheck.source.markdown import MAX_NESTING, parse_front_matter
+from citecheck.source.markdown import _MD, MAX_NESTING, markdown_parser, parse_front_matter
 from tests.source.viewcheck import blocks, check_source_map, mark_texts, marks
 
 
@@ -171,3 +174,28 @@ FRONT_MATTER = [
 @pytest.mark.parametrize(("yaml", "expected"), FRONT_MATTER)
 def test_parse_front_matter(yaml: str, expected: list[tuple[str, str]]) -> None:
     assert parse_front_matter(yaml) == expected
+
+
+# --- the parser: markdown-it's text rule runs on over characters no rule here starts at ----------
+
+
+def _tokens(tokens: list[Token]) -> list[tuple[object, ...]]:
+    fields = ("type", "tag", "map", "content", "markup", "info", "meta", "attrs", "nesting", "level", "hidden")
+    return [
+        (*(getattr(t, f) for f in fields), None if t.children is None else tuple(_tokens(t.children))) for t in tokens
+    ]
+
+
+_MD_PIECES = st.sampled_from(
+    ["a", "b c", " ", "  ", "\n", "\n\n", "-", ":", "#", "=", "+", "@", "{", "}", "$", "%", ">", "[", "]", "(", ")",
+     "*", "_", "~~", "`", "\\", "&amp;", "&", "<", "<i>", "</i>", "!", "^", "[^1]", "[^1]: n", "[l](u)", "[l]",
+     "[l]: u", "![i](s)", "<http://a.b>", "- ", "1. ", "> ", "# ", "|", "---", "\t"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MD_PIECES, max_size=40).map("".join))
+def test_narrowed_text_rule_gives_markdown_its_own_tokens(text: str) -> None:
+    stock = markdown_parser()  # markdown-it's own terminator characters
+    assert stock.inline.terminator_re.pattern != _MD.inline.terminator_re.pattern
+    assert _tokens(_MD.parse(text)) == _tokens(stock.parse(text))
