@@ -36,7 +36,6 @@ from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, compose,
 MAX_NESTING = 20
 
 
-
 def markdown_parser() -> MarkdownIt:
     """markdown-it as the view reads Markdown: CommonMark, HTML, footnotes, front matter, tables …"""
     md = (
