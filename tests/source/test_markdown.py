@@ -189,13 +189,27 @@ def _tokens(tokens: list[Token]) -> list[tuple[object, ...]]:
 _MD_PIECES = st.sampled_from(
     ["a", "b c", " ", "  ", "\n", "\n\n", "-", ":", "#", "=", "+", "@", "{", "}", "$", "%", ">", "[", "]", "(", ")",
      "*", "_", "~~", "`", "\\", "&amp;", "&", "<", "<i>", "</i>", "!", "^", "[^1]", "[^1]: n", "[l](u)", "[l]",
-     "[l]: u", "![i](s)", "<http://a.b>", "- ", "1. ", "> ", "# ", "|", "---", "\t"]
+     "[l]: u", "![i](s)", "<http://a.b>", "- ", "1. ", "> ", "# ", "|", "---", "\t", " \n", "  \n", "   \n",
+     "\n\t ", "\x0c", "\u00a0", "\u2028", "word word", "Lenin's “words”"]
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(_MD_PIECES, max_size=40).map("".join))
 def test_narrowed_text_rule_gives_markdown_its_own_tokens(text: str) -> None:
+    # and prose without markup, whose tokens are made without the inline parser
     stock = markdown_parser()  # markdown-it's own terminator characters
     assert stock.inline.terminator_re.pattern != _MD.inline.terminator_re.pattern
     assert _tokens(_MD.parse(text)) == _tokens(stock.parse(text))
+
+
+_PROSE_PIECES = st.sampled_from(
+    ["a", "word", " ", "  ", "   ", "\n", " \n", "  \n", "   \n", "\n\t", "\n  ", "\t", "\x0c", "\u00a0", "-", ":",
+     "#", "“", "”", "1918", ".", "1. ", "> ", "- ", "\n\n", "=", "+"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PROSE_PIECES, max_size=30).map("".join))
+def test_prose_gets_markdown_its_own_tokens(text: str) -> None:
+    assert _tokens(_MD.parse(text)) == _tokens(markdown_parser().parse(text))
