@@ -17,7 +17,7 @@ from typing import overload
 import regex
 
 from citecheck.models import Block, Repair
-from citecheck.source.lines import iter_lines, line_starts
+from citecheck.source.lines import line_starts
 from citecheck.source.repair import REPAIR_START_CHARS, repair_line
 
 _NO_END = -1
@@ -231,13 +231,19 @@ def repair_view(
         return text, None, ()
     asm = Assembler()
     repairs: list[Repair] = []
+    vstarts = line_starts(text)
     pos = 0
     last_end = -1
     for at in found:
         if at < last_end:
             continue
-        a = text.rfind("\n", 0, at) + 1
-        ((_, b),) = iter_lines(text, a, _line_end(text, at))
+        # the line holding it, whatever ends it (a plain-text view keeps CR and CRLF as written)
+        k = bisect.bisect_right(vstarts, at) - 1
+        a = vstarts[k]
+        if k + 1 < len(vstarts):
+            b = vstarts[k + 1] - (2 if text.startswith("\r\n", vstarts[k + 1] - 2) else 1)
+        else:
+            b = len(text)
         last_end = b
         _fixed, notes = repair_line(text[a:b])
         if not notes:
@@ -275,11 +281,6 @@ def repair_starts(text: str) -> list[int]:
             i = text.find(ch, i + 1)
     found.sort()
     return found
-
-
-def _line_end(text: str, i: int) -> int:
-    j = text.find("\n", i)
-    return len(text) if j < 0 else j
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

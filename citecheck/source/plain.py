@@ -131,19 +131,18 @@ def build_plain(source: str) -> TextView:
                 blocks.append(_para(p, a, b, base))
                 prev_note = None
                 continue
-            sure = notes_zone or _RETURN_MARK.search(text, a, b) is not None
+            sure = notes_zone or _return_mark(text, a, b) is not None
             follows = prev_note is not None and prev_note.isdigit() and int(label) == int(prev_note) + 1
             if not (sure or follows):
                 blocks.append(_para(p, a, b, base))
                 continue
             m = _NOTE_NUM.match(text, a, b)
-            assert m is not None
-            body = m.end()
+            body = m.end() if m else b  # None: the number alone on its line, an empty note
             if _LINK_ONLY.match(text, body, b):
                 links[label] = text[body:b].strip()
                 blocks.append(Block("meta", a, b))
             else:
-                back = _RETURN_MARK.search(text, body, b)
+                back = _return_mark(text, body, b)
                 end = _rstrip_end(text, body, back.start()) if back else b
                 blanks.append((a, body))
                 if back:
@@ -154,6 +153,11 @@ def build_plain(source: str) -> TextView:
     blocks = _promote_trailing_notes(text, blocks, blanks)
     marks = _markers(text, blocks, links, blanks)
     return finish(source, blank_spans(text, blanks), None, blocks, marks)
+
+
+def _return_mark(text: str, a: int, b: int) -> regex.Match[str] | None:
+    """The ↩ closing ``text[a:b]`` (the search tries every position: only where there is one)."""
+    return _RETURN_MARK.search(text, a, b) if text.find("↩", a, b) >= 0 else None
 
 
 def _para(p: _Para, a: int, b: int, base: int) -> Block:
