@@ -293,7 +293,11 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
         a = max(a, pos)
         if e <= a:
             continue
-        out += [text[pos:a], _NOT_LF.sub(" ", text[a:e])]
+        # a span within a line (markers, labels: nearly all) is only spaces, no substitution needed
+        out += [
+            text[pos:a],
+            _NOT_LF.sub(" ", text[a:e]) if text.find("\n", a, e) >= 0 else " " * max(0, min(e, len(text)) - a),
+        ]
         pos = e
     out.append(text[pos:])
     return "".join(out)
