@@ -134,8 +134,11 @@ def plain_inline(content: str) -> list[Token]:
     return out
 
 
-#: The one parser (configured once; a parse keeps its state in the parse, not here).
+#: The one parser (configured once; a parse keeps its state in the parse, not here).  It reads
+#: text _normalise made (LF line ends, no NUL), so markdown-it's own normalising pass, two
+#: substitutions over the whole text that would change nothing, is off.
 _MD = markdown_parser()
+_MD.disable("normalize")
 _narrow_terminators(_MD)
 
 _NONSPACE = regex.compile(r"\S")

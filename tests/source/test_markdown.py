@@ -10,7 +10,7 @@ from markdown_it.token import Token
 from citecheck.models import TextView
 from citecheck.source.build import build_view
 from citecheck.source.load import document_from_text
-from citecheck.source.markdown import _MD, MAX_NESTING, markdown_parser, parse_front_matter
+from citecheck.source.markdown import _MD, MAX_NESTING, _normalise, markdown_parser, parse_front_matter
 from tests.source.viewcheck import blocks, check_source_map, mark_texts, marks
 
 
@@ -190,7 +190,7 @@ _MD_PIECES = st.sampled_from(
     ["a", "b c", " ", "  ", "\n", "\n\n", "-", ":", "#", "=", "+", "@", "{", "}", "$", "%", ">", "[", "]", "(", ")",
      "*", "_", "~~", "`", "\\", "&amp;", "&", "<", "<i>", "</i>", "!", "^", "[^1]", "[^1]: n", "[l](u)", "[l]",
      "[l]: u", "![i](s)", "<http://a.b>", "- ", "1. ", "> ", "# ", "|", "---", "\t", " \n", "  \n", "   \n",
-     "\n\t ", "\x0c", "\u00a0", "\u2028", "word word", "Lenin's “words”"]
+     "\n\t ", "\x0c", "\u00a0", "\u2028", "word word", "Lenin's “words”", "\r\n", "\r", "\x00"]
 )  # fmt: skip
 
 
@@ -200,16 +200,16 @@ def test_narrowed_text_rule_gives_markdown_its_own_tokens(text: str) -> None:
     # and prose without markup, whose tokens are made without the inline parser
     stock = markdown_parser()  # markdown-it's own terminator characters
     assert stock.inline.terminator_re.pattern != _MD.inline.terminator_re.pattern
-    assert _tokens(_MD.parse(text)) == _tokens(stock.parse(text))
+    assert _tokens(_MD.parse(_normalise(text)[0])) == _tokens(stock.parse(text))
 
 
 _PROSE_PIECES = st.sampled_from(
     ["a", "word", " ", "  ", "   ", "\n", " \n", "  \n", "   \n", "\n\t", "\n  ", "\t", "\x0c", "\u00a0", "-", ":",
-     "#", "“", "”", "1918", ".", "1. ", "> ", "- ", "\n\n", "=", "+"]
+     "#", "“", "”", "1918", ".", "1. ", "> ", "- ", "\n\n", "=", "+", "\r\n", "  \r\n", "\r", "\x00"]
 )  # fmt: skip
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_PROSE_PIECES, max_size=30).map("".join))
 def test_prose_gets_markdown_its_own_tokens(text: str) -> None:
-    assert _tokens(_MD.parse(text)) == _tokens(markdown_parser().parse(text))
+    assert _tokens(_MD.parse(_normalise(text)[0])) == _tokens(markdown_parser().parse(text))
