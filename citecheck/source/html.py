@@ -16,6 +16,7 @@ however deep the nesting.
 from __future__ import annotations
 
 import bisect
+import functools
 import html as htmllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -75,6 +76,10 @@ def decode_text(source: str, lo: int = 0, hi: int | None = None) -> tuple[str, O
     return text, asm.offset_map(-1) or identity_map(len(text))
 
 
+#: An entity's text (``&nbsp;``, ``&#8220;`` come back thousands of times in a page).
+_unescape = functools.lru_cache(maxsize=4096)(htmllib.unescape)
+
+
 def _decode_region(source: str, a: int, b: int, asm: Assembler) -> None:
     if a >= b:
         return
@@ -86,7 +91,7 @@ def _decode_region(source: str, a: int, b: int, asm: Assembler) -> None:
     for m in _ENTITY.finditer(source, a, b):
         tok = m.group()
         if tok[0] == "&":
-            out = htmllib.unescape(tok)
+            out = _unescape(tok)
             if out == tok:
                 continue
         else:
