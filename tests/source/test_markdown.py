@@ -10,7 +10,7 @@ from markdown_it.token import Token
 from citecheck.models import TextView
 from citecheck.source.build import build_view
 from citecheck.source.load import document_from_text
-from citecheck.source.markdown import _MD, MAX_NESTING, _normalise, markdown_parser, parse_front_matter
+from citecheck.source.markdown import _MD, MAX_NESTING, _normalise, markdown_parser, parse_front_matter, plain_inline
 from tests.source.viewcheck import blocks, check_source_map, mark_texts, marks
 
 
@@ -213,3 +213,21 @@ _PROSE_PIECES = st.sampled_from(
 @given(st.lists(_PROSE_PIECES, max_size=30).map("".join))
 def test_prose_gets_markdown_its_own_tokens(text: str) -> None:
     assert _tokens(_MD.parse(_normalise(text)[0])) == _tokens(markdown_parser().parse(text))
+
+
+PLAIN_INLINE = [
+    # content, the tokens markdown-it makes of it (text content, or the break)
+    ("", []),
+    ("a b", ["a b"]),
+    ("a\nb", ["a", "softbreak", "b"]),
+    ("a \nb", ["a", "softbreak", "b"]),  # one space before the line end: taken off the text
+    ("a  \n\t b", ["a", "hardbreak", "b"]),  # two or more: a hard break; the next line's indent skipped
+    ("a\x0c\n b", ["a\x0c", "softbreak", "b"]),  # only spaces count
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), PLAIN_INLINE)
+def test_plain_inline(content: str, expected: list[str]) -> None:
+    tokens = plain_inline(content)
+    assert [t.content if t.type == "text" else t.type for t in tokens] == expected
+    assert _tokens(tokens) == _tokens(markdown_parser().parseInline(content)[0].children or [])
