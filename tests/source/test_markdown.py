@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -231,3 +235,23 @@ def test_plain_inline(content: str, expected: list[str]) -> None:
     tokens = plain_inline(content)
     assert [t.content if t.type == "text" else t.type for t in tokens] == expected
     assert _tokens(tokens) == _tokens(markdown_parser().parseInline(content)[0].children or [])
+
+
+_SAME_SPAN = '[<a href="x">a</a>](y) text\n'  # an HTML link inside a Markdown one: two marks, one span
+
+
+def test_marks_on_one_span_come_in_one_order_whatever_the_hash_seed() -> None:
+    assert [(m.kind, m.data) for m in md(_SAME_SPAN).marks] == [("link", "x"), ("link", "y")]
+    code = (
+        "from citecheck.source.build import build_view\n"
+        "from citecheck.source.load import document_from_text\n"
+        f"print([m.data for m in build_view(document_from_text('e.md', {_SAME_SPAN!r}, 'markdown')).marks])\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)}, capture_output=True,
+            text=True, check=True,
+        ).stdout
+        for seed in range(1, 7)
+    }  # fmt: skip
+    assert runs == {"['x', 'y']\n"}
