@@ -169,8 +169,8 @@ def _candidate_text(
 
 def _reference_extent(c: Candidate, p: ParsedReference, offset: int) -> tuple[int, int]:
     """View span of the reference as written: brackets included for the body, comments left out of notes."""
-    if c.kind in ("bracket", "paren"):
-        return c.outer_start, c.outer_end
+    if c.kind in ("bracket", "paren") or (c.kind == "attribution" and c.outer_start < c.start):
+        return c.outer_start, c.outer_end  # the dash and the link's brackets of "- Name, [[Work]]" too
     content = [(s, e) for s, e, lab in p.spans if lab not in ("note", "other")]
     if not content:
         return c.start, c.end

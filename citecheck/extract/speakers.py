@@ -281,6 +281,8 @@ _CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
+_REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
+_FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(
@@ -444,6 +446,11 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
         before = text[max(lo, m.start - 30) : m.start].lower()
         if regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before) or _OF_CUE.search(before):
             speaks = True
+        if not m.pronoun and _REPROACHED.search(before) and _FOR_DOING.search(gap):
+            last = _WORDS.findall(before)
+            speaks = (
+                bool(last) and last[-1].lower() in speech_words()["reproach"]
+            )  # "criticised Kamenev for dismissing …"
         if m.possessive and regex.search(r"\bin\s*+$", before) and any(w in nouns for w in words[1:3]):
             speaks = True  # in Lenin's (own) words
         if speaks:

@@ -121,6 +121,12 @@ CASES = [
         "In 1915 Nicholas II wrote to his wife. Nicholas insisted that “the councils are a passing fever”.\n",
         [("Nicholas II", "cue")],
     ),
+    # the one blamed "for" what they said said it
+    (
+        "Hale criticised Anton Orlov, the leader of the Leeds branch, for dismissing the workers as people who "
+        "“express the interest of small proprietors”.\n",
+        [("Orlov", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
