@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from citecheck.bibliography.catalogue import Catalogue
 
 _WS = regex.compile(r"\s+")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]+")
 _QUOTE_CHARS = regex.compile(r"[“”\"‘’«»„]")
 _SUBJECT = regex.compile(r"^\W*(?P<title>.+?)\W*,?\s+by\s+(?P<author>[^,;()]+?)\W*$")
 
@@ -541,7 +542,7 @@ def _nested_take_the_block(quotes: Sequence[QuoteSpan], links: list[int | None])
 
 
 def _echo_key(text: str) -> str | None:
-    words = regex.findall(r"[\p{L}\p{N}]+", text.lower())
+    words = _ALNUM.findall(text.lower())
     return " ".join(words[:12]) if len(words) >= 4 else None
 
 

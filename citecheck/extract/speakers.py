@@ -292,6 +292,10 @@ def before_verb(before: str) -> str:
     return words[-1].lower() if words else ""
 
 
+_AUTHORS_SPLIT = regex.compile(r"\s+(?:and|&)\s+|;")
+_ACCORDING_TO = regex.compile(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$")
+_IN_END = regex.compile(r"\bin\s*+$")
+_LOWER_ONLY = regex.compile(r"[\s\p{Ll}'’]*+")
 _TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
 _REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
 _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
@@ -373,7 +377,7 @@ def _lower_vocabulary(text: str) -> frozenset[str]:
 
 def person_name(author: str) -> str:
     """A display name from an author as written: ``Lenin, V. I.`` -> ``V. I. Lenin`` (the first of several)."""
-    first = str(regex.split(r"\s+(?:and|&)\s+|;", author)[0]).strip()
+    first = str(_AUTHORS_SPLIT.split(author)[0]).strip()
     if "," in first:
         sur, _, given = first.partition(",")
         return f"{given.strip()} {sur.strip()}".strip()
@@ -468,7 +472,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
                 speaks = bool(_CLAUSE_START.search(text[max(lo, m.start - 30) : m.start]))
         before = text[max(lo, m.start - 30) : m.start].lower()
         if (
-            regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before)
+            _ACCORDING_TO.search(before)
             or _OF_CUE.search(before)
             or (_TO_QUOTE.search(before) and gap.lstrip().startswith(","))  # "To requote Malatesta, …"
             or _WRITTEN_BY.search(before)  # "an official response, authored by Goldman and Morrow, …"
@@ -480,7 +484,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             speaks = (
                 bool(last) and last[-1].lower() in speech_words()["reproach"]
             )  # "criticised Kamenev for dismissing …"
-        if m.possessive and regex.search(r"\bin\s*+$", before) and any(w in nouns for w in words[1:3]):
+        if m.possessive and _IN_END.search(before) and any(w in nouns for w in words[1:3]):
             speaks = True  # in Lenin's (own) words
         if speaks:
             name = people.resolve(m) if m.pronoun else m.name
@@ -512,7 +516,7 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
     ):
         if not m.person and not m.pronoun and len(ms) > 1 and ms[1].person:
             between = text[m.end : ms[1].start]
-            if regex.fullmatch(r"[\s\p{Ll}'’]*+", between):
+            if _LOWER_ONLY.fullmatch(between):
                 m = ms[1]  # "said SWP chairman James P. Cannon": the person, not the body
         name = people.resolve(m) if m.pronoun else m.name
         return Cue(name, "strong", body=m.body) if name else None
