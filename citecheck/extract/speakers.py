@@ -268,11 +268,27 @@ class People:
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
             if not m.pronoun and m.person:
-                if not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start):
+                if not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start) and not (
+                    m.possessive and self._subject_before(i)
+                ):
                     return m.name
                 fallback = fallback or m.name
             i -= 1
         return fallback
+
+    def _subject_before(self, i: int) -> bool:
+        """True when a person is named, not in the possessive, earlier in mention ``i``'s sentence
+        ("Osinsky endorsed Shlyapnikov's idea. He …": Osinsky is the subject)."""
+        m = self.mentions[i]
+        k = i - 1
+        while k >= 0:
+            p = self.mentions[k]
+            if _SENTENCE_END.search(self.text, p.end, m.start):
+                return False
+            if p.person and not p.pronoun and not p.possessive:
+                return True
+            k -= 1
+        return False
 
 
 # nouns of ideas and qualities, which argue only figuratively
@@ -299,6 +315,7 @@ _LOWER_ONLY = regex.compile(r"[\s\p{Ll}'’]*+")
 _TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
 _REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
 _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
+_SENTENCE_END = regex.compile(r"[.!?]\s")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(

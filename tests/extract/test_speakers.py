@@ -146,6 +146,11 @@ CASES = [
         "It came with an official response, authored by Anton Hale, explaining that “the struggle has unfolded”.\n",
         [("Hale", "cue")],
     ),
+    # "he" after "X endorsed Y's idea." is X, the subject, not Y in the possessive
+    (
+        "Speaking for the group, Vandermeer endorsed Hale's idea. He observed a “clash of several cultures”.\n",
+        [("Vandermeer", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
@@ -154,6 +159,11 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_speaker_cues(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+def test_a_well_known_name_in_italics_is_a_name_not_a_title() -> None:
+    text = "*Trotsky* reiterated his belief that “the unions must become production unions”.\n"
+    assert speakers(text, "markdown") == [("Trotsky", "cue")]
 
 
 def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
