@@ -157,6 +157,8 @@ class People:
             )
             if not keep or (len(words) == 1 and words[0] in not_names):
                 continue
+            if single_new and not (cue or first in given or known(first)) and _NUMBER_NEXT.match(text, e):
+                continue  # "Catch 22", "Article 5": a thing with a number
             if single_new and not (cue or first in given or known(first)):
                 if first.endswith("ly") and text[e : e + 1] in ",:" and _sentence_initial(text, s):
                     continue  # "Unfortunately: …"
@@ -185,13 +187,18 @@ class People:
                 full_by_last.setdefault(words[-1], " ".join(words))
         dropped = {k for k in initial_only if raw[k][2][0] not in mid_caps}
         raw = [r for k, r in enumerate(raw) if k not in dropped]
-        for _, _, words, _ in raw:
-            w = words[0]
-            if len(words) == 1 and w in given and w not in full_by_first:
-                # "Murray" alone near a quotation: the surname is wherever the text gives it in full
-                full = regex.search(rf"\b{regex.escape(w)}\s++(\p{{Lu}}\p{{Ll}}++)\b", text)
-                if full and full.group(1) not in not_names and full.group(1).lower() not in lower_words:
-                    full_by_first[w] = f"{w} {full.group(1)}"
+        alone = {words[0] for _, _, words, _ in raw if len(words) == 1 and words[0] in given}
+        for w in sorted(alone):
+            # "Murray" alone near a quotation: the surname the text gives it most often, anywhere
+            # ("Michael" is Michael Albert in a debate with him, though a Michael Fox is named once)
+            counts: dict[str, int] = {}
+            for full in regex.finditer(rf"\b{regex.escape(w)}\s++(\p{{Lu}}\p{{Ll}}++)\b", text):
+                sur = full.group(1)
+                if sur not in not_names and sur.lower() not in lower_words:
+                    counts[sur] = counts.get(sur, 0) + 1
+            if counts:
+                best = max(counts, key=lambda x: counts[x])  # the first seen of equals: dicts keep order
+                full_by_first[w] = f"{w} {best}"
         for a in authors:
             parts = a.replace(",", " ").split()
             if parts:
@@ -315,6 +322,7 @@ _LOWER_ONLY = regex.compile(r"[\s\p{Ll}'’]*+")
 _TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
 _REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
 _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
+_NUMBER_NEXT = regex.compile(r"[ \t]++\d")
 _SENTENCE_END = regex.compile(r"[.!?]\s")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")

@@ -151,6 +151,17 @@ CASES = [
         "Speaking for the group, Vandermeer endorsed Hale's idea. He observed a “clash of several cultures”.\n",
         [("Vandermeer", "cue")],
     ),
+    # a first name alone is the full name the text gives it most often
+    (
+        "Michael Fox once agreed. Michael Albert disagreed, as Michael Albert does. Michael (Albert, not Fox) "
+        "believes that “the coordinators rule the economy”.\n",
+        [("Albert", "cue")],
+    ),
+    # a capitalised word before a number is a thing ("Catch 22"), not the "he" of the next clause
+    (
+        "I'm in a Catch 22 situation in challenging Michael Albert's assertion. “If you can show me,” he writes.\n",
+        [("Albert", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
