@@ -121,8 +121,11 @@ class People:
                 continue  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
             s, e = m.start(), m.end()
             one_word = " " not in g and "\n" not in g
-            if one_word and (g.lower() in lower_words or _ABSTRACT.search(g)) and g not in given and not known(g):
-                continue  # one common word, capitalised ("Anarchism argues …"): nobody speaks
+            if one_word and g not in given and not known(g):
+                if _ABSTRACT.search(g):
+                    continue  # an idea ("Anarchism argues …"): nobody speaks
+                if g.lower() in lower_words and not _speaks_after(text, m.end(), verbs, nouns):
+                    continue  # one common word, capitalised; unless it speaks ("Cliff's claim", "Hill wrote")
             words = g.split()
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
@@ -378,6 +381,15 @@ def _person_like(words: list[str], lower_words: frozenset[str]) -> bool:
     )
 
 
+def _speaks_after(text: str, e: int, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
+    """True when a verb of saying, or a possessive and a noun of saying, follows ``text[:e]``."""
+    nm = _NEXT.match(text, e)
+    if nm is None:
+        return False
+    nxt = (nm.group(2) or "").lower()
+    return (nxt in nouns) if nm.group(1) else (nxt in verbs)
+
+
 @lru_cache(maxsize=65536)
 def _known_person(word: str) -> bool:
     """True when the people list knows ``word`` (a name or an accepted spelling)."""
@@ -461,13 +473,16 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
     verbs = speech_words()["verb"]
     nouns = speech_words()["noun"]
     best: Cue | None = None
+    clause = False  # the cue so far opens a that-clause: "Cliff's claim that Lenin's book displayed “…”"
     for m in people.between(max(lo, open_mark - 400), open_mark):
         gap = text[m.end : open_mark]
         head = gap[:120]
         words = [w.lower() for w in _WORDS.findall(head)]
         speaks = False
+        opens = False
         if m.possessive:
-            speaks = len(words) > 1 and words[1] in nouns
+            speaks = len(words) > 1 and words[1] in nouns and not clause
+            opens = speaks and words[2:3] == ["that"]
         else:
             k = 0
             while k < len(words) and (
@@ -486,6 +501,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
                 and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs))
             ) or (k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs):
                 speaks = True
+                opens = words[k + 1 : k + 2] == ["that"]
             elif head.lstrip().startswith((",", "[", "(")):
                 # "Lenin, in a simple example, summed up the situation:", "Parvus [an exile] explained"
                 opener = head.lstrip()[0]
@@ -515,6 +531,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             name = people.resolve(m) if m.pronoun else m.name
             if name:
                 best = Cue(name, "strong", body=m.body)
+                clause = opens
     return best
 
 

@@ -162,6 +162,13 @@ CASES = [
         "I'm in a Catch 22 situation in challenging Michael Albert's assertion. “If you can show me,” he writes.\n",
         [("Albert", "cue")],
     ),
+    # a cue opening a that-clause holds against a possessive noun inside it; a surname that is also
+    # a common word ("cliff") is a name when it speaks
+    (
+        "They walked off a cliff. What is remarkable was Cliff's claim that Lenin's book displayed a "
+        "“mechanical juxtaposition of spontaneity and consciousness”.\n",
+        [("Cliff", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
