@@ -37,6 +37,8 @@ _NAME = regex.compile(
     r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
     r"(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?)){0,5}+)"
 )
+# two capitalised words: a first name and a surname ("Murray Bookchin"), read overlapping
+_NAME_PAIR = regex.compile(r"\b(\p{Lu}\p{Ll}++)[ \t]*+\n?[ \t]*+(\p{Lu}\p{Ll}++)\b")
 _POSSESSIVE = regex.compile(r"^(?:['’]s?)\s*+")
 _WORDS = regex.compile(r"[\p{L}’'-]+")
 
@@ -190,7 +192,20 @@ class People:
                 full_by_last.setdefault(words[-1], " ".join(words))
         dropped = {k for k in initial_only if raw[k][2][0] not in mid_caps}
         raw = [r for k, r in enumerate(raw) if k not in dropped]
-        alone = {words[0] for _, _, words, _ in raw if len(words) == 1 and words[0] in given}
+        singles = {words[0] for _, _, words, _ in raw if len(words) == 1}
+        alone = {w for w in singles if w in given}
+        # "Murray" is no given name the list knows, but "Murray Bookchin" and "Bookchin" alone say it is one
+        unplaced = {w for w in singles - alone if w not in full_by_last and not known(w) and w not in _not_persons()}
+        speakers_named = speakers_seen | {w for a in authors for w in a.replace(",", " ").split()}
+        if unplaced:
+            pairs: dict[str, dict[str, int]] = {}
+            for pm in _NAME_PAIR.finditer(text, overlapped=True):
+                w, sur = pm.group(1), pm.group(2)
+                if w in unplaced and sur in singles and (sur in speakers_named or known(sur)) and sur != w:
+                    pairs.setdefault(w, {}).setdefault(sur, 0)
+                    pairs[w][sur] += 1
+            for w, seen in pairs.items():
+                full_by_first[w] = f"{w} {max(seen, key=lambda x: seen[x])}"
         for w in sorted(alone):
             # "Murray" alone near a quotation: the surname the text gives it most often, anywhere
             # ("Michael" is Michael Albert in a debate with him, though a Michael Fox is named once)

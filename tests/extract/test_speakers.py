@@ -171,6 +171,18 @@ CASES = [
     ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
+    # a first name no list knows is one when the text pairs it with a surname that speaks alone
+    (
+        "Zbigniew Vandermeer joined in 1931. Vandermeer wrote pamphlets.\n\n"
+        "Later Zbigniew was bitter. He wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
+    (
+        "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
+        "He tried to start “theoretical conversations about the councils”.\n",
+        [("Vandermeer", "context")],
+    ),
 ]
 
 
