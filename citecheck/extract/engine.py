@@ -32,7 +32,16 @@ from citecheck.extract.quotes import find_quotes, is_title
 from citecheck.extract.resolve import resolve
 from citecheck.extract.scare import is_mention
 from citecheck.extract.sentences import sentence_spans
-from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display, person_name, speech_words
+from citecheck.extract.speakers import (
+    Cue,
+    People,
+    cue_after,
+    cue_before,
+    display,
+    person_name,
+    speech_words,
+    work_speaks,
+)
 from citecheck.models import (
     Candidate,
     Citation,
@@ -135,7 +144,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
         s_start, s_end = sentences[k]
         links.append(linker.link(q, s_end, s_start))
-        cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts))
+        cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts, subject))
     refs = _discussed_by_cues(refs, links, cues)
     resolutions = resolve(refs, named, subject)
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
@@ -413,6 +422,7 @@ def _cue(
     s_end: int,
     sentences: list[tuple[int, int]],
     sent_starts: list[int],
+    subject: NamedWork | None = None,
 ) -> Cue | None:
     text = view.text
     if q.form == "block":
@@ -424,7 +434,11 @@ def _cue(
             return None
         k = max(0, bisect.bisect_right(sent_starts, prev.end - 1) - 1)
         return cue_before(people, text, sentences[k][0], prev.end)
-    return cue_before(people, text, s_start, q.open_mark) or cue_after(people, text, q.close_mark, s_end)
+    cue = cue_before(people, text, s_start, q.open_mark) or cue_after(people, text, q.close_mark, s_end)
+    if cue is None and subject is not None and subject.author:
+        if work_speaks(text, s_start, q.open_mark, q.close_mark, s_end):
+            return Cue(display(person_name(subject.author)), "strong")
+    return cue
 
 
 def _speakers(

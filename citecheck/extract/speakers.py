@@ -550,6 +550,31 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
     return best
 
 
+_PARENTHESES = regex.compile(r"\([^()]*+\)")
+_THE_WORK = regex.compile(r"\b(?:the|this)\s++(\p{Ll}++)\b", regex.I)
+
+
+def work_speaks(text: str, lo: int, open_mark: int, close_mark: int, hi: int) -> bool:
+    """True when the quotation's sentence gives it to "the book" or "the author" (of the book a review
+    is about): ``the book notes that “…”``, ``according to the book, “…”``, ``“…” (p. 9), the book states``."""
+    verbs = speech_words()["verb"]
+    works = speech_words().get("work", frozenset())
+    for m in _THE_WORK.finditer(text, max(lo, open_mark - 200), open_mark):
+        if m.group(1).lower() not in works:
+            continue
+        after = [w.lower() for w in _WORDS.findall(text, m.end(), min(open_mark, m.end() + 60))]
+        while after and (after[0] in _AUX or after[0].endswith("ly")):
+            after = after[1:]
+        if (after and after[0] in verbs) or _ACCORDING_TO.search(text[max(lo, m.start() - 30) : m.start()].lower()):
+            return True
+    tail = text[close_mark : min(hi, close_mark + _AFTER_QUOTE)]
+    m = _THE_WORK.search(tail)
+    if m and m.group(1).lower() in works and not _WORDS.search(_PARENTHESES.sub("", tail[: m.start()])):
+        after = [w.lower() for w in _WORDS.findall(tail, m.end())][:2]
+        return bool(after) and after[0] in verbs
+    return False
+
+
 def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None:
     """A cue right after the closing mark: ``“…,” said Lenin`` / ``“…,” Michael says`` / ``he warned``."""
     verbs = speech_words()["verb"]

@@ -196,6 +196,23 @@ def test_a_well_known_name_in_italics_is_a_name_not_a_title() -> None:
     assert speakers(text, "markdown") == [("Trotsky", "cue")]
 
 
+REVIEW = "---\ntitle: 'Councils: A History, by Ilse Vandermeer'\n---\n\nTsar Nicholas ordered the garrison to fire. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (REVIEW + "The book notes that the regiment would be “viewed as collectively guilty” of this.\n", "Vandermeer"),
+        (REVIEW + "According to the book, the regiment was “viewed as collectively guilty” of this.\n", "Vandermeer"),
+        (REVIEW + "“The regiment was viewed as collectively guilty” (p. 9), the author states.\n", "Vandermeer"),
+        # the book as a topic, not as a speaker
+        (REVIEW + "The book is long. Nicholas said the regiment was “viewed as collectively guilty”.\n", "Nicholas"),
+    ],
+)
+def test_in_a_review_the_book_speaks_for_its_author(text: str, expected: str) -> None:
+    assert speakers(text, "markdown")[0][0] == expected
+
+
 def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
     text = "Vandermeer, in a simple example, summed up the situation:\n\n> The councils were everywhere in those years.\n\nMore.\n"
     assert speakers(text, "markdown") == [("Vandermeer", "cue")]
