@@ -435,9 +435,13 @@ def _cue(
         k = max(0, bisect.bisect_right(sent_starts, prev.end - 1) - 1)
         return cue_before(people, text, sentences[k][0], prev.end)
     cue = cue_before(people, text, s_start, q.open_mark) or cue_after(people, text, q.close_mark, s_end)
-    if cue is None and subject is not None and subject.author:
-        if work_speaks(text, s_start, q.open_mark, q.close_mark, s_end):
-            return Cue(display(person_name(subject.author)), "strong")
+    if (
+        cue is None
+        and subject is not None
+        and subject.author
+        and work_speaks(text, s_start, q.open_mark, q.close_mark, s_end)
+    ):
+        return Cue(display(person_name(subject.author)), "strong")
     return cue
 
 
