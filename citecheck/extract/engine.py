@@ -506,7 +506,14 @@ def _speakers(
     for qi in range(1, len(quotes)):
         same_block = quotes[qi].block == quotes[qi - 1].block and not (quotes[qi].nested or quotes[qi - 1].nested)
         if out[qi][0] is None and same_block and out[qi - 1][0] is not None:
-            out[qi] = (out[qi - 1][0], "context")
+            prev = out[qi - 1][0]
+            others = [
+                m
+                for m in people.between(quotes[qi - 1].close_mark, quotes[qi].open_mark)
+                if (m.person or m.pronoun) and (people.resolve(m) if m.pronoun else m.name) != prev
+            ]
+            if not others:  # "… he had “prepared a bombshell”. He refers to …" is no continuation of her words
+                out[qi] = (prev, "context")
     if subject is not None and subject.author:
         who = display(person_name(subject.author))
         for qi, q in enumerate(quotes):

@@ -287,19 +287,30 @@ class People:
     def last_person_before(self, pos: int, floor: int) -> str | None:
         """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after
         ``floor``: a subject before an object ("in Trotsky's case, he …", "a bombshell for Stalin.
-        He …" go back past the name after the preposition), else the last person at all."""
+        He …" go back past the name after the preposition; "Lenin wrote, according to his secretary
+        Fotieva, …. He …" past the relation), else the last person at all."""
         i = bisect.bisect_left(self.starts, pos) - 1
         fallback: str | None = None
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
             if not m.pronoun and m.person:
-                if not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start) and not (
-                    m.possessive and self._subject_before(i)
+                if self._speaks_in_possessive(m) or not (
+                    _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start)
+                    or _RELATION.search(self.text, max(0, m.start - 40), m.start)
+                    or (m.possessive and self._subject_before(i))
                 ):
                     return m.name
                 fallback = fallback or m.name
             i -= 1
         return fallback
+
+    def _speaks_in_possessive(self, m: Mention) -> bool:
+        """True for "Lenin's words", "Trotsky's warning": the one whose words these are is who a
+        later "he" means, even after a preposition ("in Lenin's words …. He …")."""
+        if not m.possessive:
+            return False
+        nm = _NEXT.match(self.text, m.end)
+        return bool(nm and (nm.group(2) or "").lower() in speech_words()["noun"])
 
     def _subject_before(self, i: int) -> bool:
         """True when a person is named, not in the possessive, earlier in mention ``i``'s sentence
@@ -340,6 +351,8 @@ _LOWER_ONLY = regex.compile(r"[\s\p{Ll}'’]*+")
 _TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
 _REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
 _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
+# "his stenographer Fotieva", "her friend Hale": someone's relation, named beside the one "he" stands for
+_RELATION = regex.compile(r"\b(?:his|her|their)\s++\p{Ll}++\s++$", regex.I)
 _NUMBER_NEXT = regex.compile(r"[ \t]++\d")
 _SENTENCE_END = regex.compile(r"[.!?]\s")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)

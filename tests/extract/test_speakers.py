@@ -177,6 +177,13 @@ CASES = [
         "Later Zbigniew was bitter. He wrote that “the councils were gone by the winter”.\n",
         [("Vandermeer", "cue")],
     ),
+    # "he" after "his secretary Hale" is the one whose secretary she is; a quotation after other
+    # people are named does not continue the last speaker's words
+    (
+        "Vandermeer wrote cautiously. According to his secretary Hale, he had “prepared a bombshell for the "
+        "congress”. For each member he gives both sides: he praises “the most able man on the committee”.\n",
+        [("Hale", "cue"), ("Vandermeer", "context")],
+    ),
     # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
     (
         "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
