@@ -354,7 +354,8 @@ _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
 # "his stenographer Fotieva", "her friend Hale": someone's relation, named beside the one "he" stands for
 _RELATION = regex.compile(r"\b(?:his|her|their)\s++\p{Ll}++\s++$", regex.I)
 _NUMBER_NEXT = regex.compile(r"[ \t]++\d")
-_SENTENCE_END = regex.compile(r"[.!?]\s")
+# a full stop, perhaps after a closing quotation mark, bracket or note marker, then a space
+_SENTENCE_END = regex.compile(r"[.!?][\"”’')\]]*+(?:\[\^?[\w-]++\])*+\s")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(

@@ -184,6 +184,14 @@ CASES = [
         "congress”. For each member he gives both sides: he praises “the most able man on the committee”.\n",
         [("Hale", "cue"), ("Vandermeer", "context")],
     ),
+    # a sentence ending in a closing quotation mark and a note marker still ends: "Hale's" in the next
+    # one is its subject, not an object of Lieberman's sentence
+    (
+        "Lieberman agreed that they were “the worst strikebreakers.”[^2] During this period, Hale's local "
+        "elected him. He declined.\n\nThe workers showed no interest. “There was no prospect I could awaken them.”\n\n"
+        "[^2]: Interview.\n",
+        [("Lieberman", "cue"), ("Hale", "context")],
+    ),
     # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
     (
         "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
