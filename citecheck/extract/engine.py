@@ -485,6 +485,7 @@ def _speakers(
             key = _echo_key(view.text[q.start : q.end])
             if key and key in by_words:
                 out[qi] = (by_words[key], "echo")
+    _echo_inside(view.text, quotes, out)
     # a body's document: "the 10th Congress carried a resolution ordering the “…”"
     documents = speech_words()["document"]
     for qi, q in enumerate(quotes):
@@ -574,6 +575,32 @@ def _nested_take_the_block(quotes: Sequence[QuoteSpan], links: list[int | None])
         elif q.nested and outer is not None and outer.start <= q.open_mark < outer.end and out[i] is None:
             out[i] = outer_link
     return out
+
+
+_ECHO_GRAM = 5  # words: a shorter run of words is too common a phrase to say who spoke it
+_ECHO_FANOUT = 8  # attributed quotations tried per run of words (keeps the pass linear)
+
+
+def _echo_inside(text: str, quotes: Sequence[QuoteSpan], out: list[tuple[str | None, str | None]]) -> None:
+    """Words taken from inside a longer quotation attributed elsewhere in the document (those who
+    "command in the name of the capitalist", after Marx's sentence that ends so) are its speaker's."""
+    words = [_ALNUM.findall(text[q.start : q.end].lower()) for q in quotes]
+    joined = [f" {' '.join(w)} " for w in words]
+    grams: dict[tuple[str, ...], list[int]] = {}
+    for qi, w in enumerate(words):
+        if out[qi][0] is None or len(w) <= _ECHO_GRAM:
+            continue
+        for k in range(len(w) - _ECHO_GRAM + 1):
+            seen = grams.setdefault(tuple(w[k : k + _ECHO_GRAM]), [])
+            if len(seen) < _ECHO_FANOUT and (not seen or seen[-1] != qi):
+                seen.append(qi)
+    for qi, w in enumerate(words):
+        if out[qi][0] is not None or len(w) < _ECHO_GRAM:
+            continue
+        for ci in grams.get(tuple(w[:_ECHO_GRAM]), ()):
+            if joined[qi] in joined[ci]:
+                out[qi] = (out[ci][0], "echo")
+                break
 
 
 def _echo_key(text: str) -> str | None:

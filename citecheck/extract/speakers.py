@@ -488,7 +488,9 @@ _AUX = frozenset(
     "has had have would once later also then famously rightly correctly memorably himself herself always often".split()
 )
 _OF_CUE = regex.compile(
-    r"\b(?:words|phrase|view|verdict|description|judgement|judgment|formulation|opinion)\s++of\s*+$", regex.I
+    r"\b(?:words|phrase|view|verdict|description|judgement|judgment|formulation|opinion)\s++of\s*+$"
+    r"|\b(?:passage|passages|lines|sentence|quotation)\s++(?:in|from|of|by)\s*+$",  # "the passage in Marx"
+    regex.I,
 )
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|when)?)\s*+$")
 

@@ -192,6 +192,12 @@ CASES = [
         "[^2]: Interview.\n",
         [("Lieberman", "cue"), ("Hale", "context")],
     ),
+    # "the passage in NAME" names whose words follow, whoever's book is cited for them
+    (
+        "To quote again from the passage in Vandermeer that I referred to, “an army of workmen requires "
+        "officers” (Hale, Councils, p. 3).\n",
+        [("Vandermeer", "cue")],
+    ),
     # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
     (
         "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
@@ -236,6 +242,14 @@ def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
 def test_the_author_of_the_cited_work_speaks_when_nothing_else_says() -> None:
     text = "The point was made plainly: “the councils were everywhere in those years” (Hale, *Councils*, p. 3).\n"
     assert speakers(text, "markdown") == [("Hale", "citation")]
+
+
+def test_words_taken_from_inside_a_longer_attributed_quotation_give_its_speaker() -> None:
+    text = (
+        "Hale wrote: “An army of workmen requires officers, who command in the name of the capitalist.”\n\n"
+        "Vandermeer disagreed. Managers who “command in the name of the capitalist” grew bold.\n"
+    )
+    assert speakers(text) == [("Hale", "cue"), ("Hale", "echo")]
 
 
 def test_the_same_words_attributed_earlier_give_the_speaker() -> None:
