@@ -150,7 +150,9 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
     links = chain(quotes, links, [s for s, _ in speakers], refs)
     links = _nested_take_the_block(quotes, links)
-    resolutions = _authors_from_speakers(refs, resolutions, links, cues)
+    authored = _authors_from_speakers(refs, resolutions, links, cues)
+    speakers = _speakers_from_authors(speakers, links, refs, resolutions, authored)
+    resolutions = authored
 
     ids = [f"c{i + 1}" for i in range(len(refs))]
     citations = tuple(_citation(view, ids[i], r, resolutions[i], ids, catalogue) for i, r in enumerate(refs))
@@ -632,6 +634,31 @@ def _authors_from_speakers(
         # a work's author is every later citation's author; the container of an article is not its author's
         if r.author and r.work and not refs[i].parsed.part:
             by_work.setdefault(r.work.lower(), r.author)
+    # and every earlier one's: "(*Cogito*, page 22)" long before "Johnstone states: … (*Cogito*, page 22)"
+    for i, r in enumerate(out):
+        if r.author is None and r.work and not refs[i].parsed.secondhand and not refs[i].parsed.ibid:
+            name = by_work.get(r.work.lower())
+            if name:
+                out[i] = replace(r, author=name)
+    return out
+
+
+def _speakers_from_authors(
+    speakers: list[tuple[str | None, str | None]],
+    links: Sequence[int | None],
+    refs: Sequence[Reference],
+    before: Sequence[Resolution],
+    after: Sequence[Resolution],
+) -> list[tuple[str | None, str | None]]:
+    """A quotation sourced by a citation that has just gained its author (from another citation of the
+    work) is that author's, unless a cue, its citation or an echo already said whose it is."""
+    out = list(speakers)
+    for qi, ci in enumerate(links):
+        if ci is None or out[qi][1] not in (None, "context"):
+            continue
+        author = after[ci].author
+        if author and not before[ci].author and refs[ci].kind != "quoted-in" and not refs[ci].parsed.secondhand:
+            out[qi] = (display(person_name(author)), "citation")
     return out
 
 

@@ -252,6 +252,19 @@ def test_words_taken_from_inside_a_longer_attributed_quotation_give_its_speaker(
     assert speakers(text) == [("Hale", "cue"), ("Hale", "echo")]
 
 
+def test_a_work_cited_by_title_alone_takes_the_author_a_later_citation_of_it_gives() -> None:
+    text = (
+        "The point was made plainly: “the councils were everywhere in those years” (*Councils*, p. 3).\n\n"
+        "Ilse Vandermeer states that “the councils were gone by the winter” (*Councils*, p. 9).\n"
+    )
+    result = extract_text(text, "markdown")
+    assert [c.author for c in result.citations] == ["Vandermeer", "Vandermeer"]
+    assert [(q.speaker, q.speaker_basis) for q in result.quotations] == [
+        ("Vandermeer", "citation"),
+        ("Vandermeer", "cue"),
+    ]
+
+
 def test_the_same_words_attributed_earlier_give_the_speaker() -> None:
     text = "Hale wrote that “the councils were everywhere in those years”.\n\nLater the line “the councils were everywhere in those years” returned.\n"
     assert speakers(text) == [("Hale", "cue"), ("Hale", "echo")]
