@@ -76,7 +76,8 @@ def extract_document(doc: Document, catalogue: Catalogue | None = None) -> Docum
 
 def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = None) -> DocumentResult:
     """Extraction from an already built view (the stages after the document layer)."""
-    quotes = find_quotes(view)
+    titles: list[tuple[int, int]] = []
+    quotes = find_quotes(view, titles)
     inline = [q for q in quotes if q.form == "inline"]
     inline_open = [q.open_mark for q in inline]
     close_marks = sorted(q.close_mark for q in quotes)
@@ -117,7 +118,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     refs = _outermost(refs)
     refs = _with_prose_references(view, refs)
 
-    opaque = [(q.start, q.end) for q in quotes if q.form == "inline"]
+    opaque = [(q.start, q.end) for q in quotes if q.form == "inline"] + titles
     opaque += [
         (m.start, m.end)
         for m in view.marks

@@ -67,8 +67,11 @@ def looks_like_attribution(line: str) -> bool:
     return 1 <= len(words) <= 12 and bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
-def find_quotes(view: TextView) -> list[QuoteSpan]:
-    """Every quotation in the view, in document order (a nested one after the one holding it)."""
+def find_quotes(view: TextView, titles: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """Every quotation in the view, in document order (a nested one after the one holding it).
+
+    ``titles``, when given, gathers the spans of titles in quotation marks (no quotations, but no
+    names either: "The Years of Preparation for Revolution" names nobody)."""
     text = view.text
     blocks = view.blocks
     out: list[QuoteSpan] = []
@@ -86,26 +89,26 @@ def find_quotes(view: TextView) -> list[QuoteSpan]:
             q = _quote_blocks(view, i, j)
             out.append(q)
             for k in range(i, j + 1):
-                out.extend(_inline_quotes(text, blocks[k], k, q.start, q.end))
+                out.extend(_inline_quotes(text, blocks[k], k, q.start, q.end, titles))
             i = j + 1
             continue
         whole = _whole_paragraph_quote(view, i) or _indented_block(view, i)
         if whole is not None:
             out.append(whole)
             for k in range(whole.block, whole.last_block + 1):
-                out.extend(_inline_quotes(text, blocks[k], k, whole.start, whole.end))
+                out.extend(_inline_quotes(text, blocks[k], k, whole.start, whole.end, titles))
             i = whole.last_block + 1
             continue
         if b.kind == "para" and text[b.start : b.end].rstrip().endswith(":"):
             unmarked = _introduced_block(view, i)
             if unmarked is not None:
-                out.extend(_inline_quotes(text, b, i))
+                out.extend(_inline_quotes(text, b, i, -1, -1, titles))
                 out.append(unmarked)
                 for k in range(unmarked.block, unmarked.last_block + 1):
-                    out.extend(_inline_quotes(text, blocks[k], k))
+                    out.extend(_inline_quotes(text, blocks[k], k, -1, -1, titles))
                 i = unmarked.last_block + 1
                 continue
-        out.extend(_inline_quotes(text, b, i))
+        out.extend(_inline_quotes(text, b, i, -1, -1, titles))
         i += 1
     out.sort(key=lambda q: (q.start, -q.end))
     return out
@@ -236,7 +239,14 @@ def _can_close(text: str, k: int) -> bool:
     return k > 0 and not text[k - 1].isspace() and (k + 1 >= len(text) or not text[k + 1].isalpha())
 
 
-def _inline_quotes(text: str, b: Block, bi: int, outer_start: int = -1, outer_end: int = -1) -> list[QuoteSpan]:
+def _inline_quotes(
+    text: str,
+    b: Block,
+    bi: int,
+    outer_start: int = -1,
+    outer_end: int = -1,
+    titles: list[tuple[int, int]] | None = None,
+) -> list[QuoteSpan]:
     """Quotations in marks inside block ``b``; inside a block quotation (``outer``), not the one
     whose marks are the block quotation's own."""
     out: list[QuoteSpan] = []
@@ -257,8 +267,11 @@ def _inline_quotes(text: str, b: Block, bi: int, outer_start: int = -1, outer_en
                 enclosing.append(close)
                 s, e = k + 1, close
                 whole = outer_start >= 0 and (e - s) >= 0.9 * (outer_end - outer_start)
-                if e > s and not whole and not is_title(text, k, s, e, b.start):
-                    out.append(QuoteSpan(s, e, "inline", bi, bi, k, close + 1, nested=outer_start >= 0))
+                if e > s and not whole:
+                    if not is_title(text, k, s, e, b.start):
+                        out.append(QuoteSpan(s, e, "inline", bi, bi, k, close + 1, nested=outer_start >= 0))
+                    elif titles is not None:
+                        titles.append((s, e))
                 # marks nested inside this quotation are quotations of their own
                 k = k + 1
                 continue

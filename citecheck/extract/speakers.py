@@ -264,6 +264,8 @@ class People:
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
         for m in self.between(floor, pos):
+            if _in_aside(self.text, m.start):
+                continue  # "(which comrade Binh cited)": named in passing
             name = self.resolve(m) if m.pronoun else (m.name if m.person else None)
             if name:  # "he" counts for the person it stands for
                 counts[name] = counts.get(name, 0) + 1
@@ -297,6 +299,7 @@ class People:
                 if self._speaks_in_possessive(m) or not (
                     _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start)
                     or _RELATION.search(self.text, max(0, m.start - 40), m.start)
+                    or _in_aside(self.text, m.start)
                     or (m.possessive and self._subject_before(i))
                 ):
                     return m.name
@@ -423,6 +426,12 @@ def _speaks_after(text: str, e: int, verbs: frozenset[str], nouns: frozenset[str
 def _known_person(word: str) -> bool:
     """True when the people list knows ``word`` (a name or an accepted spelling)."""
     return default_people().is_known(word)
+
+
+def _in_aside(text: str, pos: int) -> bool:
+    """True when ``pos`` is inside parentheses opened at most 120 characters before it."""
+    seg = text[max(0, pos - 120) : pos]
+    return seg.rfind("(") > seg.rfind(")")
 
 
 def _sentence_initial(text: str, s: int) -> bool:

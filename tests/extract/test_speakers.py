@@ -239,6 +239,20 @@ def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
     assert speakers(text, "markdown") == [("Vandermeer", "cue")]
 
 
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # a title in quotation marks names nobody
+        'The first section is entitled "The Years of Preparation for Revolution." I would like to read from this:',
+        # a name in an aside is named in passing
+        "The first section (which comrade Hale cited) is worth it. I would like to read from this:",
+    ],
+)
+def test_a_block_quotation_without_a_cue_is_by_whom_the_passage_is_about(intro: str) -> None:
+    text = f"This suggests that Vandermeer saw 1903 as significant.\n\n{intro}\n\n> The councils were everywhere in those years.\n"
+    assert speakers(text, "markdown") == [("Vandermeer", "context")]
+
+
 def test_the_author_of_the_cited_work_speaks_when_nothing_else_says() -> None:
     text = "The point was made plainly: “the councils were everywhere in those years” (Hale, *Councils*, p. 3).\n"
     assert speakers(text, "markdown") == [("Hale", "citation")]
