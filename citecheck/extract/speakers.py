@@ -494,7 +494,8 @@ _AFTER_QUOTE = 60
 
 
 _AUX = frozenset(
-    "has had have would once later also then famously rightly correctly memorably himself herself always often".split()
+    "has had have would once later also then famously rightly correctly memorably himself herself always often "
+    "to".split()  # "led Lenin to describe Russia as …"
 )
 _OF_CUE = regex.compile(
     r"\b(?:words|phrase|view|verdict|description|judgement|judgment|formulation|opinion)\s++of\s*+$"

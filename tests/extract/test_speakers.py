@@ -198,6 +198,11 @@ CASES = [
         "officers” (Hale, Councils, p. 3).\n",
         [("Vandermeer", "cue")],
     ),
+    # a verb of saying in its base form, after "to"
+    (
+        "These circumstances led Vandermeer to describe the state as “a council state with bureaucratic deformations”.\n",
+        [("Vandermeer", "cue")],
+    ),
     # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
     (
         "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
