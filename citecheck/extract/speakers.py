@@ -543,6 +543,8 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             ) or (k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs):
                 speaks = True
                 opens = words[k + 1 : k + 2] == ["that"]
+            elif _conjoined_verb(words, verbs) and not _CLAUSE_BREAK.search(gap):
+                speaks = True  # "Kropotkin criticized the chaos and warned: “…”"
             elif head.lstrip().startswith((",", "[", "(")):
                 # "Lenin, in a simple example, summed up the situation:", "Parvus [an exile] explained"
                 opener = head.lstrip()[0]
@@ -599,6 +601,17 @@ def work_speaks(text: str, lo: int, open_mark: int, close_mark: int, hi: int) ->
         after = [w.lower() for w in _WORDS.findall(tail, m.end())][:2]
         return bool(after) and after[0] in verbs
     return False
+
+
+_CLAUSE_BREAK = regex.compile(r"[.;!?]\s")
+
+
+def _conjoined_verb(words: list[str], verbs: frozenset[str]) -> bool:
+    """``NAME verbed … and said``: a verb (in the past tense) right after the name, then "and" and a
+    verb of saying; not "Lenin attacked Kautsky and wrote", where "and" follows Kautsky at once."""
+    if not words or not (words[0] in verbs or words[0].endswith("ed")):
+        return False
+    return any(words[j - 1] == "and" and words[j] in verbs for j in range(2, min(len(words), 16)))
 
 
 def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None:

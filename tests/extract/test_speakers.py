@@ -203,6 +203,13 @@ CASES = [
         "These circumstances led Vandermeer to describe the state as “a council state with bureaucratic deformations”.\n",
         [("Vandermeer", "cue")],
     ),
+    # a verb of saying joined by "and" to the name's first verb; not to the object's
+    (
+        "Ilse Vandermeer criticized the chaos in the villages and warned: “the republic exists only in name.” "
+        "(Hale, *Councils*, p. 3)\n",
+        [("Vandermeer", "cue")],
+    ),
+    ("Ilse Vandermeer attacked Anton Hale and wrote: “the republic exists only in name.”\n", [("Vandermeer", "cue")]),
     # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
     (
         "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
