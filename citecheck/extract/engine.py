@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 _WS = regex.compile(r"\s+")
 _ALNUM = regex.compile(r"[\p{L}\p{N}]+")
+_ASSEMBLY = regex.compile(r"\b(?:Congress|Conference|Plenum|Assembly|Convention)\b")
 _QUOTE_CHARS = regex.compile(r"[“”\"‘’«»„]")
 _SUBJECT = regex.compile(r"^\W*(?P<title>.+?)\W*,?\s+by\s+(?P<author>[^,;()]+?)\W*$")
 
@@ -495,9 +496,17 @@ def _speakers(
         if out[qi][0] is None and q.form == "inline":
             k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
             s, e = sentences[k]
-            outside = (*_WORDS.findall(view.text, s, q.open_mark), *_WORDS.findall(view.text, q.close_mark, e))
-            if any(w.lower() in documents for w in outside):
-                body = people.body_in(s, e, q.open_mark)
+            doc = next(
+                (
+                    w
+                    for w in (*_WORDS.finditer(view.text, s, q.open_mark), *_WORDS.finditer(view.text, q.close_mark, e))
+                    if w.group().lower() in documents
+                ),
+                None,
+            )
+            if doc is not None:
+                floor = view.blocks[max(0, q.block - 3)].start
+                body = _issuer(view.text, people, s, e, doc.start(), doc.end(), floor)
                 if body:
                     out[qi] = (body, "context")
     # the person the sentence is about: its subject, at the start of the sentence or clause
@@ -533,6 +542,27 @@ def _speakers(
             if who:
                 out[qi] = (who, "context")
     return out
+
+
+_OF_BODY = regex.compile(r"\s++(?:of|by|from)\s++(?:the\s++)?")
+
+
+def _issuer(text: str, people: People, s: int, e: int, doc_start: int, doc_end: int, floor: int) -> str | None:
+    """Who issued the document a sentence names: a body named before the word ("the 10th Congress
+    carried a resolution"), or right after it ("a resolution of the Tenth Congress"), not one the
+    document addresses ("The resolution instructed the Central Committee …"); else the congress or
+    conference named last before the sentence ("Ninth Party Conference. … A resolution was passed …")."""
+    found = [m for m in people.between(s, e) if m.body]
+    before = [m for m in found if m.start < doc_start]
+    if before:  # the nearest; of two overlapping ("10th Congress", "Congress"), the longer
+        return max(before, key=lambda m: (m.end, m.end - m.start)).name
+    for m in found:
+        if m.start >= doc_end and _OF_BODY.fullmatch(text, doc_end, m.start):
+            return m.name
+    for m in reversed(people.between(floor, s)):
+        if m.body and _ASSEMBLY.search(m.name):
+            return m.name
+    return None
 
 
 def _sentence_subject(

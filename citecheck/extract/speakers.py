@@ -274,14 +274,6 @@ class People:
             return None
         return max(counts, key=lambda n: (counts[n], last[n]))
 
-    def body_in(self, s: int, e: int, pos: int) -> str | None:
-        """The body named in ``[s, e)`` nearest before ``pos`` (else the first after it)."""
-        found = [m for m in self.between(s, e) if m.body]
-        before = [m for m in found if m.start < pos]
-        if before:  # the nearest; of two overlapping ("10th Congress", "Congress"), the longer
-            return max(before, key=lambda m: (m.end, m.end - m.start)).name
-        return found[0].name if found else None
-
     def resolve(self, m: Mention) -> str | None:
         """The person a pronoun mention stands for: the last name before it (within 1,500 characters)."""
         return self.last_person_before(m.start, max(0, m.start - 1500))

@@ -61,6 +61,17 @@ CASES = [
         "At the party's 10th Congress a resolution was carried ordering the “complete abolition of all factionalism”.\n",
         [("10th Congress", "context")],
     ),
+    # ... or right after the document's name; a body the document addresses is not its author, and
+    # with none named, the conference named last before the sentence passed it
+    (
+        "A resolution of the Ninth Party Conference sought “full equality within the party ranks”.\n",
+        [("Ninth Party Conference", "context")],
+    ),
+    (
+        "Ninth Party Conference.\n\nSapronov spoke for the minority.\n\nThe resolution instructed the Central "
+        "Committee to abstain from “disciplinary transfers on political grounds”.\n",
+        [("Ninth Party Conference", "context")],
+    ),
     # an adverb between the quotation and the verb; a first name alone takes the surname the text
     # gives anywhere ("Ilse Vandermeer" in a later note)
     (
