@@ -251,6 +251,8 @@ class People:
                 self.mentions.append(Mention(pm.start(), pm.end(), pm.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
         self.starts = [x.start for x in self.mentions]
+        self._pronouns: dict[int, str | None] = {}
+        self._resolve_pronouns()
 
     def between(self, s: int, e: int) -> list[Mention]:
         """Mentions starting in ``[s, e)``."""
@@ -275,23 +277,38 @@ class People:
         return max(counts, key=lambda n: (counts[n], last[n]))
 
     def resolve(self, m: Mention) -> str | None:
-        """The person a pronoun mention stands for: the last name before it (within 1,500 characters)."""
+        """The person a pronoun mention stands for: the last name before it (within 1,500 characters),
+        or, past a mere object, whom the same pronoun before it stood for ("Weber eluded the Nazis.
+        He … was resisting Hitler. He had written …" is Weber)."""
+        if m.start in self._pronouns:
+            return self._pronouns[m.start]
         return self.last_person_before(m.start, max(0, m.start - 1500))
 
-    def last_person_before(self, pos: int, floor: int) -> str | None:
+    def _resolve_pronouns(self) -> None:
+        # in document order, so that each pronoun's predecessor is resolved before it
+        for i, m in enumerate(self.mentions):
+            if m.pronoun:
+                self._pronouns[m.start] = self.last_person_before(m.start, max(0, m.start - 1500), m.name, i)
+
+    def last_person_before(self, pos: int, floor: int, pronoun: str = "", upto: int = -1) -> str | None:
         """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after
         ``floor``: a subject before an object ("in Trotsky's case, he …", "a bombshell for Stalin.
         He …" go back past the name after the preposition; "Lenin wrote, according to his secretary
         Fotieva, …. He …" past the relation), else the last person at all."""
-        i = bisect.bisect_left(self.starts, pos) - 1
+        i = (upto if upto >= 0 else bisect.bisect_left(self.starts, pos)) - 1
         fallback: str | None = None
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
+            if fallback is not None and m.start < pos - _PAST_OBJECT:
+                break  # the subject before the object is too far back to be the one meant
+            if pronoun and m.pronoun and m.name == pronoun and self._pronouns.get(m.start):
+                return self._pronouns[m.start]
             if not m.pronoun and m.person:
                 if self._speaks_in_possessive(m) or not (
                     _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start)
                     or _RELATION.search(self.text, max(0, m.start - 40), m.start)
                     or _in_aside(self.text, m.start)
+                    or _AFTER_VERB.search(self.text, max(0, m.start - 24), m.start)
                     or (m.possessive and self._subject_before(i))
                 ):
                     return m.name
@@ -346,6 +363,12 @@ _LOWER_ONLY = regex.compile(r"[\s\p{Ll}'’]*+")
 _TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
 _REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
 _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
+# "was resisting Hitler", "welcomed Trotsky": the object of a verb, not who a later "he" is
+_AFTER_VERB = regex.compile(
+    r"\b(?!(?:includ|regard|concern|follow|exclud|consider|involv|nam|call|titl|dubb|nicknam)(?:ed|ing))"
+    r"\p{Ll}{2,}(?:ed|ing)[ \t]++$"
+)  # not "including Sartre", "a man named Hale": who comes next may well be them
+_PAST_OBJECT = 600
 # "his stenographer Fotieva", "her friend Hale": someone's relation, named beside the one "he" stands for
 _RELATION = regex.compile(r"\b(?:his|her|their)\s++\p{Ll}++\s++$", regex.I)
 _NUMBER_NEXT = regex.compile(r"[ \t]++\d")

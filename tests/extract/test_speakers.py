@@ -221,6 +221,18 @@ CASES = [
         [("Vandermeer", "cue")],
     ),
     ("Ilse Vandermeer attacked Anton Hale and wrote: “the republic exists only in name.”\n", [("Vandermeer", "cue")]),
+    # "he" is not the object of a verb just before it, but whom the "he" before that stood for
+    (
+        "Anton Hale eluded the police twice. He said the party was resisting Hitler.\n\n"
+        "He had written an article, he told them: “the movement is scarcely breathing in Europe”.\n",
+        [("Hale", "cue")],
+    ),
+    # ... though a name after "including" or "named" may well be the "he" that follows
+    (
+        "Lenin spoke at length.\n\nSo did the fellow travellers, including Anton Hale, a writer of talent. He considered that the "
+        "state “was an optimistic notion, constructed too hastily”.\n",
+        [("Hale", "cue")],
+    ),
     # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
     (
         "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
