@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -229,7 +229,7 @@ class People:
             body = not person and _is_body(words, bodies)
             self.mentions.append(Mention(s, e, display(name), poss, person=person, body=body))
         for lo, hi in spans:
-            for cm in _CONGRESS.finditer(text, lo, hi):
+            for cm in congresses(text, lo, hi):
                 # a congress speaks ("the eighth party congress recognised …") but is never "he"
                 self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group()), body=True))
             for pm in _PRONOUN.finditer(text, lo, hi):
@@ -335,6 +335,41 @@ _CONGRESS = regex.compile(
     r"(?:congress|conference|plenum))\b",
     regex.I,
 )
+
+# what every _CONGRESS match ends with
+_CONGRESS_WORD = regex.compile(r"(?:congress|conference|plenum)", regex.I)
+
+
+def congresses(text: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
+    """The matches of ``_CONGRESS.finditer(text, lo, hi)``, found by scanning only just before each
+    "congress", "conference" or "plenum" instead of trying the long ordinal alternation everywhere.
+
+    Every match ends with one of these words and holds no other: an ordinal (at most 10 characters),
+    white space, perhaps one word (at most 11), white space, the word. So the matches ending at an
+    occurrence start no earlier than :func:`_reach_back` of it, and searching that window, up to one
+    character past the word (which its closing ``\\b`` reads), finds exactly them.
+    """
+    pos = lo
+    for k in _CONGRESS_WORD.finditer(text, lo, hi):
+        if k.start() < pos:
+            continue
+        m = _CONGRESS.search(text, max(pos, _reach_back(text, k.start(), lo)), min(hi, k.end() + 1))
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _reach_back(text: str, at: int, lo: int) -> int:
+    """A position at or before where an ordinal, white space, a word and white space ending at
+    ``at`` can start (not before ``lo``): twice, skip white space back, then at most 12 other characters."""
+    j = at
+    for _ in range(2):
+        while j > lo and text[j - 1].isspace():  # str.isspace holds for every character regex's \s matches
+            j -= 1
+        stop = max(lo, j - 12)
+        while j > stop and not text[j - 1].isspace():
+            j -= 1
+    return j
 
 
 def _congress_name(s: str) -> str:

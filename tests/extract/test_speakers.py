@@ -219,3 +219,50 @@ def test_mentions_are_found_only_where_they_are_looked_for() -> None:
     part = People(view, regions=[(0, 12)])
     assert [m.name for m in whole.mentions] == ["Hale", "Hale", "Hale", "Vandermeer"]
     assert [m.name for m in part.mentions] == ["Hale"]
+
+
+# --- speed: congresses() finds what the plain scan finds ------------------------------------------
+
+_CONGRESS_PIECES = [
+    "first", "Tenth", "eleventh", "fifteenth", "13th", "2nd", "99th", "1", "party", "All-Russian", "soviet",
+    "comintern", "communist", "congress", "Congress", "conference", "PLENUM", "plenum", " ", "  ", "\n", "\t",
+    "\x1c", "\xa0", "x", "(", "-", "re", "s", ".", "ſoviet",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("the Tenth Party Congress voted", 0, 30),
+        ("the tenth   \n  party \t congress", 0, 31),
+        ("Tenth Congress and 11th conference; the eighth plenum", 0, 53),
+        ("the Tenth Congress", 4, 18),  # a region starting inside the match
+        ("the Tenth Congress", 0, 17),  # a region ending inside the word
+        ("Tenth Congresses", 0, 16),  # no word boundary after it
+        ("xTenth Congress", 0, 15),  # none before it
+        ("first all-russian soviet congress", 0, 33),  # two words between: not a match
+    ],
+)
+def test_congresses_are_the_plain_scan(text: str, lo: int, hi: int) -> None:
+    from citecheck.extract.speakers import _CONGRESS, congresses
+
+    assert [m.span() for m in congresses(text, lo, hi)] == [m.span() for m in _CONGRESS.finditer(text, lo, hi)]
+
+
+def test_congresses_are_the_plain_scan_on_random_text() -> None:
+    import random
+
+    from citecheck.extract.speakers import _CONGRESS, congresses
+
+    rng = random.Random(7)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(
+            rng.choice(_CONGRESS_PIECES) + rng.choice(("", " ", " ", "\n ")) for _ in range(rng.randint(0, 9))
+        )
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = [m.span() for m in _CONGRESS.finditer(text, lo, hi)]
+        assert [m.span() for m in congresses(text, lo, hi)] == expected, (text, lo, hi)
+        found += bool(expected)
+    assert found > 100  # the random texts do hold congresses
