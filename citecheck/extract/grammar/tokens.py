@@ -27,6 +27,7 @@ _TOKEN = regex.compile(
 )
 
 _OPEN_QUOTES = {"“": "”", "„": "”", "«": "»", "‘": "’", '"': '"'}
+_OPENERS = regex.compile("[" + "".join(_OPEN_QUOTES) + "]")
 
 
 def tokenize(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> tuple[Token, ...]:
@@ -74,6 +75,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     i = 0
     n = len(text)
     while i < n:
+        opener = _OPENERS.search(text, i)  # the characters between are no opening marks: skip them at once
+        if opener is None:
+            break
+        i = opener.start()
         ch = text[i]
         close = _OPEN_QUOTES.get(ch)
         if close is None or ch in unclosed or (ch == "‘" and i + 1 < n and not text[i + 1].isalnum()):
