@@ -442,9 +442,21 @@ def _sentence_initial(text: str, s: int) -> bool:
 _LOWER = re.compile(r"(?<!\w)[^\W\d_A-Z\u00C0-\u00DE][\w'’-]*")
 
 
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(0xC0, 0xDF))))
+
+
 def _lower_vocabulary(text: str) -> frozenset[str]:
     """Words the document writes in lower case (so a capitalised one is a common word, not a name)."""
-    return frozenset(_LOWER.findall(text))
+    # _LOWER.findall(text), read once per distinct space-separated token (no match crosses white space,
+    # and its look-behind sees the same character): a token of letters is all one word or none
+    out: list[str] = []
+    for tok in set(text.split()):
+        if tok.isalpha():
+            if tok[0] not in _CAPITALS:
+                out.append(tok)
+        else:
+            out.extend(_LOWER.findall(tok))
+    return frozenset(out)
 
 
 def person_name(author: str) -> str:

@@ -266,3 +266,21 @@ def test_congresses_are_the_plain_scan_on_random_text() -> None:
         assert [m.span() for m in congresses(text, lo, hi)] == expected, (text, lo, hi)
         found += bool(expected)
     assert found > 100  # the random texts do hold congresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Socialism and socialism; the State, the state.",
+        "X-ray x-ray don't Don't l'Humanité ÉTAT état _under 1st 2nd",
+        "naïve Ångström über Über\u00a0ørsted\tsoviet’s\nsoviets—councils",
+        "",
+        "a",
+        "mid-Victorian re-Stalinised Lenin-ism 'quoted' ‘single’",
+    ],
+)
+def test_lower_vocabulary_is_every_lower_case_word(text: str) -> None:
+    """Read per distinct space-separated token, the vocabulary is what one scan of the text finds."""
+    from citecheck.extract.speakers import _LOWER, _lower_vocabulary
+
+    assert _lower_vocabulary(text) == frozenset(_LOWER.findall(text))
