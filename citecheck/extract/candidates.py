@@ -161,6 +161,10 @@ def _starts_reference(text: str, k: int, e: int) -> bool:
     return m.group("first") is None or m.group("first") in given_names()
 
 
+# the characters split_sources reads: brackets, quotation marks, semicolons
+_SPLIT_STATE = regex.compile(r"[()\[\]“”\";]")
+
+
 def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Cut ``text[s:e]`` into the sources it names.
 
@@ -173,8 +177,9 @@ def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
     depth = 0
     quote: str | None = None
     start = s
-    for k in range(s, e):
-        ch = text[k]
+    for sm in _SPLIT_STATE.finditer(text, s, e):  # every other character leaves the state as it is
+        k = sm.start()
+        ch = sm.group()
         if quote is not None:
             if ch == quote or (quote == "“" and ch == "”"):
                 quote = None

@@ -301,11 +301,15 @@ class _Closers:
         return self.paired.get(k)
 
 
+_SINGLE_CLOSE_STOP = regex.compile(r"[’“\n.!?]")
+
+
 def _single_close(text: str, k: int, hi: int) -> int | None:
     """The ’ closing the ‘ at ``k``: not an apostrophe (``Lenin’s``); after an s and before a word
     (``workers’ state``) only when no better one comes, and then the last of them in the sentence."""
     fallback = None
-    for j in range(k + 1, min(hi, k + 600)):
+    for sm in _SINGLE_CLOSE_STOP.finditer(text, k + 1, min(hi, k + 600)):  # the only characters read
+        j: int = sm.start()
         if text[j] == "’" and _can_close(text, j):
             nxt = text[j + 1] if j + 1 < hi else ""
             if text[j - 1] in "sS" and nxt == " " and j + 2 < hi and text[j + 2].islower():

@@ -80,6 +80,11 @@ def test_candidates(fmt: str, text: str, expected: list[tuple[str, str]]) -> Non
         ("A, T, 3; B, U, 4", ["A, T, 3", " B, U, 4"]),
         ('A, "x; y," T, 3', ['A, "x; y," T, 3']),
         ("A (x; y), 3", ["A (x; y), 3"]),
+        ("A [x (y; z]; w), 3; B, 4", ["A [x (y; z]; w), 3", " B, 4"]),  # brackets counted, not paired
+        ("A “x; y” T, 3; “B,” U, 4", ["A “x; y” T, 3", " “B,” U, 4"]),
+        ('A “x; y" z; B, 4', ['A “x; y" z; B, 4']),  # “ is closed by ” only
+        ('A5"; B, 4', ['A5"', " B, 4"]),  # a " after a letter or digit opens nothing
+        ("A); B, 4", ["A)", " B, 4"]),  # a closing bracket with none open
         ("Anti-Power; Herr Karl Smith's Revolution", ["Anti-Power; Herr Karl Smith's Revolution"]),
         # the marker stays with the source read, so that its parse knows it is second hand
         # a name alone before it is the person quoted, not a source

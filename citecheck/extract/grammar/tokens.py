@@ -47,9 +47,9 @@ def tokenize(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> tuple[Tok
                 text=t,
                 start=s,
                 end=e,
-                italic=_inside(ital, s, e),
-                bold=_inside(bold, s, e),
-                quoted=_inside(spans, s, e) and t not in _OPEN_QUOTES and t not in ("”", "»", "’"),
+                italic=bool(ital) and _inside(ital, s, e),  # most references have no marks: no search
+                bold=bool(bold) and _inside(bold, s, e),
+                quoted=bool(spans) and _inside(spans, s, e) and t not in _OPEN_QUOTES and t not in ("”", "»", "’"),
                 depth=depth,
             )
         )
