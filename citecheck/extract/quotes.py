@@ -240,8 +240,8 @@ def _inline_quotes(text: str, b: Block, bi: int, outer_start: int = -1, outer_en
     """Quotations in marks inside block ``b``; inside a block quotation (``outer``), not the one
     whose marks are the block quotation's own."""
     out: list[QuoteSpan] = []
-    if b.start >= b.end:
-        return out
+    if b.start >= b.end or _INLINE_OPENER.search(text, b.start, b.end) is None:
+        return out  # no mark opens a quotation here: no need to pair the block's closing marks
     closes = _Closers(text, b.start, b.end)
     enclosing: list[int] = []  # closing marks of the quotations the scan is inside
     k = b.start
