@@ -155,6 +155,59 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     )
 
 
+class _WordsAround:
+    """Whether one of ``words`` is written in a sentence outside a quotation's marks.
+
+    The same answer as reading the words of ``text[s:open_mark]`` and ``text[close_mark:e]`` for
+    each quotation (``_WORDS``), but each sentence's words are found once and each quotation asks by
+    bisection: a sentence of a thousand quotations is read once, not a thousand times. The words of a
+    stretch are the runs of word characters cut at its ends, so only a run crossing the quotation's
+    mark is read again, cut there.
+    """
+
+    def __init__(self, text: str, words: frozenset[str]) -> None:
+        self.text = text
+        self.words = words
+        self._sentences: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = {}
+
+    def outside(self, s: int, e: int, open_mark: int, close_mark: int) -> bool:
+        """True when a word of ``text[s:open_mark]`` or of ``text[close_mark:e]`` is one of the words."""
+        if not s <= open_mark <= close_mark <= e:  # not within its sentence: read the stretches themselves
+            outside = (*_WORDS.findall(self.text, s, open_mark), *_WORDS.findall(self.text, close_mark, e))
+            return any(w.lower() in self.words for w in outside)
+        starts, ends, hits = self._read(s, e)
+        # before: the runs starting before the mark; the last may cross it and is read cut there
+        j = bisect.bisect_left(starts, open_mark)
+        crossing = j > 0 and ends[j - 1] > open_mark
+        h = bisect.bisect_left(hits, open_mark)  # the word runs starting before the mark
+        if crossing and h > 0 and hits[h - 1] == starts[j - 1]:
+            h -= 1  # the crossing run is a word whole, not necessarily cut
+        if h > 0:
+            return True
+        if crossing and self.text[starts[j - 1] : open_mark].lower() in self.words:
+            return True
+        # after: the runs starting at or after the closing mark, and one crossing it, read from the mark
+        if len(hits) - bisect.bisect_left(hits, close_mark) > 0:
+            return True
+        i = bisect.bisect_left(starts, close_mark)
+        return i > 0 and ends[i - 1] > close_mark and self.text[close_mark : ends[i - 1]].lower() in self.words
+
+    def _read(self, s: int, e: int) -> tuple[list[int], list[int], list[int]]:
+        """The starts and ends of the word runs of ``text[s:e]``, and the starts of those that are words."""
+        found = self._sentences.get((s, e))
+        if found is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            hits: list[int] = []
+            for m in _WORDS.finditer(self.text, s, e):
+                starts.append(m.start())
+                ends.append(m.end())
+                if m.group().lower() in self.words:
+                    hits.append(m.start())
+            found = self._sentences[(s, e)] = (starts, ends, hits)
+        return found
+
+
 # --- candidates -----------------------------------------------------------------------------------
 
 
@@ -468,13 +521,12 @@ def _speakers(
             if key and key in by_words:
                 out[qi] = (by_words[key], "echo")
     # a body's document: "the 10th Congress carried a resolution ordering the “…”"
-    documents = speech_words()["document"]
+    documents = _WordsAround(view.text, speech_words()["document"])
     for qi, q in enumerate(quotes):
         if out[qi][0] is None and q.form == "inline":
             k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
             s, e = sentences[k]
-            outside = (*_WORDS.findall(view.text, s, q.open_mark), *_WORDS.findall(view.text, q.close_mark, e))
-            if any(w.lower() in documents for w in outside):
+            if documents.outside(s, e, q.open_mark, q.close_mark):
                 body = people.body_in(s, e, q.open_mark)
                 if body:
                     out[qi] = (body, "context")
