@@ -531,9 +531,10 @@ def _speakers(
                 if body:
                     out[qi] = (body, "context")
     # the person the sentence is about: its subject, at the start of the sentence or clause
+    subjects: dict[tuple[int, int], str | None] = {}
     for qi, q in enumerate(quotes):
         if out[qi][0] is None and q.form == "inline":
-            who = _sentence_subject(people, view.text, sentences, sent_starts, q)
+            who = _sentence_subject(people, view.text, sentences, sent_starts, q, subjects)
             if who:
                 out[qi] = (who, "context")
     # a quotation continuing one attributed just before it in the same block
@@ -559,17 +560,27 @@ def _speakers(
 
 
 def _sentence_subject(
-    people: People, text: str, sentences: list[tuple[int, int]], sent_starts: list[int], q: QuoteSpan
+    people: People,
+    text: str,
+    sentences: list[tuple[int, int]],
+    sent_starts: list[int],
+    q: QuoteSpan,
+    known: dict[tuple[int, int], str | None],
 ) -> str | None:
-    """The person named first in the quotation's sentence, when the sentence (or a clause) starts with it."""
+    """The person named first in the quotation's sentence, when the sentence (or a clause) starts with it.
+
+    ``known``: the answers so far, by sentence and first person (the same for every quotation after it).
+    """
     k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
     s = sentences[k][0]
-    for m in people.between(s, q.open_mark):
-        if not m.person or m.pronoun:
-            continue
+    for m in people.persons_between(s, q.open_mark):
+        if (s, m.start) in known:
+            return known[(s, m.start)]
         lead = text[s : m.start].strip().lower()
         if lead in ("", "but", "and", "yet", "so", "then", "later", "as", "thus") or lead.endswith((",", ";", ":")):
+            known[(s, m.start)] = m.name
             return m.name
+        known[(s, m.start)] = None
         break
     return None
 

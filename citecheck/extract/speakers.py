@@ -236,6 +236,10 @@ class People:
                 self.mentions.append(Mention(pm.start(), pm.end(), pm.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
         self.starts = [x.start for x in self.mentions]
+        self._persons = [i for i, x in enumerate(self.mentions) if not x.pronoun and x.person]
+        self._person_starts = [self.mentions[i].start for i in self._persons]
+        self._resolved: dict[int, str | None] = {}  # resolve() by position: it depends on nothing else
+        self._salience: dict[int, _Salience] = {}  # salient() by floor
 
     def between(self, s: int, e: int) -> list[Mention]:
         """Mentions starting in ``[s, e)``."""
@@ -243,19 +247,25 @@ class People:
         j = bisect.bisect_left(self.starts, e)
         return self.mentions[i:j]
 
+    def persons_between(self, s: int, e: int) -> Iterator[Mention]:
+        """The mentions of people (not pronouns) starting in ``[s, e)``, in order, found by bisection."""
+        k = bisect.bisect_left(self._person_starts, s)
+        while k < len(self._person_starts) and self._person_starts[k] < e:
+            yield self.mentions[self._persons[k]]
+            k += 1
+
     def salient(self, pos: int, floor: int) -> str | None:
         """The person named most often in ``[floor, pos)``, by name or by pronoun (the latest of equals):
         who the passage is about."""
-        counts: dict[str, int] = {}
-        last: dict[str, int] = {}
-        for m in self.between(floor, pos):
-            name = self.resolve(m) if m.pronoun else (m.name if m.person else None)
-            if name:  # "he" counts for the person it stands for
-                counts[name] = counts.get(name, 0) + 1
-                last[name] = m.start
-        if not counts:
-            return None
-        return max(counts, key=lambda n: (counts[n], last[n]))
+        # the mentions after one floor are counted once, for every quotation of the passage (_Salience)
+        table = self._salience.get(floor)
+        if table is None:
+            table = self._salience[floor] = _Salience(self, floor)
+        return table.at(pos)
+
+    def _counts_as(self, m: Mention) -> str | None:
+        """Who mention ``m`` counts for in :meth:`salient`."""
+        return self.resolve(m) if m.pronoun else (m.name if m.person else None)  # "he": the person it stands for
 
     def body_in(self, s: int, e: int, pos: int) -> str | None:
         """The body named in ``[s, e)`` nearest before ``pos`` (else the first after it)."""
@@ -267,15 +277,20 @@ class People:
 
     def resolve(self, m: Mention) -> str | None:
         """The person a pronoun mention stands for: the last name before it (within 1,500 characters)."""
-        return self.last_person_before(m.start, max(0, m.start - 1500))
+        if m.start not in self._resolved:
+            self._resolved[m.start] = self.last_person_before(m.start, max(0, m.start - 1500))
+        return self._resolved[m.start]
 
     def last_person_before(self, pos: int, floor: int) -> str | None:
         """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after
         ``floor``: a subject before an object ("in Trotsky's case, he …", "a bombshell for Stalin.
         He …" go back past the name after the preposition), else the last person at all."""
-        i = bisect.bisect_left(self.starts, pos) - 1
+        # only the people are walked back over: a passage of pronouns or bodies is not read per question
+        k = bisect.bisect_left(self._person_starts, pos) - 1
         fallback: str | None = None
-        while i >= 0 and self.mentions[i].start >= floor:
+        while k >= 0 and self._person_starts[k] >= floor:
+            i = self._persons[k]
+            k -= 1
             m = self.mentions[i]
             if not m.pronoun and m.person:
                 if not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start) and not (
@@ -283,7 +298,6 @@ class People:
                 ):
                     return m.name
                 fallback = fallback or m.name
-            i -= 1
         return fallback
 
     def _subject_before(self, i: int) -> bool:
@@ -299,6 +313,43 @@ class People:
                 return True
             k -= 1
         return False
+
+
+class _Salience:
+    """:meth:`People.salient` for one floor and every position after it.
+
+    The mentions from the floor on are counted once, in order; after each, the name the count
+    makes salient is kept, so a question is one bisection. Counting one more mention only raises
+    its own name, to the latest position: that name is salient now when its count is at least the
+    salient one's (of the same count and position, the first counted stays, as ``max`` keeps it).
+    """
+
+    def __init__(self, people: People, floor: int) -> None:
+        self.people = people
+        self.first = bisect.bisect_left(people.starts, floor)
+        self.after: list[str | None] = []  # the salient name after mentions first … first + k
+        self.counts: dict[str, int] = {}
+        self.last: dict[str, int] = {}
+        self.order: dict[str, int] = {}
+        self.top: str | None = None
+
+    def at(self, pos: int) -> str | None:
+        """The salient name of the mentions in ``[floor, pos)``."""
+        j = bisect.bisect_left(self.people.starts, pos)
+        while self.first + len(self.after) < j:
+            m = self.people.mentions[self.first + len(self.after)]
+            name = self.people._counts_as(m)
+            if name:
+                self.counts[name] = self.counts.get(name, 0) + 1
+                self.last[name] = m.start
+                self.order.setdefault(name, len(self.order))
+                if self.top is None or self._rank(name) > self._rank(self.top):
+                    self.top = name
+            self.after.append(self.top)
+        return self.after[j - self.first - 1] if j > self.first else None
+
+    def _rank(self, name: str) -> tuple[int, int, int]:
+        return self.counts[name], self.last[name], -self.order[name]
 
 
 # nouns of ideas and qualities, which argue only figuratively

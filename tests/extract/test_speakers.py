@@ -284,3 +284,68 @@ def test_lower_vocabulary_is_every_lower_case_word(text: str) -> None:
     from citecheck.extract.speakers import _LOWER, _lower_vocabulary
 
     assert _lower_vocabulary(text) == frozenset(_LOWER.findall(text))
+
+
+# --- speed: salience, pronouns and the last person, asked many times, are the plain scans ----------
+
+_PASSAGE_PIECES = [
+    "Lenin", "Trotsky", "Ilse Vandermeer", "he", "He", "she", "the Tenth Congress", "Bukharin's idea",
+    "in Stalin", "of Lenin", "said", "wrote", "and", ",", ".", ". ", "“x y”", "the", "\n\n",
+]  # fmt: skip
+
+
+def _plain_last_person_before(people: People, pos: int, floor: int) -> str | None:
+    """last_person_before as a filter over every mention of ``[floor, pos)``, nearest first."""
+    from citecheck.extract.speakers import _AFTER_PREPOSITION
+
+    ms = people.mentions
+    near = [i for i in reversed(range(len(ms))) if floor <= ms[i].start < pos and ms[i].person and not ms[i].pronoun]
+    subjects = [
+        i
+        for i in near
+        if not _AFTER_PREPOSITION.search(people.text, max(0, ms[i].start - 8), ms[i].start)
+        and not (ms[i].possessive and people._subject_before(i))
+    ]
+    if subjects:
+        return ms[subjects[0]].name
+    return next((ms[i].name for i in near if ms[i].name), None)
+
+
+def _plain_salient(people: People, pos: int, floor: int) -> str | None:
+    """salient as one count over the mentions of the passage."""
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for m in people.between(floor, pos):
+        name = _plain_last_person_before(people, m.start, max(0, m.start - 1500)) if m.pronoun else None
+        name = name if m.pronoun else (m.name if m.person else None)
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+            last[name] = m.start
+    return max(counts, key=lambda n: (counts[n], last[n])) if counts else None
+
+
+def test_people_questions_are_the_plain_scans_on_random_passages() -> None:
+    import random
+
+    rng = random.Random(13)
+    asked = named = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(_PASSAGE_PIECES) for _ in range(rng.randint(1, 60)))
+        people = People(view_of(text))
+        for _ in range(15):  # many questions of one People: the tables built by the first serve the rest
+            floor, pos = sorted(rng.randint(0, len(people.text)) for _ in range(2))
+            assert people.salient(pos, floor) == _plain_salient(people, pos, floor), (text, pos, floor)
+            who = people.last_person_before(pos, floor)
+            assert who == _plain_last_person_before(people, pos, floor), (text, pos, floor)
+            expected = [m for m in people.between(floor, pos) if m.person and not m.pronoun]
+            assert list(people.persons_between(floor, pos)) == expected
+            asked += 1
+            named += who is not None
+    assert asked == 4500 and named > 1000
+
+
+def test_salient_is_the_latest_of_equals() -> None:
+    """Of two names counted as often, the latest wins; the counting order breaks no other tie."""
+    people = People(view_of("Lenin met Trotsky. Trotsky met Lenin. He left."))
+    assert people.salient(len(people.text), 0) == _plain_salient(people, len(people.text), 0)
+    assert people.salient(10, 0) == "Lenin"
