@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from citecheck.extract import canonical
-from citecheck.extract.candidates import find_candidates, marks_within
+from citecheck.extract.candidates import block_of, find_candidates, marks_within
 from citecheck.extract.dates import congress_date, find_material_date, prose_date
 from citecheck.extract.decide import judge, worth_parsing
 from citecheck.extract.grammar.locators import normalise_pages, normalise_volume, volume_as_written
@@ -397,10 +397,12 @@ def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> l
     ref_spans = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
     out: list[NamedWork] = []
     text = view.text
+    block_starts = [b.start for b in view.blocks]
+    named_in: dict[tuple[int, int], tuple[str, ...]] = {}  # the people named in a block
     for m in view.marks:
         if m.kind not in ("italic", "cite"):
             continue
-        b = view.blocks[_block_index(view, m.start)]
+        b = view.blocks[block_of(block_starts, m.start)]
         if b.kind in ("note", "code", "meta") or _within(ref_spans, m.start, m.end):
             continue
         title = text[m.start : m.end].strip(" ,.;:")
@@ -416,14 +418,11 @@ def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> l
             author = after[0].name
         nearby: tuple[str, ...] = ()
         if author is None:
-            nearby = tuple(dict.fromkeys(x.name for x in people.between(b.start, b.end) if x.person and not x.pronoun))
+            if (b.start, b.end) not in named_in:
+                named_in[b.start, b.end] = tuple(dict.fromkeys(x.name for x in people.persons_between(b.start, b.end)))
+            nearby = named_in[b.start, b.end]
         out.append(NamedWork(title, author, m.start, nearby))
     return out
-
-
-def _block_index(view: TextView, pos: int) -> int:
-    starts = [b.start for b in view.blocks]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _subject(view: TextView) -> NamedWork | None:

@@ -96,3 +96,10 @@ def test_candidates(fmt: str, text: str, expected: list[tuple[str, str]]) -> Non
 )
 def test_split_sources(text: str, pieces: list[str]) -> None:
     assert [text[a:b] for a, b in split_sources(text, 0, len(text))] == pieces
+
+
+@pytest.mark.parametrize(("offset", "block"), [(0, 0), (4, 0), (5, 1), (9, 1), (10, 2), (99, 2), (-1, 0)])
+def test_block_of(offset: int, block: int) -> None:
+    from citecheck.extract.candidates import block_of
+
+    assert block_of([0, 5, 10], offset) == block
