@@ -159,20 +159,25 @@ class _WordsAround:
     """Whether one of ``words`` is written in a sentence outside a quotation's marks.
 
     The same answer as reading the words of ``text[s:open_mark]`` and ``text[close_mark:e]`` for
-    each quotation (``_WORDS``), but each sentence's words are found once and each quotation asks by
-    bisection: a sentence of a thousand quotations is read once, not a thousand times. The words of a
-    stretch are the runs of word characters cut at its ends, so only a run crossing the quotation's
-    mark is read again, cut there.
+    each quotation (``_WORDS``), which is what is done the first time a sentence is asked about; from
+    the second, its words are found once and each quotation asks by bisection: a sentence of a
+    thousand quotations is read twice, not a thousand times. The words of a stretch are the runs of
+    word characters cut at its ends, so only a run crossing the quotation's mark is read again, cut
+    there.
     """
 
     def __init__(self, text: str, words: frozenset[str]) -> None:
         self.text = text
         self.words = words
         self._sentences: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = {}
+        self._asked: set[tuple[int, int]] = set()
 
     def outside(self, s: int, e: int, open_mark: int, close_mark: int) -> bool:
         """True when a word of ``text[s:open_mark]`` or of ``text[close_mark:e]`` is one of the words."""
-        if not s <= open_mark <= close_mark <= e:  # not within its sentence: read the stretches themselves
+        first_time = (s, e) not in self._asked
+        self._asked.add((s, e))
+        # a sentence asked about once (most) is read as written; an index is built when it is asked again
+        if first_time or not s <= open_mark <= close_mark <= e:
             outside = (*_WORDS.findall(self.text, s, open_mark), *_WORDS.findall(self.text, close_mark, e))
             return any(w.lower() in self.words for w in outside)
         starts, ends, hits = self._read(s, e)
