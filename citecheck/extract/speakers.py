@@ -260,8 +260,8 @@ class People:
         # the mentions after one floor are counted once, for every quotation of the passage (_Salience)
         table = self._salience.get(floor)
         if table is None:
-            table = self._salience[floor] = _Salience(self, floor)
-        return table.at(pos)
+            table = self._salience[floor] = _Salience(bisect.bisect_left(self.starts, floor))
+        return table.at(self, pos)
 
     def _counts_as(self, m: Mention) -> str | None:
         """Who mention ``m`` counts for in :meth:`salient`."""
@@ -324,21 +324,20 @@ class _Salience:
     salient one's (of the same count and position, the first counted stays, as ``max`` keeps it).
     """
 
-    def __init__(self, people: People, floor: int) -> None:
-        self.people = people
-        self.first = bisect.bisect_left(people.starts, floor)
+    def __init__(self, first: int) -> None:
+        self.first = first  # the first mention at or after the floor (no reference to People: no cycle)
         self.after: list[str | None] = []  # the salient name after mentions first … first + k
         self.counts: dict[str, int] = {}
         self.last: dict[str, int] = {}
         self.order: dict[str, int] = {}
         self.top: str | None = None
 
-    def at(self, pos: int) -> str | None:
-        """The salient name of the mentions in ``[floor, pos)``."""
-        j = bisect.bisect_left(self.people.starts, pos)
+    def at(self, people: People, pos: int) -> str | None:
+        """The salient name of the mentions of ``people`` in ``[floor, pos)``."""
+        j = bisect.bisect_left(people.starts, pos)
         while self.first + len(self.after) < j:
-            m = self.people.mentions[self.first + len(self.after)]
-            name = self.people._counts_as(m)
+            m = people.mentions[self.first + len(self.after)]
+            name = people._counts_as(m)
             if name:
                 self.counts[name] = self.counts.get(name, 0) + 1
                 self.last[name] = m.start
