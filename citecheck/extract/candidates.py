@@ -77,7 +77,8 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
         attribution = _attribution(view, i, i in under_quote) if i in under_quote or b.kind == "quote" else None
         if attribution is not None:
             out.append(attribution)
-    out.extend(_wikilink(view, m) for m in _marks(view, "wikilink"))
+    block_starts = [b.start for b in blocks]
+    out.extend(_wikilink(view, m, block_starts) for m in _marks(view, "wikilink"))
     # one stretch found twice (an attribution line that ends in a link): keep the wider outer span
     widest: dict[tuple[str, int, int], Candidate] = {}
     for c in out:
@@ -92,8 +93,9 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
 _DASH_NAME = regex.compile(r"(?:^|\s)(?P<dash>[-—–])\s*+(?P<name>\p{Lu}[\p{L}.’'\- ]{0,40}?),\s*+$")
 
 
-def _wikilink(view: TextView, m: Mark) -> Candidate:
-    """A link to a work; with the dash and name before it on its line, an attribution."""
+def _wikilink(view: TextView, m: Mark, block_starts: list[int]) -> Candidate:
+    """A link to a work; with the dash and name before it on its line, an attribution (``block_starts``:
+    the starts of the view's blocks)."""
     text = view.text
     line_start = text.rfind("\n", 0, m.start) + 1
     d = _DASH_NAME.search(text, max(line_start, m.start - 60), m.start)
@@ -101,8 +103,8 @@ def _wikilink(view: TextView, m: Mark) -> Candidate:
         end = m.end
         while end < min(len(text), m.end + 2) and text[end] == " ":
             end += 1  # the closing brackets, blanked in the view
-        return Candidate("attribution", d.start("name"), m.end, d.start("dash"), end, _block_of(view, m.start))
-    return Candidate("wikilink", m.start, m.end, m.start, m.end, _block_of(view, m.start))
+        return Candidate("attribution", d.start("name"), m.end, d.start("dash"), end, block_of(block_starts, m.start))
+    return Candidate("wikilink", m.start, m.end, m.start, m.end, block_of(block_starts, m.start))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -117,9 +119,9 @@ def _marks(view: TextView, kind: str) -> Iterator[Mark]:
     return (m for m in view.marks if m.kind == kind)
 
 
-def _block_of(view: TextView, offset: int) -> int:
-    starts = [b.start for b in view.blocks]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+def block_of(block_starts: list[int], offset: int) -> int:
+    """The index of the block holding ``offset``, by the starts of the blocks."""
+    return max(0, bisect.bisect_right(block_starts, offset) - 1)
 
 
 def _note_candidates(view: TextView, i: int) -> list[Candidate]:
@@ -161,6 +163,10 @@ def _starts_reference(text: str, k: int, e: int) -> bool:
     return m.group("first") is None or m.group("first") in given_names()
 
 
+# the characters split_sources reads: brackets, quotation marks, semicolons
+_SPLIT_STATE = regex.compile(r"[()\[\]“”\";]")
+
+
 def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Cut ``text[s:e]`` into the sources it names.
 
@@ -173,8 +179,9 @@ def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
     depth = 0
     quote: str | None = None
     start = s
-    for k in range(s, e):
-        ch = text[k]
+    for sm in _SPLIT_STATE.finditer(text, s, e):  # every other character leaves the state as it is
+        k = sm.start()
+        ch = sm.group()
         if quote is not None:
             if ch == quote or (quote == "“" and ch == "”"):
                 quote = None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from citecheck.extract import canonical
-from citecheck.extract.candidates import find_candidates, marks_within
+from citecheck.extract.candidates import block_of, find_candidates, marks_within
 from citecheck.extract.dates import congress_date, find_material_date, prose_date
 from citecheck.extract.decide import judge, worth_parsing
 from citecheck.extract.grammar.locators import normalise_pages, normalise_volume, volume_as_written
@@ -166,6 +166,64 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     return DocumentResult(
         doc.path, doc.sha256, doc.format, citations, quotations, view.repairs, source=doc.text, encoding=doc.encoding
     )
+
+
+class _WordsAround:
+    """Whether one of ``words`` is written in a sentence outside a quotation's marks.
+
+    The same answer as reading the words of ``text[s:open_mark]`` and ``text[close_mark:e]`` for
+    each quotation (``_WORDS``), which is what is done the first time a sentence is asked about; from
+    the second, its words are found once and each quotation asks by bisection: a sentence of a
+    thousand quotations is read twice, not a thousand times. The words of a stretch are the runs of
+    word characters cut at its ends, so only a run crossing the quotation's mark is read again, cut
+    there.
+    """
+
+    def __init__(self, text: str, words: frozenset[str]) -> None:
+        self.text = text
+        self.words = words
+        self._sentences: dict[tuple[int, int], tuple[list[int], list[int], list[int]]] = {}
+        self._asked: set[tuple[int, int]] = set()
+
+    def outside(self, s: int, e: int, open_mark: int, close_mark: int) -> bool:
+        """True when a word of ``text[s:open_mark]`` or of ``text[close_mark:e]`` is one of the words."""
+        first_time = (s, e) not in self._asked
+        self._asked.add((s, e))
+        # a sentence asked about once (most) is read as written; an index is built when it is asked again
+        if first_time or not s <= open_mark <= close_mark <= e:
+            outside = (*_WORDS.findall(self.text, s, open_mark), *_WORDS.findall(self.text, close_mark, e))
+            return any(w.lower() in self.words for w in outside)
+        starts, ends, hits = self._read(s, e)
+        # before: the runs starting before the mark; the last may cross it and is read cut there
+        j = bisect.bisect_left(starts, open_mark)
+        crossing = j > 0 and ends[j - 1] > open_mark
+        h = bisect.bisect_left(hits, open_mark)  # the word runs starting before the mark
+        if crossing and h > 0 and hits[h - 1] == starts[j - 1]:
+            h -= 1  # the crossing run is a word whole, not necessarily cut
+        if h > 0:
+            return True
+        if crossing and self.text[starts[j - 1] : open_mark].lower() in self.words:
+            return True
+        # after: the runs starting at or after the closing mark, and one crossing it, read from the mark
+        if len(hits) - bisect.bisect_left(hits, close_mark) > 0:
+            return True
+        i = bisect.bisect_left(starts, close_mark)
+        return i > 0 and ends[i - 1] > close_mark and self.text[close_mark : ends[i - 1]].lower() in self.words
+
+    def _read(self, s: int, e: int) -> tuple[list[int], list[int], list[int]]:
+        """The starts and ends of the word runs of ``text[s:e]``, and the starts of those that are words."""
+        found = self._sentences.get((s, e))
+        if found is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            hits: list[int] = []
+            for m in _WORDS.finditer(self.text, s, e):
+                starts.append(m.start())
+                ends.append(m.end())
+                if m.group().lower() in self.words:
+                    hits.append(m.start())
+            found = self._sentences[(s, e)] = (starts, ends, hits)
+        return found
 
 
 # --- candidates -----------------------------------------------------------------------------------
@@ -357,10 +415,12 @@ def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> l
     ref_spans = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
     out: list[NamedWork] = []
     text = view.text
+    block_starts = [b.start for b in view.blocks]
+    named_in: dict[tuple[int, int], tuple[str, ...]] = {}  # the people named in a block
     for m in view.marks:
         if m.kind not in ("italic", "cite"):
             continue
-        b = view.blocks[_block_index(view, m.start)]
+        b = view.blocks[block_of(block_starts, m.start)]
         if b.kind in ("note", "code", "meta") or _within(ref_spans, m.start, m.end):
             continue
         title = text[m.start : m.end].strip(" ,.;:")
@@ -376,14 +436,11 @@ def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> l
             author = after[0].name
         nearby: tuple[str, ...] = ()
         if author is None:
-            nearby = tuple(dict.fromkeys(x.name for x in people.between(b.start, b.end) if x.person and not x.pronoun))
+            if (b.start, b.end) not in named_in:
+                named_in[b.start, b.end] = tuple(dict.fromkeys(x.name for x in people.persons_between(b.start, b.end)))
+            nearby = named_in[b.start, b.end]
         out.append(NamedWork(title, author, m.start, nearby))
     return out
-
-
-def _block_index(view: TextView, pos: int) -> int:
-    starts = [b.start for b in view.blocks]
-    return max(0, bisect.bisect_right(starts, pos) - 1)
 
 
 def _subject(view: TextView) -> NamedWork | None:
@@ -491,28 +548,34 @@ def _speakers(
                 out[qi] = (by_words[key], "echo")
     _echo_inside(view.text, quotes, out)
     # a body's document: "the 10th Congress carried a resolution ordering the “…”"
-    documents = speech_words()["document"]
+    documents = _WordsAround(view.text, speech_words()["document"])
     for qi, q in enumerate(quotes):
         if out[qi][0] is None and q.form == "inline":
             k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
             s, e = sentences[k]
-            doc = next(
-                (
-                    w
-                    for w in (*_WORDS.finditer(view.text, s, q.open_mark), *_WORDS.finditer(view.text, q.close_mark, e))
-                    if w.group().lower() in documents
-                ),
-                None,
-            )
-            if doc is not None:
+            if documents.outside(s, e, q.open_mark, q.close_mark):
+                # the nearest word of the class within reach of the marks (bounded: linear in the sentence)
+                lo, hi = max(s, q.open_mark - _DOCUMENT_REACH), min(e, q.close_mark + _DOCUMENT_REACH)
+                doc = next(
+                    (
+                        w
+                        for w in (
+                            *_WORDS.finditer(view.text, lo, q.open_mark),
+                            *_WORDS.finditer(view.text, q.close_mark, hi),
+                        )
+                        if w.group().lower() in documents.words
+                    ),
+                    None,
+                )
                 floor = view.blocks[max(0, q.block - 3)].start
-                body = _issuer(view.text, people, s, e, doc.start(), doc.end(), floor)
+                body = _issuer(view.text, people, s, e, doc.start(), doc.end(), floor) if doc else None
                 if body:
                     out[qi] = (body, "context")
     # the person the sentence is about: its subject, at the start of the sentence or clause
+    subjects: dict[tuple[int, int], str | None] = {}
     for qi, q in enumerate(quotes):
         if out[qi][0] is None and q.form == "inline":
-            who = _sentence_subject(people, view.text, sentences, sent_starts, q)
+            who = _sentence_subject(people, view.text, sentences, sent_starts, q, subjects)
             if who:
                 out[qi] = (who, "context")
     # a quotation continuing one attributed just before it in the same block
@@ -544,6 +607,7 @@ def _speakers(
     return out
 
 
+_DOCUMENT_REACH = 400  # characters around a quotation searched for the document and its issuer
 _OF_BODY = regex.compile(r"\s++(?:of|by|from)\s++(?:the\s++)?")
 
 
@@ -552,7 +616,7 @@ def _issuer(text: str, people: People, s: int, e: int, doc_start: int, doc_end: 
     carried a resolution"), or right after it ("a resolution of the Tenth Congress"), not one the
     document addresses ("The resolution instructed the Central Committee …"); else the congress or
     conference named last before the sentence ("Ninth Party Conference. … A resolution was passed …")."""
-    found = [m for m in people.between(s, e) if m.body]
+    found = [m for m in people.between(max(s, doc_start - _DOCUMENT_REACH), min(e, doc_end + 80)) if m.body]
     before = [m for m in found if m.start < doc_start]
     if before:  # the nearest; of two overlapping ("10th Congress", "Congress"), the longer
         return max(before, key=lambda m: (m.end, m.end - m.start)).name
@@ -566,17 +630,27 @@ def _issuer(text: str, people: People, s: int, e: int, doc_start: int, doc_end: 
 
 
 def _sentence_subject(
-    people: People, text: str, sentences: list[tuple[int, int]], sent_starts: list[int], q: QuoteSpan
+    people: People,
+    text: str,
+    sentences: list[tuple[int, int]],
+    sent_starts: list[int],
+    q: QuoteSpan,
+    known: dict[tuple[int, int], str | None],
 ) -> str | None:
-    """The person named first in the quotation's sentence, when the sentence (or a clause) starts with it."""
+    """The person named first in the quotation's sentence, when the sentence (or a clause) starts with it.
+
+    ``known``: the answers so far, by sentence and first person (the same for every quotation after it).
+    """
     k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
     s = sentences[k][0]
-    for m in people.between(s, q.open_mark):
-        if not m.person or m.pronoun:
-            continue
+    for m in people.persons_between(s, q.open_mark):
+        if (s, m.start) in known:
+            return known[(s, m.start)]
         lead = text[s : m.start].strip().lower()
         if lead in ("", "but", "and", "yet", "so", "then", "later", "as", "thus") or lead.endswith((",", ";", ":")):
+            known[(s, m.start)] = m.name
             return m.name
+        known[(s, m.start)] = None
         break
     return None
 

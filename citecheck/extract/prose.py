@@ -36,6 +36,11 @@ _REMARKS = regex.compile(
     rf"{_NAME}[’']s\s++(?:remarks|comments|critique|argument|analysis|discussion|observations|words|notes)\s++"
     rf"in\s++(?:his|her|their)\s++(?P<title>\p{{Lu}}[^.,;:()]{{2,120}}+)"
 )
+# what every _REMARKS match holds: scanning a block for this first skips the long name scan where it cannot match
+_REMARKS_ANCHOR = regex.compile(
+    r"[’']s\s++(?:remarks|comments|critique|argument|analysis|discussion|observations|words|notes)\s++"
+    r"in\s++(?:his|her|their)\s++\p{Lu}"
+)
 _TITLE_END = regex.compile(r"\s++(?:concerning|about|on|where|which|that|when|in|of\s++\d)\b.*$")
 # what comes before a marked title: "Marx wrote in", "Victor Serge wrote in his book", "Peter Fryer's essay"
 _BEFORE_WROTE = regex.compile(rf"{_NAME}\s++{_VERB}\s++in\s++(?:(?:his|her|their|the)\s++(?:{_GENRE}\s++)?)?$")
@@ -58,7 +63,7 @@ def find_prose_references(view: TextView, blocks: Sequence[int]) -> list[tuple[C
         b = view.blocks[bi]
         for m in _IN_HIS.finditer(text, b.start, b.end):
             out.append(_make(view, bi, m.start(), m.end(), m.group("name"), m.group("title")))
-        for m in _REMARKS.finditer(text, b.start, b.end):
+        for m in _REMARKS.finditer(text, b.start, b.end) if _REMARKS_ANCHOR.search(text, b.start, b.end) else ():
             title = _TITLE_END.sub("", m.group("title")).strip()
             out.append(_make(view, bi, m.start(), m.start("title") + len(title), m.group("name"), title))
         for q in _QUOTED_TITLE.finditer(text, b.start, b.end):

@@ -250,8 +250,8 @@ def _inline_quotes(
     """Quotations in marks inside block ``b``; inside a block quotation (``outer``), not the one
     whose marks are the block quotation's own."""
     out: list[QuoteSpan] = []
-    if b.start >= b.end:
-        return out
+    if b.start >= b.end or _INLINE_OPENER.search(text, b.start, b.end) is None:
+        return out  # no mark opens a quotation here: no need to pair the block's closing marks
     closes = _Closers(text, b.start, b.end)
     enclosing: list[int] = []  # closing marks of the quotations the scan is inside
     k = b.start
@@ -314,11 +314,15 @@ class _Closers:
         return self.paired.get(k)
 
 
+_SINGLE_CLOSE_STOP = regex.compile(r"[’“\n.!?]")
+
+
 def _single_close(text: str, k: int, hi: int) -> int | None:
     """The ’ closing the ‘ at ``k``: not an apostrophe (``Lenin’s``); after an s and before a word
     (``workers’ state``) only when no better one comes, and then the last of them in the sentence."""
     fallback = None
-    for j in range(k + 1, min(hi, k + 600)):
+    for sm in _SINGLE_CLOSE_STOP.finditer(text, k + 1, min(hi, k + 600)):  # the only characters read
+        j: int = sm.start()
         if text[j] == "’" and _can_close(text, j):
             nxt = text[j + 1] if j + 1 < hi else ""
             if text[j - 1] in "sS" and nxt == " " and j + 2 < hi and text[j + 2].islower():

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -244,13 +244,17 @@ class People:
             body = not person and _is_body(words, bodies)
             self.mentions.append(Mention(s, e, display(name), poss, person=person, body=body))
         for lo, hi in spans:
-            for cm in _CONGRESS.finditer(text, lo, hi):
+            for cm in congresses(text, lo, hi):
                 # a congress speaks ("the eighth party congress recognised …") but is never "he"
                 self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group()), body=True))
             for pm in _PRONOUN.finditer(text, lo, hi):
                 self.mentions.append(Mention(pm.start(), pm.end(), pm.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
         self.starts = [x.start for x in self.mentions]
+        self._persons = [i for i, x in enumerate(self.mentions) if not x.pronoun and x.person]
+        self._person_starts = [self.mentions[i].start for i in self._persons]
+        self._resolved: dict[int, str | None] = {}  # resolve() by position: it depends on nothing else
+        self._salience: dict[int, _Salience] = {}  # salient() by floor
         self._pronouns: dict[int, str | None] = {}
         self._resolve_pronouns()
 
@@ -260,21 +264,28 @@ class People:
         j = bisect.bisect_left(self.starts, e)
         return self.mentions[i:j]
 
+    def persons_between(self, s: int, e: int) -> Iterator[Mention]:
+        """The mentions of people (not pronouns) starting in ``[s, e)``, in order, found by bisection."""
+        k = bisect.bisect_left(self._person_starts, s)
+        while k < len(self._person_starts) and self._person_starts[k] < e:
+            yield self.mentions[self._persons[k]]
+            k += 1
+
     def salient(self, pos: int, floor: int) -> str | None:
         """The person named most often in ``[floor, pos)``, by name or by pronoun (the latest of equals):
         who the passage is about."""
-        counts: dict[str, int] = {}
-        last: dict[str, int] = {}
-        for m in self.between(floor, pos):
-            if _in_aside(self.text, m.start):
-                continue  # "(which comrade Binh cited)": named in passing
-            name = self.resolve(m) if m.pronoun else (m.name if m.person else None)
-            if name:  # "he" counts for the person it stands for
-                counts[name] = counts.get(name, 0) + 1
-                last[name] = m.start
-        if not counts:
+        # the mentions after one floor are counted once, for every quotation of the passage (_Salience)
+        table = self._salience.get(floor)
+        if table is None:
+            table = self._salience[floor] = _Salience(bisect.bisect_left(self.starts, floor))
+        return table.at(self, pos)
+
+    def _counts_as(self, m: Mention) -> str | None:
+        """Who mention ``m`` counts for in :meth:`salient`: nobody when named in passing, in an aside
+        ("(which comrade Binh cited)"); for "he", the person it stands for."""
+        if _in_aside(self.text, m.start):
             return None
-        return max(counts, key=lambda n: (counts[n], last[n]))
+        return self.resolve(m) if m.pronoun else (m.name if m.person else None)
 
     def resolve(self, m: Mention) -> str | None:
         """The person a pronoun mention stands for: the last name before it (within 1,500 characters),
@@ -282,38 +293,56 @@ class People:
         He … was resisting Hitler. He had written …" is Weber)."""
         if m.start in self._pronouns:
             return self._pronouns[m.start]
-        return self.last_person_before(m.start, max(0, m.start - 1500))
+        if m.start not in self._resolved:
+            self._resolved[m.start] = self.last_person_before(m.start, max(0, m.start - 1500))
+        return self._resolved[m.start]
 
     def _resolve_pronouns(self) -> None:
         # in document order, so that each pronoun's predecessor is resolved before it
-        for i, m in enumerate(self.mentions):
+        previous: dict[str, tuple[int, str | None]] = {}  # "he" / "she": the last one's position and person
+        for m in self.mentions:
             if m.pronoun:
-                self._pronouns[m.start] = self.last_person_before(m.start, max(0, m.start - 1500), m.name, i)
+                chain = previous.get(m.name)
+                if chain is not None and chain[0] < m.start - 1500:
+                    chain = None
+                self._pronouns[m.start] = who = self.last_person_before(m.start, max(0, m.start - 1500), chain)
+                previous[m.name] = (m.start, who)
 
-    def last_person_before(self, pos: int, floor: int, pronoun: str = "", upto: int = -1) -> str | None:
+    def last_person_before(self, pos: int, floor: int, chain: tuple[int, str | None] | None = None) -> str | None:
         """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after
         ``floor``: a subject before an object ("in Trotsky's case, he …", "a bombshell for Stalin.
         He …" go back past the name after the preposition; "Lenin wrote, according to his secretary
-        Fotieva, …. He …" past the relation), else the last person at all."""
-        i = (upto if upto >= 0 else bisect.bisect_left(self.starts, pos)) - 1
+        Fotieva, …. He …" past the relation), else the last person at all.
+
+        ``chain`` (for a pronoun) is the position and resolution of the same pronoun before it: reached
+        before any subject, it is the answer."""
+        # only the people are walked back over: a passage of pronouns or bodies is not read per question
+        k = bisect.bisect_left(self._person_starts, pos) - 1
         fallback: str | None = None
-        while i >= 0 and self.mentions[i].start >= floor:
+        while k >= 0 and self._person_starts[k] >= floor:
+            i = self._persons[k]
+            k -= 1
             m = self.mentions[i]
             if fallback is not None and m.start < pos - _PAST_OBJECT:
                 break  # the subject before the object is too far back to be the one meant
-            if pronoun and m.pronoun and m.name == pronoun and self._pronouns.get(m.start):
-                return self._pronouns[m.start]
-            if not m.pronoun and m.person:
-                if self._speaks_in_possessive(m) or not (
-                    _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start)
-                    or _RELATION.search(self.text, max(0, m.start - 40), m.start)
-                    or _in_aside(self.text, m.start)
-                    or _AFTER_VERB.search(self.text, max(0, m.start - 24), m.start)
-                    or (m.possessive and self._subject_before(i))
-                ):
-                    return m.name
-                fallback = fallback or m.name
-            i -= 1
+            if chain is not None and chain[1] and m.start < chain[0]:
+                return chain[1]
+            if self._speaks_in_possessive(m) or not (
+                _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start)
+                or _RELATION.search(self.text, max(0, m.start - 40), m.start)
+                or _in_aside(self.text, m.start)
+                or _AFTER_VERB.search(self.text, max(0, m.start - 24), m.start)
+                or (m.possessive and self._subject_before(i))
+            ):
+                return m.name
+            fallback = fallback or m.name
+        if (
+            chain is not None
+            and chain[1]
+            and chain[0] >= floor
+            and (fallback is None or chain[0] >= pos - _PAST_OBJECT)
+        ):
+            return chain[1]  # the walk ran out of people before reaching the same pronoun before
         return fallback
 
     def _speaks_in_possessive(self, m: Mention) -> bool:
@@ -337,6 +366,42 @@ class People:
                 return True
             k -= 1
         return False
+
+
+class _Salience:
+    """:meth:`People.salient` for one floor and every position after it.
+
+    The mentions from the floor on are counted once, in order; after each, the name the count
+    makes salient is kept, so a question is one bisection. Counting one more mention only raises
+    its own name, to the latest position: that name is salient now when its count is at least the
+    salient one's (of the same count and position, the first counted stays, as ``max`` keeps it).
+    """
+
+    def __init__(self, first: int) -> None:
+        self.first = first  # the first mention at or after the floor (no reference to People: no cycle)
+        self.after: list[str | None] = []  # the salient name after mentions first … first + k
+        self.counts: dict[str, int] = {}
+        self.last: dict[str, int] = {}
+        self.order: dict[str, int] = {}
+        self.top: str | None = None
+
+    def at(self, people: People, pos: int) -> str | None:
+        """The salient name of the mentions of ``people`` in ``[floor, pos)``."""
+        j = bisect.bisect_left(people.starts, pos)
+        while self.first + len(self.after) < j:
+            m = people.mentions[self.first + len(self.after)]
+            name = people._counts_as(m)
+            if name:
+                self.counts[name] = self.counts.get(name, 0) + 1
+                self.last[name] = m.start
+                self.order.setdefault(name, len(self.order))
+                if self.top is None or self._rank(name) > self._rank(self.top):
+                    self.top = name
+            self.after.append(self.top)
+        return self.after[j - self.first - 1] if j > self.first else None
+
+    def _rank(self, name: str) -> tuple[int, int, int]:
+        return self.counts[name], self.last[name], -self.order[name]
 
 
 # nouns of ideas and qualities, which argue only figuratively
@@ -382,6 +447,41 @@ _CONGRESS = regex.compile(
     r"(?:congress|conference|plenum))\b",
     regex.I,
 )
+
+# what every _CONGRESS match ends with
+_CONGRESS_WORD = regex.compile(r"(?:congress|conference|plenum)", regex.I)
+
+
+def congresses(text: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
+    """The matches of ``_CONGRESS.finditer(text, lo, hi)``, found by scanning only just before each
+    "congress", "conference" or "plenum" instead of trying the long ordinal alternation everywhere.
+
+    Every match ends with one of these words and holds no other: an ordinal (at most 10 characters),
+    white space, perhaps one word (at most 11), white space, the word. So the matches ending at an
+    occurrence start no earlier than :func:`_reach_back` of it, and searching that window, up to one
+    character past the word (which its closing ``\\b`` reads), finds exactly them.
+    """
+    pos = lo
+    for k in _CONGRESS_WORD.finditer(text, lo, hi):
+        if k.start() < pos:
+            continue
+        m = _CONGRESS.search(text, max(pos, _reach_back(text, k.start(), lo)), min(hi, k.end() + 1))
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _reach_back(text: str, at: int, lo: int) -> int:
+    """A position at or before where an ordinal, white space, a word and white space ending at
+    ``at`` can start (not before ``lo``): twice, skip white space back, then at most 12 other characters."""
+    j = at
+    for _ in range(2):
+        while j > lo and text[j - 1].isspace():  # str.isspace holds for every character regex's \s matches
+            j -= 1
+        stop = max(lo, j - 12)
+        while j > stop and not text[j - 1].isspace():
+            j -= 1
+    return j
 
 
 def _congress_name(s: str) -> str:
@@ -460,9 +560,21 @@ def _sentence_initial(text: str, s: int) -> bool:
 _LOWER = re.compile(r"(?<!\w)[^\W\d_A-Z\u00C0-\u00DE][\w'’-]*")
 
 
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ" + "".join(map(chr, range(0xC0, 0xDF))))
+
+
 def _lower_vocabulary(text: str) -> frozenset[str]:
     """Words the document writes in lower case (so a capitalised one is a common word, not a name)."""
-    return frozenset(_LOWER.findall(text))
+    # _LOWER.findall(text), read once per distinct space-separated token (no match crosses white space,
+    # and its look-behind sees the same character): a token of letters is all one word or none
+    out: list[str] = []
+    for tok in set(text.split()):
+        if tok.isalpha():
+            if tok[0] not in _CAPITALS:
+                out.append(tok)
+        else:
+            out.extend(_LOWER.findall(tok))
+    return frozenset(out)
 
 
 def person_name(author: str) -> str:

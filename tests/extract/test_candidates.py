@@ -80,6 +80,11 @@ def test_candidates(fmt: str, text: str, expected: list[tuple[str, str]]) -> Non
         ("A, T, 3; B, U, 4", ["A, T, 3", " B, U, 4"]),
         ('A, "x; y," T, 3', ['A, "x; y," T, 3']),
         ("A (x; y), 3", ["A (x; y), 3"]),
+        ("A [x (y; z]; w), 3; B, 4", ["A [x (y; z]; w), 3", " B, 4"]),  # brackets counted, not paired
+        ("A “x; y” T, 3; “B,” U, 4", ["A “x; y” T, 3", " “B,” U, 4"]),
+        ('A “x; y" z; B, 4', ['A “x; y" z; B, 4']),  # “ is closed by ” only
+        ('A5"; B, 4', ['A5"', " B, 4"]),  # a " after a letter or digit opens nothing
+        ("A); B, 4", ["A)", " B, 4"]),  # a closing bracket with none open
         ("Anti-Power; Herr Karl Smith's Revolution", ["Anti-Power; Herr Karl Smith's Revolution"]),
         # the marker stays with the source read, so that its parse knows it is second hand
         # a name alone before it is the person quoted, not a source
@@ -91,3 +96,10 @@ def test_candidates(fmt: str, text: str, expected: list[tuple[str, str]]) -> Non
 )
 def test_split_sources(text: str, pieces: list[str]) -> None:
     assert [text[a:b] for a, b in split_sources(text, 0, len(text))] == pieces
+
+
+@pytest.mark.parametrize(("offset", "block"), [(0, 0), (4, 0), (5, 1), (9, 1), (10, 2), (99, 2), (-1, 0)])
+def test_block_of(offset: int, block: int) -> None:
+    from citecheck.extract.candidates import block_of
+
+    assert block_of([0, 5, 10], offset) == block

@@ -327,3 +327,59 @@ def test_notes_one_per_line_straight_quotes_and_indented_attribution() -> None:
     assert attribution.material_date == "1921-03-08/1921-03-16"
     # op. cit. takes the full name of the author it repeats
     assert notes[3].author == "Schapiro, L." and notes[3].resolves_to == notes[2].id
+
+
+# --- speed: a body's document is looked up once per sentence ---------------------------------------
+
+
+def _words_outside(text: str, words: frozenset[str], s: int, e: int, open_mark: int, close_mark: int) -> bool:
+    """The plain reading: the words before the quotation and after it, each stretch read afresh."""
+    from citecheck.extract.engine import _WORDS
+
+    outside = (*_WORDS.findall(text, s, open_mark), *_WORDS.findall(text, close_mark, e))
+    return any(w.lower() in words for w in outside)
+
+
+@pytest.mark.parametrize(
+    ("text", "s", "e", "open_mark", "close_mark", "expected"),
+    [
+        ("The resolution said “x y” today.", 0, 32, 19, 24, True),
+        ("It said “the resolution” today.", 0, 31, 8, 23, False),  # the word is inside the quotation
+        ("It said “x y” in a Decree.", 0, 26, 8, 12, True),
+        ("It resolution’s “x y”", 3, 21, 16, 20, False),  # "resolution’s" is one word, not "resolution"
+        ("Xresolution“x” a", 1, 16, 11, 13, True),  # the sentence starts inside a run: it is cut there
+        ("It said ‘x y’resolution", 0, 23, 8, 12, False),  # a run crossing the closing mark, read from it
+        ("a “b” c. The decree", 0, 8, 2, 4, False),  # a word past the sentence's end
+        ("a “b” c. The decree “d”", 0, 8, 20, 22, True),  # a quotation outside its sentence: read as written
+    ],
+)
+def test_words_around(text: str, s: int, e: int, open_mark: int, close_mark: int, expected: bool) -> None:
+    from citecheck.extract.engine import _WordsAround
+
+    words = frozenset({"resolution", "decree", "resolution’"})
+    assert _words_outside(text, words, s, e, open_mark, close_mark) is expected
+    around = _WordsAround(text, words)
+    assert around.outside(s, e, open_mark, close_mark) is expected  # read as written
+    assert around.outside(s, e, open_mark, close_mark) is expected  # by the sentence's index
+
+
+def test_words_around_is_the_plain_reading_on_random_text() -> None:
+    import random
+
+    from citecheck.extract.engine import _WordsAround
+
+    words = frozenset({"decree", "theses", "’s", "de", "d’"})
+    pieces = ["decree", "Decree", "theses", "de", "cree", "’", "'", "-", "s", " ", " ", "“", "”", "‘", "x", "1", "."]
+    rng = random.Random(11)
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        around = _WordsAround(text, words)  # one per text: the sentences' words are reused across questions
+        for _ in range(10):
+            s, e = sorted(rng.randint(0, len(text)) for _ in range(2))
+            open_mark, close_mark = sorted(rng.randint(0, len(text)) for _ in range(2))
+            expected = _words_outside(text, words, s, e, open_mark, close_mark)
+            for _ in range(2):  # the first question reads the stretches, the second the sentence's index
+                assert around.outside(s, e, open_mark, close_mark) is expected, (text, s, e, open_mark, close_mark)
+            hits += expected
+    assert hits > 1000

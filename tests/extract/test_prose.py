@@ -57,3 +57,31 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_prose_references(text: str, expected: list[tuple[str, str | None, str | None]]) -> None:
     assert prose(text) == expected
+
+
+def test_remarks_anchor_is_in_every_remarks_match() -> None:
+    """Blocks are scanned for ``_REMARKS`` only when they hold its anchor: every match holds one."""
+    import random
+
+    from citecheck.extract.prose import _REMARKS, _REMARKS_ANCHOR
+
+    slots = [
+        ("Marx", "Karl Marx", "the", "ÉMILE Zola", ""),
+        ("’s", "'s", "s", "’", ""),
+        (" ", "\n", "  ", ""),
+        ("remarks", "notes", "words", "Remarks", "book"),
+        (" ", "\n", ""),
+        ("in", "In", "on"),
+        (" ", "\t", ""),
+        ("his", "their", "her", "its"),
+        (" ", "\n", ""),
+        ("Critique of the Gotha programme", "critique", "Éléments", "X"),
+    ]
+    rng = random.Random(3)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(slot) for slot in slots)
+        if _REMARKS.search(text):
+            found += 1
+            assert _REMARKS_ANCHOR.search(text), text
+    assert found > 50

@@ -85,3 +85,22 @@ def test_is_title(before: str, inner: str, title: bool) -> None:
     text = f"{before}“{inner}”"
     k = len(before)
     assert is_title(text, k, k + 1, k + 1 + len(inner), 0) == title
+
+
+@pytest.mark.parametrize(
+    ("text", "close"),
+    [
+        ("‘the workers’ state is here’, he said", 27),  # the apostrophe of "workers’ state" is passed over
+        ("‘the workers’ state. More", 12),  # no better one before the sentence ends: the fallback
+        ("‘Lenin’s view’ x", 13),
+        ("‘a “b’ c", None),  # a double mark stops the search
+        ("‘a\nb’", None),
+        ("‘a. B’", None),
+        ("‘a.b’", 4),  # a full stop with no space after it ends no sentence
+        ("‘" + "x" * 700 + "’", None),  # 600 characters at most
+    ],
+)
+def test_single_close(text: str, close: int | None) -> None:
+    from citecheck.extract.quotes import _single_close
+
+    assert _single_close(text, 0, len(text)) == close

@@ -339,3 +339,187 @@ def test_mentions_are_found_only_where_they_are_looked_for() -> None:
     part = People(view, regions=[(0, 12)])
     assert [m.name for m in whole.mentions] == ["Hale", "Hale", "Hale", "Vandermeer"]
     assert [m.name for m in part.mentions] == ["Hale"]
+
+
+# --- speed: congresses() finds what the plain scan finds ------------------------------------------
+
+_CONGRESS_PIECES = [
+    "first", "Tenth", "eleventh", "fifteenth", "13th", "2nd", "99th", "1", "party", "All-Russian", "soviet",
+    "comintern", "communist", "congress", "Congress", "conference", "PLENUM", "plenum", " ", "  ", "\n", "\t",
+    "\x1c", "\xa0", "x", "(", "-", "re", "s", ".", "ſoviet",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "lo", "hi"),
+    [
+        ("the Tenth Party Congress voted", 0, 30),
+        ("the tenth   \n  party \t congress", 0, 31),
+        ("Tenth Congress and 11th conference; the eighth plenum", 0, 53),
+        ("the Tenth Congress", 4, 18),  # a region starting inside the match
+        ("the Tenth Congress", 0, 17),  # a region ending inside the word
+        ("Tenth Congresses", 0, 16),  # no word boundary after it
+        ("xTenth Congress", 0, 15),  # none before it
+        ("first all-russian soviet congress", 0, 33),  # two words between: not a match
+    ],
+)
+def test_congresses_are_the_plain_scan(text: str, lo: int, hi: int) -> None:
+    from citecheck.extract.speakers import _CONGRESS, congresses
+
+    assert [m.span() for m in congresses(text, lo, hi)] == [m.span() for m in _CONGRESS.finditer(text, lo, hi)]
+
+
+def test_congresses_are_the_plain_scan_on_random_text() -> None:
+    import random
+
+    from citecheck.extract.speakers import _CONGRESS, congresses
+
+    rng = random.Random(7)
+    found = 0
+    for _ in range(20_000):
+        text = "".join(
+            rng.choice(_CONGRESS_PIECES) + rng.choice(("", " ", " ", "\n ")) for _ in range(rng.randint(0, 9))
+        )
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        expected = [m.span() for m in _CONGRESS.finditer(text, lo, hi)]
+        assert [m.span() for m in congresses(text, lo, hi)] == expected, (text, lo, hi)
+        found += bool(expected)
+    assert found > 100  # the random texts do hold congresses
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Socialism and socialism; the State, the state.",
+        "X-ray x-ray don't Don't l'Humanité ÉTAT état _under 1st 2nd",
+        "naïve Ångström über Über\u00a0ørsted\tsoviet’s\nsoviets—councils",
+        "",
+        "a",
+        "mid-Victorian re-Stalinised Lenin-ism 'quoted' ‘single’",
+    ],
+)
+def test_lower_vocabulary_is_every_lower_case_word(text: str) -> None:
+    """Read per distinct space-separated token, the vocabulary is what one scan of the text finds."""
+    from citecheck.extract.speakers import _LOWER, _lower_vocabulary
+
+    assert _lower_vocabulary(text) == frozenset(_LOWER.findall(text))
+
+
+# --- speed: salience, pronouns and the last person, asked many times, are the plain scans ----------
+
+_PASSAGE_PIECES = [
+    "Lenin", "Trotsky", "Ilse Vandermeer", "he", "He", "she", "the Tenth Congress", "Bukharin's idea",
+    "in Stalin", "of Lenin", "said", "wrote", "and", ",", ".", ". ", "“x y”", "the", "\n\n",
+    "was resisting", "his secretary", "(", ")", "including", "in Lenin's words", "x " * 200,
+]  # fmt: skip
+
+
+def _plain_is_subject(people: People, i: int) -> bool:
+    from citecheck.extract import speakers as sp
+
+    m, text = people.mentions[i], people.text
+    return people._speaks_in_possessive(m) or not (
+        sp._AFTER_PREPOSITION.search(text, max(0, m.start - 8), m.start)
+        or sp._RELATION.search(text, max(0, m.start - 40), m.start)
+        or sp._in_aside(text, m.start)
+        or sp._AFTER_VERB.search(text, max(0, m.start - 24), m.start)
+        or (m.possessive and people._subject_before(i))
+    )
+
+
+def _plain_pronouns(people: People) -> dict[int, str | None]:
+    """Every pronoun's person, in document order, by the plain walk."""
+    out: dict[int, str | None] = {}
+    for m in people.mentions:
+        if m.pronoun:
+            out[m.start] = _plain_last_person_before(people, m.start, max(0, m.start - 1500), m.name, out)
+    return out
+
+
+def _plain_last_person_before(
+    people: People, pos: int, floor: int, pronoun: str = "", resolved: dict[int, str | None] | None = None
+) -> str | None:
+    """last_person_before as a walk back over every mention of ``[floor, pos)``, nearest first: a
+    subject; past an object, a subject within 600 characters or whom the same pronoun before stood for."""
+    from citecheck.extract.speakers import _PAST_OBJECT
+
+    ms = people.mentions
+    fallback: str | None = None
+    chained = False
+    for i in reversed(range(len(ms))):
+        m = ms[i]
+        if not floor <= m.start < pos:
+            continue
+        if fallback is not None and m.start < pos - _PAST_OBJECT:
+            break
+        if pronoun and m.pronoun and m.name == pronoun and not chained and resolved is not None:
+            chained = True  # only the nearest one before
+            if resolved.get(m.start):
+                return resolved[m.start]
+        if m.person and not m.pronoun:
+            if _plain_is_subject(people, i):
+                return m.name
+            fallback = fallback or m.name
+    return fallback
+
+
+def _plain_salient(people: People, pos: int, floor: int) -> str | None:
+    """salient as one count over the mentions of the passage, none named in an aside."""
+    from citecheck.extract.speakers import _in_aside
+
+    pronouns = _plain_pronouns(people)
+    counts: dict[str, int] = {}
+    last: dict[str, int] = {}
+    for m in people.between(floor, pos):
+        if _in_aside(people.text, m.start):
+            continue
+        name = pronouns[m.start] if m.pronoun else (m.name if m.person else None)
+        if name:
+            counts[name] = counts.get(name, 0) + 1
+            last[name] = m.start
+    return max(counts, key=lambda n: (counts[n], last[n])) if counts else None
+
+
+def test_people_questions_are_the_plain_scans_on_random_passages() -> None:
+    import random
+
+    rng = random.Random(13)
+    asked = named = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(_PASSAGE_PIECES) for _ in range(rng.randint(1, 60)))
+        people = People(view_of(text))
+        for _ in range(15):  # many questions of one People: the tables built by the first serve the rest
+            floor, pos = sorted(rng.randint(0, len(people.text)) for _ in range(2))
+            assert people.salient(pos, floor) == _plain_salient(people, pos, floor), (text, pos, floor)
+            who = people.last_person_before(pos, floor)
+            assert who == _plain_last_person_before(people, pos, floor), (text, pos, floor)
+            expected = [m for m in people.between(floor, pos) if m.person and not m.pronoun]
+            assert list(people.persons_between(floor, pos)) == expected
+            asked += 1
+            named += who is not None
+    assert asked == 4500 and named > 1000
+
+
+def test_salient_is_the_latest_of_equals() -> None:
+    """Of two names counted as often, the latest wins; the counting order breaks no other tie."""
+    people = People(view_of("Lenin met Trotsky. Trotsky met Lenin. He left."))
+    assert people.salient(len(people.text), 0) == _plain_salient(people, len(people.text), 0)
+    assert people.salient(10, 0) == "Lenin"
+
+
+def test_people_are_freed_without_the_cycle_collector() -> None:
+    """The tables salient() keeps hold no reference back to their People: a document's names go
+    when its extraction ends, not at the next collection (peak memory of a run)."""
+    import gc
+    import weakref
+
+    people = People(view_of("Lenin met Trotsky. He said “x y” and he said “z w”.\n"))
+    assert people.salient(len(people.text), 0) is not None
+    ref = weakref.ref(people)
+    gc.disable()
+    try:
+        del people
+        assert ref() is None
+    finally:
+        gc.enable()

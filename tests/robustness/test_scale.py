@@ -88,6 +88,20 @@ LINEAR_STAGES = {
     "many HTML paragraphs with quotes (speakers, extract)": (lambda n: "<p>“x” y</p>\n" * n, 2000, "html"),
     "many quotes in one paragraph (speakers, sentences)": (lambda n: "He said “x y”, and " * n, 2000, "text"),
     "many names (mentions/speakers)": (lambda n: "Lenin Trotsky Stalin " * n, 2000, "text"),
+    # no cue: each quotation asks whether its sentence names a body's document outside it
+    "uncued quotations in one sentence after many names (speakers)": (
+        lambda n: "Lenin met Trotsky. " * n + "“x y” and " * n,
+        2000,
+        "text",
+    ),
+    # a pronoun before each: who the passage is about counts every "he" (salient, resolve)
+    "pronoun-cued quotations in one sentence (speakers)": (lambda n: "he said “x y” and " * n, 1500, "text"),
+    # bodies, no person: the last person is looked for past every one of them
+    "bodies and uncued quotations in one sentence (speakers)": (
+        lambda n: "the Tenth Congress “x y” and " * n,
+        1500,
+        "text",
+    ),
     # issue 17's shapes, and others of the same families
     "markdown quote line with a long space run": (lambda n: '> "a' + " " * n + 'b"\n', 20_000, "markdown"),
     "run-on sentence of quotations and citations": (

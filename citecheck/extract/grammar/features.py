@@ -108,7 +108,14 @@ def _own(tok: Token, hint: str) -> list[str]:
     return f
 
 
-_OWN_CACHE: dict[tuple[str, bool, bool, bool, bool, str], list[str]] = {}
+#: A token's own features and, per neighbour distance (-2, -1, 1, 2), the same prefixed with the
+#: distance, by what they depend on: a reference's tokens repeat, so each is built once.
+_OWN_CACHE: dict[tuple[str, bool, bool, bool, bool, str], tuple[list[str], tuple[list[str], ...]]] = {}
+_DISTANCES = ((-2, 0), (-1, 1), (1, 2), (2, 3))
+_NONE = {d: f"{d}:none" for d, _ in _DISTANCES}
+_POS = [f"pos={k}" for k in range(5)]
+_SEG = [f"seg={k}" for k in range(5)]
+_INSEG = [f"inseg={k}" for k in range(4)]
 
 
 def token_features(
@@ -118,17 +125,20 @@ def token_features(
     hints = locator_hints(text) if hints is None else hints
     starts = [h[0] for h in hints]
     own: list[list[str]] = []
+    near: list[tuple[list[str], ...]] = []
     for tok in tokens:
         i = bisect.bisect_right(starts, tok.start) - 1
         hint = hints[i][2] if i >= 0 and tok.start < hints[i][1] else ""
         key = (tok.text, tok.italic, tok.bold, tok.quoted, tok.depth > 0, hint)
-        feats = _OWN_CACHE.get(key)
-        if feats is None:
+        hit = _OWN_CACHE.get(key)
+        if hit is None:
             feats = _own(tok, hint)
+            hit = (feats, tuple(_context(d, feats) for d, _ in _DISTANCES))
             if len(_OWN_CACHE) > 50_000:
                 _OWN_CACHE.clear()
-            _OWN_CACHE[key] = feats
-        own.append(feats)
+            _OWN_CACHE[key] = hit
+        own.append(hit[0])
+        near.append(hit[1])
     n = len(tokens)
     out: list[list[str]] = []
     seg = 0  # comma/period-separated segment number
@@ -139,18 +149,18 @@ def token_features(
             f.append("first")
         if k == n - 1:
             f.append("last")
-        f.append(f"pos={min(4, 5 * k // max(n, 1))}")
-        f.append(f"seg={min(seg, 4)}")
-        f.append(f"inseg={min(in_seg, 3)}")
+        f.append(_POS[min(4, 5 * k // n)])
+        f.append(_SEG[min(seg, 4)])
+        f.append(_INSEG[min(in_seg, 3)])
         prev = tokens[k - 1].text if k else "^"
         nxt = tokens[k + 1].text if k + 1 < n else "$"
         f += [f"prev={prev.lower()}", f"next={nxt.lower()}"]
-        for d in (-2, -1, 1, 2):
+        for d, x in _DISTANCES:
             j = k + d
             if 0 <= j < n:
-                f += _context(d, own[j])
+                f += near[j][x]
             else:
-                f.append(f"{d}:none")
+                f.append(_NONE[d])
         if k and tokens[k - 1].end < tok.start and "\n" in text[tokens[k - 1].end : tok.start]:
             f.append("linebreak")
         out.append(f)
@@ -162,19 +172,9 @@ def token_features(
     return out
 
 
-_CONTEXT_CACHE: dict[tuple[int, int], tuple[list[str], list[str]]] = {}
-
-
 def _context(d: int, feats: list[str]) -> list[str]:
-    """A neighbour's own features, prefixed with its distance (cached per feature list)."""
-    key = (d, id(feats))
-    hit = _CONTEXT_CACHE.get(key)
-    if hit is None or hit[0] is not feats:
-        if len(_CONTEXT_CACHE) > 200_000:
-            _CONTEXT_CACHE.clear()
-        hit = (feats, [f"{d}:{x}" for x in feats if not x.startswith(("p3=", "s3="))])
-        _CONTEXT_CACHE[key] = hit
-    return hit[1]
+    """A neighbour's own features, prefixed with its distance."""
+    return [f"{d}:{x}" for x in feats if not x.startswith(("p3=", "s3="))]
 
 
 def _after_initial(tokens: Sequence[Token], k: int) -> bool:

@@ -27,6 +27,7 @@ _TOKEN = regex.compile(
 )
 
 _OPEN_QUOTES = {"“": "”", "„": "”", "«": "»", "‘": "’", '"': '"'}
+_OPENERS = regex.compile("[" + "".join(_OPEN_QUOTES) + "]")
 
 
 def tokenize(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> tuple[Token, ...]:
@@ -46,9 +47,9 @@ def tokenize(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> tuple[Tok
                 text=t,
                 start=s,
                 end=e,
-                italic=_inside(ital, s, e),
-                bold=_inside(bold, s, e),
-                quoted=_inside(spans, s, e) and t not in _OPEN_QUOTES and t not in ("”", "»", "’"),
+                italic=bool(ital) and _inside(ital, s, e),  # most references have no marks: no search
+                bold=bool(bold) and _inside(bold, s, e),
+                quoted=bool(spans) and _inside(spans, s, e) and t not in _OPEN_QUOTES and t not in ("”", "»", "’"),
                 depth=depth,
             )
         )
@@ -74,6 +75,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     i = 0
     n = len(text)
     while i < n:
+        opener = _OPENERS.search(text, i)  # the characters between are no opening marks: skip them at once
+        if opener is None:
+            break
+        i = opener.start()
         ch = text[i]
         close = _OPEN_QUOTES.get(ch)
         if close is None or ch in unclosed or (ch == "‘" and i + 1 < n and not text[i + 1].isalnum()):

@@ -57,3 +57,22 @@ def test_tokens(text: str, marks: list[tuple[int, int, str]], expected: list[tup
 def test_roman(word: str, value: int | None) -> None:
     assert roman_value(word) == value
     assert is_roman(word) == (value is not None)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("“On Tax,” Works", [(1, 8)]),
+        ("Lenin’s ‘Left-Wing’ Communism", [(9, 18)]),  # an apostrophe closes nothing
+        ("‘ x’ and ‘Y’", [(10, 11)]),  # a ‘ before a space opens nothing
+        ('"a" b "c', [(1, 2)]),  # the last " has no partner
+        ("“a” “b", [(1, 2)]),
+        ("«Pravda» and „Iskra”", [(1, 7), (14, 19)]),
+        ("no marks at all, 1917", []),
+        ("‘Lenin’s book’", [(1, 13)]),
+    ],
+)
+def test_quote_spans(text: str, spans: list[tuple[int, int]]) -> None:
+    from citecheck.extract.grammar.tokens import _quote_spans
+
+    assert _quote_spans(text) == spans
