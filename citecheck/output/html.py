@@ -8,6 +8,7 @@ inline script only adds filtering.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import os
 import re
@@ -16,10 +17,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from rapidfuzz import fuzz, process
 
 from citecheck import __version__
@@ -77,7 +79,9 @@ def _markdown(text: str) -> Markup:
     return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """The report's templates, compiled once per process (Jinja2 environments are safe to share)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("citecheck.output", "templates"),
         autoescape=True,
@@ -87,6 +91,8 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["markdown"] = _markdown
     env.globals["source_diff"] = _source_diff
+    env.globals["contents_list"] = contents_list
+    env.globals["work_rows"] = work_rows
     return env
 
 
@@ -147,19 +153,26 @@ def context(sources: dict[str, str], loc: Location, width: int = CONTEXT_CHARS) 
     )
 
 
-def detail_parts(detail: str, others: Sequence[str]) -> list[DiffPart]:
+def detail_parts(detail: str, others: Sequence[str], memo: _Tokens | None = None) -> list[DiffPart]:
     """``detail`` split into the runs it shares with the most similar of ``others`` and the runs that differ.
 
     "vol. 36, p. 5" against "vol. 33, p. 5" marks only "36": the reader sees at once what disagrees.
+    ``memo`` keeps each string's tokens and each closest reading's matcher for the next call.
     """
     if not others:
         return [DiffPart(detail, "same")]
     # rapidfuzz picks the closest (the first of equals: the order of the locations) in C, so a
     # quotation cited to sixty different places costs sixty ratios, not sixty word diffs
     closest = others[0] if len(others) == 1 else others[process.extractOne(detail, others, scorer=fuzz.ratio)[2]]
-    mine = _TOKEN.findall(detail)
-    matcher = difflib.SequenceMatcher(a=mine, b=_TOKEN.findall(closest), autojunk=False)
+    tokens = memo or _Tokens()
+    done = tokens.diffs.get((detail, closest))
+    if done is not None:
+        return done
+    mine = tokens.of(detail)
+    matcher = tokens.matcher(closest)
+    matcher.set_seq1(mine)
     parts: list[DiffPart] = []
+    tokens.diffs[(detail, closest)] = parts
     for op, i1, i2, _, _ in matcher.get_opcodes():
         text = "".join(mine[i1:i2])
         if not text:
@@ -170,6 +183,33 @@ def detail_parts(detail: str, others: Sequence[str]) -> list[DiffPart]:
         else:
             parts.append(DiffPart(text, kind))
     return parts
+
+
+class _Tokens:
+    """Each reading's tokens, a matcher per reading compared against (difflib indexes its second
+    sequence once, and a finding compares most of its readings with the same few), each diff made."""
+
+    __slots__ = ("_matchers", "_tokens", "diffs")
+
+    def __init__(self) -> None:
+        self._tokens: dict[str, list[str]] = {}
+        self._matchers: dict[str, difflib.SequenceMatcher[str]] = {}
+        #: The parts of a reading against its closest other reading.
+        self.diffs: dict[tuple[str, str], list[DiffPart]] = {}
+
+    def of(self, text: str) -> list[str]:
+        """``text`` as words and the runs between them."""
+        found = self._tokens.get(text)
+        if found is None:
+            found = self._tokens[text] = _TOKEN.findall(text)
+        return found
+
+    def matcher(self, closest: str) -> difflib.SequenceMatcher[str]:
+        """A matcher whose second sequence is ``closest``'s tokens."""
+        found = self._matchers.get(closest)
+        if found is None:
+            found = self._matchers[closest] = difflib.SequenceMatcher(b=self.of(closest), autojunk=False)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,39 +228,191 @@ class FindingView:
     finding: Finding
     anchor: str
     sources: dict[str, str] = field(repr=False)
+    #: What the findings of one report share: each paragraph, reading and place is worked out once.
+    shared: _Shared = field(default_factory=lambda: _Shared(), repr=False)
+
+    @property
+    def severity(self) -> str:
+        """The severity's name (``error``)."""
+        return _SEVERITY_NAMES[self.finding.severity]
+
+    @property
+    def doc_paths(self) -> str:
+        """The paths of the finding's locations, ``|``-separated (what the filter by document reads)."""
+        return "|".join([loc.path for loc in self.finding.locations])
 
     def locations(self) -> list[LocationView]:
         """Each location with its differing part marked and its paragraph: built as the finding is
         rendered, so a large report never holds every paragraph at once."""
+        shared = self.shared
+        return [
+            LocationView(loc, reading.parts, shared.context(self.sources, loc)[0]) for loc, reading in self._readings()
+        ]
+
+    def _readings(self) -> Iterator[tuple[Location, _Reading]]:
+        """Each location with its reading (``detail``) split into what it shares with the others and what differs."""
         f = self.finding
         details = list(dict.fromkeys(loc.detail for loc in f.locations if loc.detail))
         values = [v for v in f.data.get("values", []) if isinstance(v, str)]
-        marked: dict[str, list[DiffPart]] = {}  # each distinct detail is compared once
-        out = []
+        marked: dict[str, _Reading] = {}  # each distinct detail is compared once
+        none = _Reading([], "")
         for loc in f.locations:
-            parts: list[DiffPart] = []
+            reading = none
             if loc.detail:
-                if loc.detail not in marked:
+                if loc.detail in marked:
+                    reading = marked[loc.detail]
+                else:
                     # the first few other readings are enough to show what differs, and keep a quotation
                     # cited to a thousand places from costing a million comparisons
                     others = [d for d in details[: COMPARED + 1] if d != loc.detail][:COMPARED]
                     if not others and loc.detail in values:  # a variant against its canonical form
                         others = [v for v in values if v != loc.detail]
-                    marked[loc.detail] = detail_parts(loc.detail, others)
-                parts = marked[loc.detail]
-            out.append(LocationView(loc, parts, context(self.sources, loc)))
-        return out
+                    reading = marked[loc.detail] = self.shared.reading(loc.detail, others)
+            yield loc, reading
+
+    def head_html(self) -> Markup:
+        """The finding's ``<article>`` opening: its anchor, severity, rule and message."""
+        f, sev, esc = self.finding, self.severity, self.shared.escape
+        rule, anchor = esc(f.rule), escape(self.anchor)
+        return Markup(
+            f'<article class="finding {sev}" id="{anchor}" data-rule="{rule}" data-severity="{sev}" '
+            f'data-doc="{escape(self.doc_paths)}">\n'
+            f'  <h3><span class="sev sev-{sev}">{sev}</span> <a href="#rule-{rule}">{rule}</a> '
+            f'<span class="code">{esc(f.code)}</span><a class="permalink" href="#{anchor}" '
+            f'aria-label="Permanent link to this finding">#</a></h3>\n'
+            f'  <p class="message">{escape(f.message)}</p>'
+        )
+
+    def locations_html(self) -> Markup:
+        """The finding's ``<div class="locations">``: where each location is, what it says, its paragraph.
+
+        The one loop of the report that runs for every place of every finding
+        (a quotation cited in 700 places), so it is written here rather than
+        by a template; every corpus string goes through ``markupsafe.escape``.
+        """
+        shared, sources = self.shared, self.sources
+        out = ['<div class="locations">\n']
+        for loc, reading in self._readings():
+            out.append(shared.where(loc))
+            out.append(reading.html)
+            shown, paragraph = shared.context(sources, loc)
+            out.append(paragraph if shown is not None else f"      <div>“{escape(loc.excerpt)}”</div>\n")
+            out.append("    </div>\n")
+        out.append("  </div>")
+        return Markup("".join(out))
+
+
+_SEVERITY_NAMES = {s: str(s) for s in Severity}
+
+
+class _Reading(NamedTuple):
+    """A location's reading split into what it shares with the others and what differs, and as shown."""
+
+    parts: list[DiffPart]
+    html: str
+
+
+def _detail_html(parts: list[DiffPart]) -> str:
+    """A reading with its differing runs in ``<mark>``."""
+    inner = "".join([f"<mark>{escape(p.text)}</mark>" if p.kind == "differs" else escape(p.text) for p in parts])
+    return f'<div class="detail">{inner}</div>'
+
+
+class _Shared:
+    """Memos the findings of one report share: a quotation shown by several findings is one paragraph
+    to cut and escape, a place one line to write."""
+
+    __slots__ = ("_contexts", "_escaped", "_places", "_readings", "_tokens")
+
+    def __init__(self) -> None:
+        self._tokens = _Tokens()
+        self._readings: dict[tuple[str, tuple[str, ...]], _Reading] = {}
+        self._contexts: dict[tuple[str, tuple[int, int, int, int] | None], tuple[Context | None, str]] = {}
+        self._places: dict[tuple[str, int, int], str] = {}
+        self._escaped: dict[str, str] = {}
+
+    def escape(self, text: str) -> str:
+        """``markupsafe.escape`` of a string the page repeats (a path, a rule, a volume), escaped once."""
+        found = self._escaped.get(text)
+        if found is None:
+            found = self._escaped[text] = str(escape(text))
+        return found
+
+    def reading(self, detail: str, others: list[str]) -> _Reading:
+        """:func:`detail_parts` and the ``<div class="detail">`` of a reading, once per reading and others."""
+        key = (detail, tuple(others))
+        found = self._readings.get(key)
+        if found is None:
+            parts = detail_parts(detail, others, self._tokens)
+            found = self._readings[key] = _Reading(parts, _detail_html(parts))
+        return found
+
+    def context(self, sources: dict[str, str], loc: Location) -> tuple[Context | None, str]:
+        """:func:`context` of ``loc`` and its ``<p class="context">`` (empty without one), made once per paragraph."""
+        key = (loc.path, loc.context_span)
+        found = self._contexts.get(key)
+        if found is None:
+            shown = context(sources, loc)
+            html = ""
+            if shown is not None:
+                html = (
+                    f'      <p class="context">{escape(shown.before)}<mark>{escape(shown.quote)}</mark>'
+                    f"{escape(shown.after)}</p>\n"
+                )
+            found = self._contexts[key] = (shown, html)
+        return found
+
+    def where(self, loc: Location) -> str:
+        """The start of a location's ``<div class="loc">``: its path, line and column."""
+        place = (loc.path, loc.line, loc.column)
+        found = self._places.get(place)
+        if found is None:
+            where = f"{self.escape(loc.path)}:{loc.line}:{loc.column}"
+            found = self._places[place] = f'    <div class="loc">\n      <div class="where">{where}</div>\n'
+        return found
 
 
 def _views(findings: Sequence[Finding], sources: dict[str, str]) -> list[FindingView]:
     """A view per finding, with an anchor unique in the page (``f-`` and the fingerprint)."""
     seen: Counter[str] = Counter()
+    shared = _Shared()
     views = []
     for f in findings:
         seen[f.fingerprint] += 1
         anchor = f"f-{f.fingerprint}" + (f"-{seen[f.fingerprint]}" if seen[f.fingerprint] > 1 else "")
-        views.append(FindingView(f, anchor, sources))
+        views.append(FindingView(f, anchor, sources, shared))
     return views
+
+
+def contents_list(views: Sequence[FindingView], by: str) -> Markup:
+    """The entries of one list of the contents: a link to each finding and its severity.
+
+    In the lists by rule (``by="rule"``) a finding is named by its first
+    location, in those by document (``by="document"``) by its line, code and rule.
+    """
+    items = []
+    for v in views:
+        f = v.finding
+        if by == "document":
+            label = f"line {f.locations[0].line}: {escape(f.code)} {escape(f.rule)}"
+        elif f.locations:
+            label = f"{escape(f.locations[0].path)}:{f.locations[0].line}"
+        else:
+            label = "the corpus"
+        items.append(f'<li><a href="#{escape(v.anchor)}">{label}</a> <span class="muted">{v.severity}</span></li>')
+    return Markup("".join(items))
+
+
+def work_rows(cites: Sequence[NormalisedCitation]) -> Markup:
+    """The rows of a cited work's table: volume, page, where, the reference as written."""
+    rows = []
+    for n in cites:
+        c = n.citation
+        rows.append(
+            f"<tr><td>{escape(c.volume or '')}</td><td>{escape(c.pages or '')}</td>"
+            f"<td>{escape(n.path)}:{c.line}</td><td>{escape(c.raw)}</td></tr>"
+        )
+    return Markup("".join(rows))
 
 
 def _works(normalised: Sequence[NormalisedCitation]) -> list[dict[str, object]]:

@@ -242,3 +242,91 @@ def test_a_reading_is_marked_against_the_others_or_its_canonical_form_only() -> 
     assert marked("Harmonsworth", ["Harmonsworth", "Harmondsworth"]) == ["Harmonsworth"]
     # a whole reference is not marked against a date range it does not contain
     assert marked("Eighth Congress, March 1919, CW Vol XXIV", ["1917-04/1917-06", "1919-03"]) == []
+
+
+def _article(html: str, anchor: str) -> str:
+    start = html.index(f'<article class="finding warning" id="{anchor}"')
+    return html[start : html.index("</article>", start)]
+
+
+def test_findings_sharing_a_place_render_as_each_would_alone() -> None:
+    """The paragraphs, places and readings the findings of a page share are worked out once, never mixed up."""
+    from citecheck.models import DocumentResult, Finding, Location, Severity
+
+    text = "Lenin wrote that “the <state> withers away” in 1917. Later, “all power” came."
+    span = (0, len(text), text.index("the <state>"), text.index("” in"))
+    doc = DocumentResult("a&b.txt", "0" * 64, "text", source=text)
+    places = [
+        Location("a&b.txt", 1, 18, "the <state> withers away", d, span) for d in ("vol. 33, p. 5", "vol. 36, p. 5")
+    ]
+    one = Finding("CC101", "quote-source-conflict", Severity.WARNING, "m", tuple(places), "a" * 16)
+    two = Finding(
+        "CC101",
+        "quote-source-conflict",
+        Severity.WARNING,
+        "m",
+        (places[1], Location("a&b.txt", 1, 60, "all power", "vol. 36, p. 9", span)),
+        "b" * 16,
+    )
+    both = render_html(CheckResult((doc,), (), (one, two)), generated="x")
+    for f in (one, two):
+        alone = render_html(CheckResult((doc,), (), (f,)), generated="x")
+        anchor = f"f-{f.fingerprint}"
+        assert _article(both, anchor) == _article(alone, anchor)
+    assert "<mark>36</mark>" in both and "<mark>33</mark>" in both and "<mark>9</mark>" in both
+    assert "the &lt;state&gt; withers away" in both and "a&amp;b.txt:1:18" in both and "<state>" not in both
+
+
+def test_a_paragraph_shown_by_several_findings_is_cut_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from citecheck.models import DocumentResult, Finding, Location, Severity
+    from citecheck.output import html as report
+
+    text = "Lenin wrote that “the state withers away” in 1917."
+    span = (0, len(text), text.index("the state"), text.index("” in"))
+    doc = DocumentResult("a.txt", "0" * 64, "text", source=text)
+    place = Location("a.txt", 1, 18, "the state withers away", None, span)
+    findings = tuple(Finding("CC105", "unsourced-quote", Severity.INFO, "m", (place,), f"{i:016x}") for i in range(5))
+    cuts: list[Location] = []
+    real = report.context
+    monkeypatch.setattr(report, "context", lambda sources, loc: cuts.append(loc) or real(sources, loc))
+    html = render_html(CheckResult((doc,), (), findings), generated="x")
+    assert html.count("<mark>the state withers away</mark>") == 5 and len(cuts) == 1
+
+
+def test_the_templates_are_compiled_once_per_process() -> None:
+    from citecheck.output.html import _environment
+
+    assert _environment() is _environment()
+
+
+def test_contents_and_work_tables_escape_corpus_text() -> None:
+    from citecheck.models import Citation, Finding, Location, NormalisedCitation, Severity
+    from citecheck.output.html import FindingView, contents_list, work_rows
+
+    f = Finding("CC101", "quote-source-conflict", Severity.ERROR, "m", (Location("<b>.txt", 3, 1, "x"),), "f" * 16)
+    views = [FindingView(f, "f-" + "f" * 16, {})]
+    assert (
+        contents_list(views, "rule")
+        == '<li><a href="#f-ffffffffffffffff">&lt;b&gt;.txt:3</a> <span class="muted">error</span></li>'
+    )
+    assert "line 3: CC101 quote-source-conflict" in contents_list(views, "document")
+    c = Citation("c1", 4, 1, 0, 5, "<i>CW</i> & co", "footnote", volume="3<", pages='5"')
+    row = work_rows([NormalisedCitation("a'.txt", c, "k", "k", False)])
+    assert row == "<tr><td>3&lt;</td><td>5&#34;</td><td>a&#39;.txt:4</td><td>&lt;i&gt;CW&lt;/i&gt; &amp; co</td></tr>"
+
+
+@pytest.mark.parametrize(
+    ("detail", "others"),
+    [
+        ("vol. 36, p. 5", ["vol. 33, p. 5", "vol. 36, p. 7"]),
+        ("Lenin, CW, vol. 33, p. 5", ["Lenin, CW, vol. 33, p. 5x", "Trotsky, vol. 3"]),
+        ("Harmonsworth", ["Harmondsworth"]),
+    ],
+)
+def test_a_shared_diff_memo_gives_what_a_fresh_one_does(detail: str, others: list[str]) -> None:
+    from citecheck.output.html import _Tokens, detail_parts
+
+    memo = _Tokens()
+    for other in others:  # the memo has already compared other readings against these
+        detail_parts(other, [detail], memo)
+    assert detail_parts(detail, others, memo) == detail_parts(detail, others) == detail_parts(detail, others, memo)
