@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from citecheck.models import CheckResult, Finding
+from citecheck.runtime.collector import paused
 
 
 def summary(result: CheckResult, findings: Sequence[Finding]) -> dict[str, Any]:
@@ -33,10 +34,11 @@ def dumps(obj: object) -> str:
 
 def to_json(result: CheckResult, findings: Sequence[Finding], extra: dict[str, Any] | None = None) -> str:
     """The ``--format json`` document."""
-    doc: dict[str, Any] = {
-        "findings": [f.to_json() for f in findings],
-        "summary": summary(result, findings),
-        "errors": [str(e) for e in result.errors],
-    }
-    doc.update(extra or {})
-    return dumps(doc)
+    with paused():  # tens of thousands of dicts, no cycles
+        doc: dict[str, Any] = {
+            "findings": [f.to_json() for f in findings],
+            "summary": summary(result, findings),
+            "errors": [str(e) for e in result.errors],
+        }
+        doc.update(extra or {})
+        return dumps(doc)
