@@ -515,19 +515,6 @@ def _render(
     )
 
 
-#: How a report names its maker (the template's generator meta): what :func:`is_report` looks for.
-GENERATOR_MARK = b'<meta name="generator" content="citecheck'
-
-
-def is_report(path: str | Path) -> bool:
-    """Whether ``path`` is an HTML report citecheck wrote, which a new report may replace though a walk finds it."""
-    try:
-        with open(path, "rb") as fh:
-            return GENERATOR_MARK in fh.read(4096)
-    except OSError:
-        return False
-
-
 def write_html(path: str | Path, result: CheckResult, **kwargs: object) -> None:
     """Render the report and write it to ``path`` atomically, piece by piece."""
     write_chunks(path, _render(result, **kwargs))  # type: ignore[arg-type]
