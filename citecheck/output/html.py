@@ -7,6 +7,7 @@ inline script only adds filtering.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
 import hashlib
@@ -17,9 +18,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import jinja2
+import jinja2.bccache
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 from rapidfuzz import fuzz, process
@@ -79,21 +81,64 @@ def _markdown(text: str) -> Markup:
     return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
 
 
+#: How the report's templates are compiled (part of the key of their compiled form, see :class:`_CompiledTemplates`).
+_OPTIONS: dict[str, object] = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """The templates as Jinja2 compiled them, kept between runs in Jinja2's own per-user folder
+    (``$TMPDIR/_jinja2-cache-UID``, which Jinja2 makes readable by its owner alone and refuses
+    otherwise): compiling them costs a report of 10 MB a tenth of its time.
+
+    An entry is keyed on the template's name, file and source, Jinja2's and
+    Python's versions (Jinja2's own key), and on citecheck's version and the
+    options the templates are compiled with.  A folder that cannot be used, a
+    damaged entry or a full disk only cost the compiling.
+    """
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        """Jinja2's key, made citecheck's: its version and compile options included."""
+        return super().get_cache_key(f"citecheck {__version__} {sorted(_OPTIONS.items())} {name}", filename)
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """The compiled template, when a usable one is kept (else the template is compiled)."""
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged entry (marshal and pickle raise many kinds): compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        """Keep the compiled template for the next run (best effort)."""
+        with contextlib.suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> jinja2.BytecodeCache | None:
+    try:
+        return _CompiledTemplates()
+    except (OSError, RuntimeError):  # no safe per-user folder: compile every time
+        return None
+
+
 @functools.cache
 def _environment() -> jinja2.Environment:
     """The report's templates, compiled once per process (Jinja2 environments are safe to share)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("citecheck.output", "templates"),
-        autoescape=True,
         undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
+        bytecode_cache=_compiled_templates(),
+        **_OPTIONS,  # type: ignore[arg-type]
     )
     env.filters["markdown"] = _markdown
     env.globals["source_diff"] = _source_diff
     env.globals["contents_list"] = contents_list
     env.globals["work_rows"] = work_rows
     return env
+
+
+def _template_module(name: str) -> Any:
+    """The macros of template ``name``, to call from Python (they escape as the template does)."""
+    return _environment().get_template(name).module
 
 
 def _source_diff(evidence: dict[str, str]) -> list[DiffPart]:
@@ -144,8 +189,15 @@ def context(sources: dict[str, str], loc: Location, width: int = CONTEXT_CHARS) 
     if hi < para_end and not source[hi].isspace():
         while hi > end and not source[hi - 1].isspace():
             hi -= 1
-    before = _fold(source[lo:start]).lstrip()
-    after = _fold(source[end:hi]).rstrip()
+    # _fold(...).lstrip() and .rstrip() of the two sides, spelt out: a report cuts thousands of paragraphs
+    text = source[lo:start]
+    before = " ".join(text.split())
+    if before and text[-1].isspace():
+        before += " "
+    text = source[end:hi]
+    after = " ".join(text.split())
+    if after and text[0].isspace():
+        after = " " + after
     return Context(
         ("… " if lo > para_start else "") + before,
         _fold(source[start:end]),
@@ -270,15 +322,33 @@ class FindingView:
                     reading = marked[loc.detail] = self.shared.reading(loc.detail, others)
             yield loc, reading
 
+    def article(self, diffs: dict[str, list[DiffPart]]) -> Markup:
+        """The finding's ``<article>``: its head, its locations, then what only some findings have
+        (a wording diff, the source passage, a suggested source).
+
+        Written here rather than by a template macro: the report writes one per
+        finding, thousands of them, and the macro's call cost a fifth of the page.
+        """
+        f = self.finding
+        out = [self.head_html(), "\n  ", self.locations_html(), "\n"]
+        if f.fingerprint in diffs:
+            out += ["  ", _template_module("_macros.html.j2").wording_diff(diffs[f.fingerprint]), "\n"]
+        if f.data.get("evidence"):
+            out.append(_template_module("_source_evidence.html.j2").source_evidence(f))
+        if f.suggestion:
+            out.append(f'<p class="suggest">Suggested source: {escape(f.suggestion)}</p>')
+        out.append("</article>\n")
+        return Markup("".join(out))
+
     def head_html(self) -> Markup:
         """The finding's ``<article>`` opening: its anchor, severity, rule and message."""
-        f, sev, esc = self.finding, self.severity, self.shared.escape
-        rule, anchor = esc(f.rule), escape(self.anchor)
+        f, sev = self.finding, self.severity
+        rule, anchor = _escaped(f.rule), escape(self.anchor)
         return Markup(
             f'<article class="finding {sev}" id="{anchor}" data-rule="{rule}" data-severity="{sev}" '
-            f'data-doc="{escape(self.doc_paths)}">\n'
+            f'data-doc="{_escaped(self.doc_paths)}">\n'
             f'  <h3><span class="sev sev-{sev}">{sev}</span> <a href="#rule-{rule}">{rule}</a> '
-            f'<span class="code">{esc(f.code)}</span><a class="permalink" href="#{anchor}" '
+            f'<span class="code">{_escaped(f.code)}</span><a class="permalink" href="#{anchor}" '
             f'aria-label="Permanent link to this finding">#</a></h3>\n'
             f'  <p class="message">{escape(f.message)}</p>'
         )
@@ -305,6 +375,12 @@ class FindingView:
 _SEVERITY_NAMES = {s: str(s) for s in Severity}
 
 
+@functools.lru_cache(maxsize=8192)
+def _escaped(text: str) -> str:
+    """``markupsafe.escape`` of a string a page repeats (a path, a rule, a volume), escaped once."""
+    return str(escape(text))
+
+
 class _Reading(NamedTuple):
     """A location's reading split into what it shares with the others and what differs, and as shown."""
 
@@ -322,21 +398,13 @@ class _Shared:
     """Memos the findings of one report share: a quotation shown by several findings is one paragraph
     to cut and escape, a place one line to write."""
 
-    __slots__ = ("_contexts", "_escaped", "_places", "_readings", "_tokens")
+    __slots__ = ("_contexts", "_places", "_readings", "_tokens")
 
     def __init__(self) -> None:
         self._tokens = _Tokens()
         self._readings: dict[tuple[str, tuple[str, ...]], _Reading] = {}
         self._contexts: dict[tuple[str, tuple[int, int, int, int] | None], tuple[Context | None, str]] = {}
         self._places: dict[tuple[str, int, int], str] = {}
-        self._escaped: dict[str, str] = {}
-
-    def escape(self, text: str) -> str:
-        """``markupsafe.escape`` of a string the page repeats (a path, a rule, a volume), escaped once."""
-        found = self._escaped.get(text)
-        if found is None:
-            found = self._escaped[text] = str(escape(text))
-        return found
 
     def reading(self, detail: str, others: list[str]) -> _Reading:
         """:func:`detail_parts` and the ``<div class="detail">`` of a reading, once per reading and others."""
@@ -367,7 +435,7 @@ class _Shared:
         place = (loc.path, loc.line, loc.column)
         found = self._places.get(place)
         if found is None:
-            where = f"{self.escape(loc.path)}:{loc.line}:{loc.column}"
+            where = f"{_escaped(loc.path)}:{loc.line}:{loc.column}"
             found = self._places[place] = f'    <div class="loc">\n      <div class="where">{where}</div>\n'
         return found
 
@@ -394,9 +462,9 @@ def contents_list(views: Sequence[FindingView], by: str) -> Markup:
     for v in views:
         f = v.finding
         if by == "document":
-            label = f"line {f.locations[0].line}: {escape(f.code)} {escape(f.rule)}"
+            label = f"line {f.locations[0].line}: {_escaped(f.code)} {_escaped(f.rule)}"
         elif f.locations:
-            label = f"{escape(f.locations[0].path)}:{f.locations[0].line}"
+            label = f"{_escaped(f.locations[0].path)}:{f.locations[0].line}"
         else:
             label = "the corpus"
         items.append(f'<li><a href="#{escape(v.anchor)}">{label}</a> <span class="muted">{v.severity}</span></li>')
@@ -409,8 +477,8 @@ def work_rows(cites: Sequence[NormalisedCitation]) -> Markup:
     for n in cites:
         c = n.citation
         rows.append(
-            f"<tr><td>{escape(c.volume or '')}</td><td>{escape(c.pages or '')}</td>"
-            f"<td>{escape(n.path)}:{c.line}</td><td>{escape(c.raw)}</td></tr>"
+            f"<tr><td>{_escaped(c.volume or '')}</td><td>{_escaped(c.pages or '')}</td>"
+            f"<td>{_escaped(n.path)}:{c.line}</td><td>{escape(c.raw)}</td></tr>"
         )
     return Markup("".join(rows))
 

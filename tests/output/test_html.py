@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from citecheck.models import CheckResult
@@ -330,3 +332,60 @@ def test_a_shared_diff_memo_gives_what_a_fresh_one_does(detail: str, others: lis
     for other in others:  # the memo has already compared other readings against these
         detail_parts(other, [detail], memo)
     assert detail_parts(detail, others, memo) == detail_parts(detail, others) == detail_parts(detail, others, memo)
+
+
+def test_compiled_templates_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process loads the templates Jinja2 compiled before instead of compiling them again."""
+    import jinja2
+
+    from citecheck.output import html as report
+
+    monkeypatch.setattr(report, "_compiled_templates", lambda: report._CompiledTemplates(str(tmp_path)))
+    report._environment.cache_clear()
+    first = render_html(CheckResult((), (), ()), generated="x")
+    assert len(list(tmp_path.iterdir())) >= len(report.SECTIONS)
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment, "compile", lambda self, *a, **k: compiled.append(a[1]) or real(self, *a, **k)
+    )
+    report._environment.cache_clear()  # as a new process would start
+    assert render_html(CheckResult((), (), ()), generated="x") == first and compiled == []
+    report._environment.cache_clear()
+
+
+def test_a_damaged_or_unusable_template_cache_only_costs_the_compiling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citecheck.output import html as report
+
+    expected = render_html(CheckResult((), (), ()), generated="x")
+    compiled_templates = report._compiled_templates
+    monkeypatch.setattr(report, "_compiled_templates", lambda: report._CompiledTemplates(str(tmp_path)))
+    report._environment.cache_clear()
+    render_html(CheckResult((), (), ()), generated="x")
+    for entry in tmp_path.iterdir():
+        entry.write_bytes(b"j2\x00damaged")
+    report._environment.cache_clear()
+    assert render_html(CheckResult((), (), ()), generated="x") == expected
+    (tmp_path / "gone").mkdir()
+    monkeypatch.setattr(report, "_compiled_templates", lambda: report._CompiledTemplates(str(tmp_path / "gone" / "x")))
+    report._environment.cache_clear()
+    assert render_html(CheckResult((), (), ()), generated="x") == expected  # a folder it cannot write to
+
+    def unsafe(self: object) -> str:
+        raise RuntimeError("Cannot determine safe temp directory.")
+
+    monkeypatch.setattr(report._CompiledTemplates, "_get_default_cache_dir", unsafe)
+    assert compiled_templates() is None  # no safe per-user folder: compiled every time
+    report._environment.cache_clear()
+
+
+def test_the_compiled_form_is_keyed_on_citecheck_and_its_options() -> None:
+    import jinja2
+
+    from citecheck.output import html as report
+
+    ours = report._CompiledTemplates("/nonexistent").get_cache_key("report.html.j2", "/t/report.html.j2")
+    plain = jinja2.FileSystemBytecodeCache("/nonexistent").get_cache_key("report.html.j2", "/t/report.html.j2")
+    assert ours != plain
