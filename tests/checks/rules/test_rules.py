@@ -336,3 +336,14 @@ def test_a_location_by_index_is_the_quotation_location(catalogue: Catalogue) -> 
     for i, ref in enumerate(ctx.quotes):
         assert ctx.location_at(i, "vol. 29") == ctx.quote_location(ref, "vol. 29")
         assert ctx.location_at(i).context_span is not None and ctx.location_at(i).detail is None
+
+
+def test_a_wording_repeated_unsourced_is_counted_once(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    from citecheck.checks.rules import unsourced_quote
+
+    counted: list[str] = []
+    real = unsourced_quote.word_count
+    monkeypatch.setattr(unsourced_quote, "word_count", lambda text: counted.append(text) or real(text))
+    docs = {f"{p}.txt": essay(f"Lenin said “{ILYICH}” and later “{ILYICH}”.") for p in "abc"}
+    found = run(catalogue, docs, "unsourced-quote")
+    assert len(found) == 6 and counted == [ILYICH]  # six quotations, one wording counted
