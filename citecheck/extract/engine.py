@@ -32,7 +32,7 @@ from citecheck.extract.quotes import find_quotes, is_title
 from citecheck.extract.resolve import resolve
 from citecheck.extract.scare import is_mention
 from citecheck.extract.sentences import sentence_spans
-from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display
+from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display, speech_words
 from citecheck.models import (
     Candidate,
     Citation,
@@ -47,6 +47,8 @@ from citecheck.models import (
     TextView,
 )
 from citecheck.source.build import build_view
+
+_WORDS = regex.compile(r"[\p{L}’'-]+")
 
 if TYPE_CHECKING:
     from citecheck.bibliography.catalogue import Catalogue
@@ -114,7 +116,6 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     refs = [_with_context(view, people, r) for r in refs]
     named = _named_works(view, people, refs)
     subject = _subject(view)
-    resolutions = resolve(refs, named, subject)
 
     # a quoted title inside a reference is not a quotation
     ref_spans = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
@@ -130,6 +131,8 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         s_start, s_end = sentences[k]
         links.append(linker.link(q, s_end, s_start))
         cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts))
+    refs = _discussed_by_cues(refs, links, cues)
+    resolutions = resolve(refs, named, subject)
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
     links = chain(quotes, links, [s for s, _ in speakers], refs)
     links = _nested_take_the_block(quotes, links)
@@ -371,10 +374,13 @@ def _subject(view: TextView) -> NamedWork | None:
 
 
 def _sentences(view: TextView, quotes: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    """The sentences of the blocks that hold a quotation or introduce a block quotation (the only
+    places sentences are asked about), quotations never cut."""
     opaque = sorted((q.open_mark, q.close_mark) for q in quotes if q.form == "inline")
     starts = [a for a, _ in opaque]
+    wanted = sorted({q.block for q in quotes} | {q.block - 1 for q in quotes if q.form == "block" and q.block > 0})
     out: list[tuple[int, int]] = []
-    for b in view.blocks:
+    for b in (view.blocks[k] for k in wanted):
         i = bisect.bisect_left(starts, b.start)
         j = bisect.bisect_left(starts, b.end)
         spans = sentence_spans(view.text, b.start, b.end, opaque[i:j])
@@ -447,6 +453,17 @@ def _speakers(
             key = _echo_key(view.text[q.start : q.end])
             if key and key in by_words:
                 out[qi] = (by_words[key], "echo")
+    # a body's document: "the 10th Congress carried a resolution ordering the “…”"
+    documents = speech_words()["document"]
+    for qi, q in enumerate(quotes):
+        if out[qi][0] is None and q.form == "inline":
+            k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
+            s, e = sentences[k]
+            outside = (*_WORDS.findall(view.text, s, q.open_mark), *_WORDS.findall(view.text, q.close_mark, e))
+            if any(w.lower() in documents for w in outside):
+                body = people.body_in(s, e, q.open_mark)
+                if body:
+                    out[qi] = (body, "context")
     # the person the sentence is about: its subject, at the start of the sentence or clause
     for qi, q in enumerate(quotes):
         if out[qi][0] is None and q.form == "inline":
@@ -491,6 +508,22 @@ def _sentence_subject(
     return None
 
 
+def _discussed_by_cues(
+    refs: list[Reference], links: Sequence[int | None], cues: Sequence[Cue | None]
+) -> list[Reference]:
+    """An op. cit. without an author repeats the work of whoever the quotation it sources is by, when
+    the text says who ("Engels wrote that “…” [Op. Cit., p. 731]")."""
+    out = list(refs)
+    for qi, ci in enumerate(links):
+        cue = cues[qi]
+        if ci is None or cue is None:
+            continue
+        r = out[ci]
+        if r.parsed.opcit and not r.parsed.author:
+            out[ci] = replace(r, discussed=surname(cue.name) or cue.name)
+    return out
+
+
 def _nested_take_the_block(quotes: Sequence[QuoteSpan], links: list[int | None]) -> list[int | None]:
     """A quotation inside a block quotation, with no reference of its own, is sourced with the block."""
     out = list(links)
@@ -533,11 +566,13 @@ def _authors_from_speakers(
     for i, r in enumerate(out):
         if r.author is None and r.antecedent is not None and out[r.antecedent].author:
             out[i] = r = replace(r, author=out[r.antecedent].author)
-        if r.author is None and not refs[i].parsed.secondhand:
+        # an ibid repeats its antecedent's author, even when that is nobody (a congress record)
+        if r.author is None and not refs[i].parsed.secondhand and not refs[i].parsed.ibid:
             name = from_cue.get(i) or (by_work.get(r.work.lower()) if r.work else None)
             if name:
                 out[i] = r = replace(r, author=name)
-        if r.author and r.work:
+        # a work's author is every later citation's author; the container of an article is not its author's
+        if r.author and r.work and not refs[i].parsed.part:
             by_work.setdefault(r.work.lower(), r.author)
     return out
 

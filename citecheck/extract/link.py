@@ -125,10 +125,11 @@ def chain(
     """A reference also sources the earlier quotations of its paragraph with the same speaker.
 
     Walking back from a sourced quotation, each unsourced one of the same paragraph and speaker
-    takes its reference; a quotation of another speaker, or one sourced otherwise, ends the run.
+    takes its reference (two quotations whose speaker is unknown count as the same speaker); a
+    quotation of another speaker, or one sourced otherwise, ends the run.
     """
     out = list(links)
-    carry: tuple[int, str, int] | None = None  # (reference, speaker, block)
+    carry: tuple[int, str | None, int] | None = None  # (reference, speaker or None if unknown, block)
     for i in range(len(quotes) - 1, -1, -1):
         q = quotes[i]
         if q.form != "inline" or q.nested:
@@ -137,7 +138,7 @@ def chain(
             carry = None
         if out[i] is not None:
             who = speakers[i]
-            carry = (out[i] or 0, who, q.block) if who else None
+            carry = (out[i] or 0, who, q.block)
             continue
         if carry is None or speakers[i] != carry[1]:
             carry = None

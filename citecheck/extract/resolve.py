@@ -116,6 +116,16 @@ class _Registry:
                     return w
         return hit
 
+    def named_after(self, author: str) -> _Work | None:
+        """The latest work whose title holds the author's surname ("Bakunin on Anarchism",
+        "Errico Malatesta: His Life and Ideas"): what an op. cit. of that author repeats when the
+        work was cited without its author."""
+        a = _fold_name(author)
+        if not a:
+            return None
+        hits = self.by_word.get(a, [])
+        return hits[-1] if hits else None
+
     def title_match(self, short: str, author: str | None) -> _Work | None:
         """The latest work whose title the short title ``short`` shortens (by the same author, when given).
 
@@ -127,7 +137,8 @@ class _Registry:
             return hit
         if any(_covers(short, t) for t in hit.titles if t != hit.container):
             return hit
-        return replace(hit, author=None, titles=(hit.container,), work=hit.container)
+        # the same container, not a repetition of that article: nothing to point back to
+        return replace(hit, index=None, author=None, titles=(hit.container,), work=hit.container)
 
     def _title_match(self, short: str, author: str | None) -> _Work | None:
         """The latest work whose title the short title ``short`` shortens (by the same author, when given)."""
@@ -150,11 +161,14 @@ class _Registry:
 
 
 def _covers(short: str, title: str) -> bool:
-    """True when the short title ``short`` shortens ``title``: its content words are among the title's,
-    and it is two words or more, or the title's first, or the title is that short itself."""
+    """True when the short title ``short`` shortens ``title``: its content words are the title's, in
+    the title's order, and it is two words or more, or the title's first, or the title is that short."""
     sw = _content(_words(short))
     tw = _content(_words(title))
-    return bool(sw) and set(sw) <= set(tw) and (len(sw) >= 2 or tw[:1] == sw[:1] or len(tw) <= 2)
+    if not sw or not (len(sw) >= 2 or tw[:1] == sw[:1] or len(tw) <= 2):
+        return False
+    it = iter(tw)
+    return all(w in it for w in sw)  # a subsequence: "Soviet Trade Unions" is not "Trade Unions in Soviet Russia"
 
 
 def resolve(
@@ -185,7 +199,7 @@ def resolve(
             author = p.author or ref.discussed
             antecedent = reg.title_match(p.work, author) if p.work else None
             if antecedent is None and author:
-                antecedent = reg.author_work(author)
+                antecedent = reg.author_work(author) or reg.named_after(author)
             previous = last.get(ref.stream)
             if antecedent is None and not p.author:
                 antecedent = previous

@@ -33,7 +33,7 @@ from citecheck.models import TextView
 
 _NAME = regex.compile(
     r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)"
-    r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+|\s*+-\s*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
+    r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
     r"(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)){0,5}+)"
 )
 _POSSESSIVE = regex.compile(r"^(?:['’]s?)\s*+")
@@ -76,6 +76,8 @@ class Mention:
     #: True when the text treats it as a person or body who speaks (a given name, a speech verb or
     #: possessive cue anywhere in the document, the people list, an author of a reference).
     person: bool = False
+    #: True for a body that issues documents: a congress, a conference, a committee, a council.
+    body: bool = False
 
 
 class People:
@@ -108,6 +110,7 @@ class People:
         raw: list[tuple[int, int, list[str], bool]] = []
         speakers_seen: set[str] = set()
         finite = word_classes().get("prose", frozenset())  # "Vandermeer was …": a subject
+        bodies = word_classes().get("organisation", frozenset())
         initial_only: list[int] = []  # single words seen so far only at the start of a sentence
         mid_caps: set[str] = set()
         spans = regions if regions is not None else [(0, len(text))]
@@ -123,9 +126,15 @@ class People:
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
                 continue
-            while words and (words[0] in not_names or words[0].lower() in ("the", "and", "of")):
+            while words and (
+                words[0] in not_names
+                or words[0].lower() in ("the", "and", "of")
+                or (len(words) > 1 and words[0].lower() in lower_words)  # "Nonetheless Murray", "Like Lenin"
+            ):
                 s = text.index(words[0], s) + len(words[0])
                 words = words[1:]
+            if len(words) > 2 and words[-1] == "I" and words[-2].lower() == "and":
+                words = words[:-2]  # "Michael and I"
             while words and words[-1].lower() in ("the", "and", "of", "&", "de", "van", "von"):
                 words = words[:-1]
             if not words:
@@ -148,10 +157,16 @@ class People:
             if not keep or (len(words) == 1 and words[0] in not_names):
                 continue
             if single_new and not (cue or first in given or known(first)):
+                if first.endswith("ly") and text[e : e + 1] in ",:" and _sentence_initial(text, s):
+                    continue  # "Unfortunately: …"
+                if _POSSESSED.search(text, max(0, s - 8), s):
+                    continue  # "his Critique", "their Programme": a thing someone has
+
                 if _sentence_initial(text, s):
                     # "Turning the tables, he …": a word capitalised only because it starts a sentence,
                     # unless the document also capitalises it elsewhere, or an aside or verb follows
-                    aside = text[e : e + 1] == "," and not first.endswith("ly")  # not "Similarly, he …"
+                    # not "Similarly, he …", "Blanching, the Americans …"
+                    aside = text[e : e + 1] == "," and not first.endswith(("ly", "ing", "ed"))
                     if not (aside or poss or next_word in finite):
                         initial_only.append(len(raw))
                 else:
@@ -161,10 +176,21 @@ class People:
                 speakers_seen.add(words[-1])
             if len(words) >= 2 and first in _given():
                 full_by_first.setdefault(first, " ".join(words))
-            if len(words) >= 2 and (first in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1])):
+            if (
+                len(words) >= 2
+                and (first in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1]))
+                and words[-1] not in _not_persons()  # "UE Stalinists" is no person's full name
+            ):
                 full_by_last.setdefault(words[-1], " ".join(words))
         dropped = {k for k in initial_only if raw[k][2][0] not in mid_caps}
         raw = [r for k, r in enumerate(raw) if k not in dropped]
+        for _, _, words, _ in raw:
+            w = words[0]
+            if len(words) == 1 and w in given and w not in full_by_first:
+                # "Murray" alone near a quotation: the surname is wherever the text gives it in full
+                full = regex.search(rf"\b{regex.escape(w)}\s++(\p{{Lu}}\p{{Ll}}++)\b", text)
+                if full and full.group(1) not in not_names and full.group(1).lower() not in lower_words:
+                    full_by_first[w] = f"{w} {full.group(1)}"
         for a in authors:
             parts = a.replace(",", " ").split()
             if parts:
@@ -177,7 +203,11 @@ class People:
                 name = full_by_first[words[0]]
             elif len(words) == 1 and words[0] in full_by_last:
                 name = full_by_last[words[0]]
-            person = (
+            single = len(words) == 1 and name == words[0]
+            place_or_party = (single and (words[0] in _not_persons() or _is_body(words, bodies))) or all(
+                len(w.rstrip(".")) <= 1 for w in name.split()
+            )  # "U.S.", "U.K.": initials alone
+            person = not place_or_party and (
                 words[0].rstrip(".") in _given()
                 or words[-1] in speakers_seen
                 or words[-1] in author_names
@@ -185,11 +215,12 @@ class People:
                 or name != " ".join(words)
                 or _person_like(words, lower_words)
             )
-            self.mentions.append(Mention(s, e, display(name), poss, person=person))
+            body = not person and _is_body(words, bodies)
+            self.mentions.append(Mention(s, e, display(name), poss, person=person, body=body))
         for lo, hi in spans:
             for cm in _CONGRESS.finditer(text, lo, hi):
                 # a congress speaks ("the eighth party congress recognised …") but is never "he"
-                self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group())))
+                self.mentions.append(Mention(cm.start(), cm.end(), _congress_name(cm.group()), body=True))
             for pm in _PRONOUN.finditer(text, lo, hi):
                 self.mentions.append(Mention(pm.start(), pm.end(), pm.group().lower(), pronoun=True))
         self.mentions.sort(key=lambda x: x.start)
@@ -202,30 +233,45 @@ class People:
         return self.mentions[i:j]
 
     def salient(self, pos: int, floor: int) -> str | None:
-        """The person named most often in ``[floor, pos)`` (the latest of equals): who the passage is about."""
+        """The person named most often in ``[floor, pos)``, by name or by pronoun (the latest of equals):
+        who the passage is about."""
         counts: dict[str, int] = {}
         last: dict[str, int] = {}
         for m in self.between(floor, pos):
-            if m.person and not m.pronoun:
-                counts[m.name] = counts.get(m.name, 0) + 1
-                last[m.name] = m.start
+            name = self.resolve(m) if m.pronoun else (m.name if m.person else None)
+            if name:  # "he" counts for the person it stands for
+                counts[name] = counts.get(name, 0) + 1
+                last[name] = m.start
         if not counts:
             return None
         return max(counts, key=lambda n: (counts[n], last[n]))
+
+    def body_in(self, s: int, e: int, pos: int) -> str | None:
+        """The body named in ``[s, e)`` nearest before ``pos`` (else the first after it)."""
+        found = [m for m in self.between(s, e) if m.body]
+        before = [m for m in found if m.start < pos]
+        if before:  # the nearest; of two overlapping ("10th Congress", "Congress"), the longer
+            return max(before, key=lambda m: (m.end, m.end - m.start)).name
+        return found[0].name if found else None
 
     def resolve(self, m: Mention) -> str | None:
         """The person a pronoun mention stands for: the last name before it (within 1,500 characters)."""
         return self.last_person_before(m.start, max(0, m.start - 1500))
 
     def last_person_before(self, pos: int, floor: int) -> str | None:
-        """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after ``floor``."""
+        """The last person (not a pronoun, not a mere capitalised word) named before ``pos``, after
+        ``floor``: a subject before an object ("in Trotsky's case, he …", "a bombshell for Stalin.
+        He …" go back past the name after the preposition), else the last person at all."""
         i = bisect.bisect_left(self.starts, pos) - 1
+        fallback: str | None = None
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
             if not m.pronoun and m.person:
-                return m.name
+                if not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start):
+                    return m.name
+                fallback = fallback or m.name
             i -= 1
-        return None
+        return fallback
 
 
 # nouns of ideas and qualities, which argue only figuratively
@@ -233,6 +279,8 @@ _ABSTRACT = regex.compile(r"(?:ism|ity|tion|ness|ment)s?$")
 _CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['’]")
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
+_POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
+_AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(
     r"\b(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
@@ -249,8 +297,26 @@ def _congress_name(s: str) -> str:
 
 @lru_cache(maxsize=1)
 def _not_persons() -> frozenset[str]:
-    text = resources.files("citecheck").joinpath("data/not_persons.txt").read_text(encoding="utf-8")
+    """Places, peoples, movements and named bodies: never a "he" or "she"."""
+    return _word_list("not_persons.txt") | _bodies()
+
+
+@lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Named bodies that issue documents and speak (``citecheck/data/bodies.txt``)."""
+    return _word_list("bodies.txt")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    text = resources.files("citecheck").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+def _is_body(words: list[str], organisations: frozenset[str]) -> bool:
+    """A body: a name ending in an organisation word, a listed body, or an acronym not a place."""
+    last = words[-1]
+    acronym = 2 <= len(last) <= 8 and last.isupper() and last.isalpha() and last not in _not_persons()
+    return last.lower() in organisations or last in _bodies() or acronym
 
 
 def _person_like(words: list[str], lower_words: frozenset[str]) -> bool:
@@ -260,7 +326,7 @@ def _person_like(words: list[str], lower_words: frozenset[str]) -> bool:
     bodies = word_classes().get("organisation", frozenset())
     return (
         len(words) <= 3
-        and not any(w in _not_persons() or w.lower() in bodies for w in words)
+        and not any(w in _not_persons() or w in _not_names() or w.lower() in bodies for w in words)
         and not all(w.lower() in lower_words for w in words)
     )
 
@@ -273,7 +339,7 @@ def _known_person(word: str) -> bool:
 
 def _sentence_initial(text: str, s: int) -> bool:
     k = s - 1
-    while k >= 0 and text[k] in " \t\"“‘'(*_":
+    while k >= 0 and (text[k].isspace() or text[k] in "\"“‘'(*_"):
         k -= 1
     return k < 0 or text[k] in ".!?\n:"
 
@@ -303,7 +369,7 @@ def display(name: str) -> str:
         return name
     if words[0].rstrip(".") in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1]):
         return words[-1]
-    if len(words) == 2 and _person_like(words, frozenset()):
+    if len(words) == 2 and _person_like(words, frozenset()) and words[-1] not in _not_names():
         return words[-1]  # "Ilse Vandermeer": a given name the list does not know
     return name
 
@@ -346,11 +412,17 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             speaks = len(words) > 1 and words[1] in nouns
         else:
             k = 0
-            while k < len(words) and words[k] in _AUX:
-                k += 1
+            while k < len(words) and (
+                words[k] in _AUX or (words[k] in ("was", "is") and words[k + 1 : k + 2] == ["to"])
+            ):
+                k += 2 if words[k] in ("was", "is") else 1  # "Lenin was to say:"
+
             direct = "," not in head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
+            # "the class Marx had written about no longer existed: “…”" names a topic; "spoke of “…”" quotes
+            topic = k + 1 < len(words) and words[k + 1] in ("about", "of") and len(words) - k - 2 > 0
             if (
                 direct
+                and not topic
                 and k < len(words)
                 and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs))
             ) or (k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs):
@@ -366,8 +438,8 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
         before = text[max(lo, m.start - 30) : m.start].lower()
         if regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before) or _OF_CUE.search(before):
             speaks = True
-        if m.possessive and regex.search(r"\bin\s*+$", before):
-            speaks = True  # in Lenin's words
+        if m.possessive and regex.search(r"\bin\s*+$", before) and any(w in nouns for w in words[1:3]):
+            speaks = True  # in Lenin's (own) words
         if speaks:
             name = people.resolve(m) if m.pronoun else m.name
             if name:
@@ -388,7 +460,9 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
         return None
     m = ms[0]
     pre = [w.lower() for w in _WORDS.findall(text[close_mark : m.start])]
-    post = [w.lower() for w in _WORDS.findall(text[m.end : m.end + 30])]
+    post = [w.lower() for w in _WORDS.findall(text[m.end : m.end + 40])]
+    while post and post[0] in _AUX:
+        post = post[1:]  # "Murray once told me"
     if (
         (pre and pre[-1] in verbs and len(pre) <= 2)
         or (not pre and post and post[0] in verbs)

@@ -38,6 +38,12 @@ CASES = [
         "Hale wrote that “the councils were everywhere” and that “nobody could stop them” (Hale, *Councils*, p. 3).\n",
         ["(Hale, *Councils*, p. 3)", "(Hale, *Councils*, p. 3)"],
     ),
+    # ... and of an unknown speaker, when the sourced one's speaker is unknown too
+    (
+        "The decree ordered “measures against speculation”. It also demanded “the requisition of all stocks”.[^1]\n\n"
+        "[^1]: *Sobranie Uzakonenii*, 1920, no. 3.\n",
+        ["*Sobranie Uzakonenii*, 1920, no. 3.", "*Sobranie Uzakonenii*, 1920, no. 3."],
+    ),
     # nothing sources an unsourced quotation
     ("Hale wrote that “the councils were everywhere in those years”.\n", [None]),
 ]

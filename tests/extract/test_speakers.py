@@ -36,6 +36,77 @@ CASES = [
     ),
     # an idea does not speak
     ("Anarchism argues that “the state must be abolished at once”.\n", [(None, None)]),
+    # a place, a people or a party adjective is never the "he" of a later sentence
+    (
+        "Ilse Vandermeer travelled through Cuba and met Bolshevik exiles. He wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # a thing a person has ("his Critique") is not a person either
+    (
+        "It is worth recalling Vandermeer's remarks in his Critique of the councils: “Right,” he said, “is never higher than the economy”.\n",
+        [("Vandermeer", "cue"), ("Vandermeer", "cue")],
+    ),
+    # a sentence adverb or participle capitalised at the start of a sentence is no name
+    (
+        "Vandermeer was bitter. Unfortunately: he wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # "wrote about" names a topic, not a speaker
+    (
+        "Hale claimed that the class that Vandermeer had written about was gone: “the councils were gone by the winter”.\n",
+        [("Hale", "cue")],
+    ),
+    # a body's document: the body named in the sentence speaks
+    (
+        "At the party's 10th Congress a resolution was carried ordering the “complete abolition of all factionalism”.\n",
+        [("10th Congress", "context")],
+    ),
+    # an adverb between the quotation and the verb; a first name alone takes the surname the text
+    # gives anywhere ("Ilse Vandermeer" in a later note)
+    (
+        "“The councils were gone by the winter,” Michael once told me.\n\nLater.\n\nMichael Vandermeer, *Councils*.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # a word the text writes in lower case is no part of a name ("Like Ilse", "Nonetheless Ilse")
+    (
+        "Michael Vandermeer left, like many. Like Michael, he wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # names in a dashed list are two people, not one
+    (
+        "Tags: Michael Vandermeer - Anton Hale\n\nMichael wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # initials alone ("U.S.") and a number ("District Four") are nobody's name
+    (
+        "Michael Vandermeer was drafted into the U.S. Army and sat on the District Four council. "
+        "He did not mind: “I was a conscientious soldier.”\n",
+        [("Vandermeer", "context")],
+    ),
+    # a named body issues a decree; an acronym is a body, not a "he"
+    (
+        "A decree issued by Sovnarkom laid down labour service “to supply industry with labour power”.\n",
+        [("Sovnarkom", "context")],
+    ),
+    (
+        "In May the SWP carried a resolution for “the immediate recall of the delegates”.\n",
+        [("SWP", "context")],
+    ),
+    # "was to say": a verb of saying after a future in the past
+    (
+        "At the Eleventh Congress in 1922, Vandermeer was to say: “It is essential that authority be concentrated”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # "he" stands for a subject, not a name after a preposition
+    (
+        "Vandermeer wrote a bombshell for Hale. In Anton Hale's case, he speaks of “the most exceptional abilities of all the members”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # "Michael and I": the writer and one person, who is the "he" that follows
+    (
+        "I think Michael Vandermeer and I agree. What he calls a council state—“It has public ownership”—is right.\n",
+        [("Vandermeer", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]

@@ -19,7 +19,7 @@ from citecheck.extract.grammar.fields import assemble
 from citecheck.extract.grammar.labeller import label_tokens
 from citecheck.extract.grammar.locators import locator_hints
 from citecheck.extract.grammar.tokens import tokenize
-from citecheck.models import ParsedReference
+from citecheck.models import ParsedReference, Token
 
 _URL = regex.compile(r"(?:https?://|www\.|file://)")
 
@@ -35,11 +35,40 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = label_tokens(text, tokens, hints)
     # an address is never a title or a publisher: it is a comment on where to read the work
     labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
+    labels = _one_title_per_quotation(tokens, labels)
     parsed = assemble(text, tokens, labels, hints)
     if len(_PARSED) > 20_000:
         _PARSED.clear()
     _PARSED[key] = parsed
     return parsed
+
+
+_TITLES = ("title", "part", "container")
+
+
+def _one_title_per_quotation(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """A title in quotation marks is one title: when the labeller splits the words of one quoted
+    run between title fields (``"SWP and European Revolutions"`` as title + part), the run takes
+    the field most of its words have (the first word's, on a tie), and so do the words between
+    them the labeller left out ("and"), when title words are at least half the run."""
+    out = list(labels)
+    i = 0
+    while i < len(tokens):
+        if not tokens[i].quoted:
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].quoted:
+            j += 1
+        run = [k for k in range(i, j) if out[k] in _TITLES]
+        if run and 2 * len(run) >= j - i:
+            counts = {lab: sum(1 for k in run if out[k] == lab) for lab in {out[k] for k in run}}
+            best = max(counts.values())
+            chosen = next(out[k] for k in run if counts[out[k]] == best)
+            for k in range(run[0], run[-1] + 1):
+                out[k] = chosen
+        i = j
+    return out
 
 
 #: Parses already made in this process: the same reference string ("Ibid.", a repeated note)

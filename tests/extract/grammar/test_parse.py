@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from citecheck.extract.grammar.locators import normalise_pages, normalise_volume
-from citecheck.extract.grammar.parse import parse_reference, segments
+from citecheck.extract.grammar.parse import _one_title_per_quotation, parse_reference, segments
+from citecheck.extract.grammar.tokens import tokenize
 from citecheck.extract.names import surname
 from citecheck.models import ParsedReference
 
@@ -176,3 +177,20 @@ def test_segments(written: str, pieces: list[str] | None) -> None:
 def test_an_address_is_never_a_title() -> None:
     p = parse_reference("Anna Hall, Memoirs, available at http://example.org/hall.html")
     assert "example" not in (p.work or "") and "example" not in (p.publisher or "")
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        # a labeller's split of one quoted title: the field most of its words have, "and" included
+        (["container", "other", "part", "part", "part"], ["part"] * 5),
+        # a tie: the first word's field
+        (["title", "title", "part", "part", "other"], ["title", "title", "title", "title", "other"]),
+        # a quoted run mostly not a title (a phrase in a note) is left alone
+        (["note", "note", "note", "part", "note"], ["note", "note", "note", "part", "note"]),
+    ],
+)
+def test_a_quoted_title_stays_one_title(labels: list[str], expected: list[str]) -> None:
+    text = '"SWP and European Revolutions,"'
+    tokens = [t for t in tokenize(text) if t.quoted]
+    assert _one_title_per_quotation(tokens, labels) == expected
