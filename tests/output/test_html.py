@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citecheck.models import CheckResult
 from citecheck.output.html import render_html, word_diff
@@ -389,3 +391,28 @@ def test_the_compiled_form_is_keyed_on_citecheck_and_its_options() -> None:
     ours = report._CompiledTemplates("/nonexistent").get_cache_key("report.html.j2", "/t/report.html.j2")
     plain = jinja2.FileSystemBytecodeCache("/nonexistent").get_cache_key("report.html.j2", "/t/report.html.j2")
     assert ours != plain
+
+
+@given(st.text(st.characters(codec="utf-8") | st.sampled_from(list("&<>'\"“’"))))
+def test_text_is_escaped_exactly_as_markupsafe_escapes_it(text: str) -> None:
+    from markupsafe import escape
+
+    from citecheck.output.html import _escaped, _text
+
+    assert _text(text) == str(escape(text)) == _escaped(text)
+
+
+def test_the_page_is_written_with_the_collector_paused(
+    hostile_result: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from citecheck.output import html as report
+
+    seen: list[bool] = []
+    real = report.FindingView.article
+    monkeypatch.setattr(
+        report.FindingView, "article", lambda self, diffs: seen.append(gc.isenabled()) or real(self, diffs)
+    )
+    render_html(hostile_result, generated="x")
+    assert seen and not any(seen) and gc.isenabled()
