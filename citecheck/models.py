@@ -300,6 +300,9 @@ class NamedWork:
     title: str
     author: str | None
     start: int
+    #: The people its paragraph names, when the text gives no author: "I've read *A People's
+    #: Tragedy* … (Figes has blind spots …)" makes it the work a later "[Figes p. 581]" cites.
+    nearby: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

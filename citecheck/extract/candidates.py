@@ -182,10 +182,16 @@ def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
         cut = ps
         for m in _SECONDHAND.finditer(text, ps, pe):
             if m.end() > cut + 3 and _names_something(text, cut, m.start()):
-                out.append((cut, m.start()))
+                if not _NAME_ONLY.match(text[cut : m.start()]):
+                    out.append((cut, m.start()))
+                # else "Joshua Freeman quoted in Atleson, …": the person quoted, no source of their own
                 cut = m.end()
         out.append((cut, pe))
     return out
+
+
+# a person's name and nothing else: at most four capitalised words or initials, an optional comma
+_NAME_ONLY = regex.compile(r"^\s*+(?:\p{Lu}[\p{L}.’'\-]*+\s++){0,3}\p{Lu}[\p{L}.’'\-]*+\s*+,?\s*+$")
 
 
 def _names_something(text: str, s: int, e: int) -> bool:

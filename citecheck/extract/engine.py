@@ -350,7 +350,10 @@ def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> l
         after = people.between(m.end, min(b.end, m.end + 60))
         if author is None and after and _BY.fullmatch(text[m.end : after[0].start]):
             author = after[0].name
-        out.append(NamedWork(title, author, m.start))
+        nearby: tuple[str, ...] = ()
+        if author is None:
+            nearby = tuple(dict.fromkeys(x.name for x in people.between(b.start, b.end) if x.person and not x.pronoun))
+        out.append(NamedWork(title, author, m.start, nearby))
     return out
 
 
@@ -554,13 +557,14 @@ def _echo_key(text: str) -> str | None:
 def _authors_from_speakers(
     refs: Sequence[Reference], res: list[Resolution], links: Sequence[int | None], cues: Sequence[Cue | None]
 ) -> list[Resolution]:
-    """A work cited without its author ("Works, vol. 33") takes the speaker of the quotation it sources,
-    and later citations of the same work, and the short forms repeating it, take that author too."""
+    """A work cited without its author ("Works, vol. 33") takes the speaker of the quotation it sources
+    (a person: a congress speaks, but its record has no author), and later citations of the same
+    work, and the short forms repeating it, take that author too."""
     out = list(res)
     from_cue: dict[int, str] = {}
     for qi, ci in enumerate(links):
         cue = cues[qi]
-        if ci is not None and cue is not None and ci not in from_cue:
+        if ci is not None and cue is not None and not cue.body and ci not in from_cue:
             from_cue[ci] = cue.name
     by_work: dict[str, str] = {}
     for i, r in enumerate(out):

@@ -76,11 +76,13 @@ class _Work:
     place: str | None
     publisher: str | None
     pages: str | None = None
+    #: For a work named without its author: the people its paragraph names.
+    nearby: tuple[str, ...] = ()
 
 
 def _named(n: NamedWork) -> _Work:
     """What a work named outside a reference tells: its title and author, nothing more."""
-    return _Work(None, n.author, n.title, (n.title,), None, None, None, None, None)
+    return _Work(None, n.author, n.title, (n.title,), None, None, None, None, None, nearby=n.nearby)
 
 
 class _Registry:
@@ -90,8 +92,13 @@ class _Registry:
         self.by_author: dict[str, _Work] = {}
         self.by_word: dict[str, list[_Work]] = {}
         self.by_initials: dict[str, _Work] = {}
+        self.anonymous: list[_Work] = []  # named without an author, latest last
 
     def add(self, w: _Work) -> None:
+        if w.author is None and w.nearby and not (w.work and self._authored(w.work)):
+            self.anonymous.append(w)
+            if len(self.anonymous) > 64:
+                del self.anonymous[0]
         a = _fold_name(w.author)
         if a and w.work:
             self.by_author[a] = w
@@ -116,6 +123,23 @@ class _Registry:
                     return w
         return hit
 
+    def _authored(self, title: str) -> bool:
+        """True when a work with an author is known under ``title`` or a title it shortens."""
+        sw = _content(_words(title))
+        bucket = self.by_word.get(sw[0], []) if sw else []
+        return any(w.author and any(_covers(title, t) for t in w.titles) for w in bucket)
+
+    def named_near(self, author: str) -> _Work | None:
+        """The latest work named without an author in a paragraph that names ``author``: what a
+        citation of that author without a title cites when the author has no work of their own."""
+        a = _fold_name(author)
+        if not a:
+            return None
+        for w in reversed(self.anonymous):
+            if any(_fold_name(n) == a for n in w.nearby):
+                return replace(w, author=author)
+        return None
+
     def named_after(self, author: str) -> _Work | None:
         """The latest work whose title holds the author's surname ("Bakunin on Anarchism",
         "Errico Malatesta: His Life and Ideas"): what an op. cit. of that author repeats when the
@@ -138,7 +162,8 @@ class _Registry:
         if any(_covers(short, t) for t in hit.titles if t != hit.container):
             return hit
         # the same container, not a repetition of that article: nothing to point back to
-        return replace(hit, index=None, author=None, titles=(hit.container,), work=hit.container)
+        # (its volume was the article's: another piece of the container may be in another volume)
+        return replace(hit, index=None, author=None, titles=(hit.container,), work=hit.container, volume=None)
 
     def _title_match(self, short: str, author: str | None) -> _Work | None:
         """The latest work whose title the short title ``short`` shortens (by the same author, when given)."""
@@ -198,11 +223,12 @@ def resolve(
         elif p.opcit:
             author = p.author or ref.discussed
             antecedent = reg.title_match(p.work, author) if p.work else None
-            if antecedent is None and author:
+            if antecedent is None and author and (p.author or not p.work):
+                # the author's latest work; not the prose's guess at an author when a title is given
                 antecedent = reg.author_work(author) or reg.named_after(author)
             previous = last.get(ref.stream)
-            if antecedent is None and not p.author:
-                antecedent = previous
+            if antecedent is None and not p.author and not p.work:
+                antecedent = previous  # an op. cit. naming a work of its own keeps it
             if (
                 not p.author
                 and ref.discussed
@@ -224,10 +250,10 @@ def resolve(
             if p.work:
                 antecedent = reg.title_match(p.work, p.author)
             if antecedent is None and p.author and not p.work:
-                antecedent = reg.author_work(p.author)
+                antecedent = reg.author_work(p.author) or reg.named_near(p.author)
         elif _is_bare_locator(p):
             if ref.named_before:
-                antecedent = reg.author_work(ref.named_before)
+                antecedent = reg.author_work(ref.named_before) or reg.named_near(ref.named_before)
             if antecedent is None:
                 antecedent = current_body if ref.stream == "body" else last.get(ref.stream)
             if antecedent is None and subject is not None:
@@ -235,6 +261,8 @@ def resolve(
             if antecedent is None:
                 problem = "a page reference with no work to refer to"
         res = _merge(p, antecedent, bare_ibid=p.ibid and not p.pages and not p.opcit)
+        if res.work and _ABBREVIATION.match(res.work) and (full := reg.by_initials.get(res.work)) and full.work:
+            res = replace(res, work=full.work)  # "*CI* 8, no. 31": the periodical named in full before
         if antecedent is not None and antecedent.index is not None:
             res = replace(res, antecedent=antecedent.index)
         if problem:

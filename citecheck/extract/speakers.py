@@ -28,6 +28,7 @@ from importlib import resources
 import regex
 
 from citecheck.extract.grammar.features import given_names, word_classes
+from citecheck.extract.grammar.tokens import is_roman
 from citecheck.extract.names import default_people
 from citecheck.models import TextView
 
@@ -326,7 +327,10 @@ def _person_like(words: list[str], lower_words: frozenset[str]) -> bool:
     bodies = word_classes().get("organisation", frozenset())
     return (
         len(words) <= 3
-        and not any(w in _not_persons() or w in _not_names() or w.lower() in bodies for w in words)
+        and not any(
+            w in _not_persons() or w in _not_names() or w.lower() in bodies or w.lower().removesuffix("s") in bodies
+            for w in words
+        )
         and not all(w.lower() in lower_words for w in words)
     )
 
@@ -339,7 +343,7 @@ def _known_person(word: str) -> bool:
 
 def _sentence_initial(text: str, s: int) -> bool:
     k = s - 1
-    while k >= 0 and (text[k].isspace() or text[k] in "\"“‘'(*_"):
+    while k >= 0 and (text[k].isspace() or text[k] in "\"“‘'(*_”’"):
         k -= 1
     return k < 0 or text[k] in ".!?\n:"
 
@@ -365,8 +369,8 @@ def display(name: str) -> str:
     known = default_people().lookup(name)
     if known:
         return known
-    if any(w.lower() in ("of", "the") for w in words[1:]) or len(words) > 3:
-        return name
+    if any(w.lower() in ("of", "the") for w in words[1:]) or len(words) > 3 or is_roman(words[-1]):
+        return name  # "Nicholas II" is no "II"
     if words[0].rstrip(".") in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1]):
         return words[-1]
     if len(words) == 2 and _person_like(words, frozenset()) and words[-1] not in _not_names():
@@ -380,6 +384,8 @@ class Cue:
 
     name: str
     strength: str
+    #: True when the speaker is a body (a congress, a committee): it speaks, but writes no book.
+    body: bool = False
 
 
 _AFTER_QUOTE = 60
@@ -443,7 +449,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
         if speaks:
             name = people.resolve(m) if m.pronoun else m.name
             if name:
-                best = Cue(name, "strong")
+                best = Cue(name, "strong", body=m.body)
     return best
 
 
@@ -469,5 +475,5 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
         or (len(pre) == 1 and pre[0] == "as" and post and post[0] in verbs)
     ):
         name = people.resolve(m) if m.pronoun else m.name
-        return Cue(name, "strong") if name else None
+        return Cue(name, "strong", body=m.body) if name else None
     return None

@@ -32,7 +32,6 @@ CASES = [
         [
             ("note", "Orlov, Red Decade , 3"),
             ("note", "Keller, Councils , 9"),
-            ("note", "Petrov,"),
             ("note", "quoted in Hall, Memoirs , 4."),
         ],
     ),
@@ -76,7 +75,11 @@ def test_candidates(fmt: str, text: str, expected: list[tuple[str, str]]) -> Non
         ("A (x; y), 3", ["A (x; y), 3"]),
         ("Anti-Power; Herr Karl Smith's Revolution", ["Anti-Power; Herr Karl Smith's Revolution"]),
         # the marker stays with the source read, so that its parse knows it is second hand
-        ("Lenin, quoted in Carr, History, 3", ["Lenin,", "quoted in Carr, History, 3"]),
+        # a name alone before it is the person quoted, not a source
+        ("Lenin, quoted in Carr, History, 3", ["quoted in Carr, History, 3"]),
+        ("Joshua Freeman quoted in Carr, History, 3", ["quoted in Carr, History, 3"]),
+        # a work before it is a source of its own
+        ("Lenin, State, 5, quoted in Carr, History, 3", ["Lenin, State, 5,", "quoted in Carr, History, 3"]),
     ],
 )
 def test_split_sources(text: str, pieces: list[str]) -> None:

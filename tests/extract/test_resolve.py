@@ -58,6 +58,64 @@ CASES = [
             ("Orlov, N.", "The Red Decade", None, "140", "1987", "London", 0),
         ],
     ),
+    # op. cit. without an author, no cue: the work of the person the sentence is about
+    (
+        "Anton Hale wrote much [Hale, *The Councils*, p. 3]. Maria Keller disagreed [Keller, *Soviets*, p. 9].\n\n"
+        'The trouble with Hale is simple: for him "the will of the single worker will always have to '
+        'subordinate itself to the council" [Op. Cit., p. 5]\n',
+        [
+            ("Hale", "The Councils", None, "3", None, None, None),
+            ("Keller", "Soviets", None, "9", None, None, None),
+            ("Hale", "The Councils", None, "5", None, None, 0),
+        ],
+    ),
+    # a work cited without an author takes the speaker of its quotation, a person, never a body
+    (
+        "Vandermeer declared that “the councils must rule”.[^1] The tenth party congress resolved that "
+        "“the councils must be subordinated to the party”.[^2]\n\n[^1]: *Speeches*, p. 4.\n\n"
+        "[^2]: *Tenth Congress Resolutions*, p. 9.\n",
+        [
+            ("Vandermeer", "Speeches", None, "4", None, None, None),
+            (None, "Tenth Congress Resolutions", None, "9", None, None, None),
+        ],
+    ),
+    # a work the prose names without its author belongs to the person its paragraph names, when a
+    # later citation names that person and no work; a short title of a known work is not such a work
+    (
+        "Hale's *The Councils* is the book under review. I also read *A Peasant Tragedy*, and *The Councils* "
+        "again (Orlov has blind spots of his own).\n\nThe peasants had no program [Orlov p. 581], "
+        "and the cities starved [p. 298].\n",
+        [
+            ("Orlov", "A Peasant Tragedy", None, "581", None, None, None),
+            ("Orlov", "A Peasant Tragedy", None, "298", None, None, 0),
+        ],
+    ),
+    # an op. cit. naming a work that matches nothing keeps its own title, not the discussed author's
+    (
+        NOTES + "[^1]: Nikolai Orlov, *Councils in Soviet Russia* (London: Verso, 1987), 112.\n"
+        "[^2]: Based on Keller's accounts in *Soviet Councils*, *op. cit.*, pp. 42-52.\n",
+        [
+            ("Orlov, N.", "Councils in Soviet Russia", None, "112", "1987", "London", None),
+            ("Keller", "Soviet Councils", None, "42-52", None, None, None),
+        ],
+    ),
+    # a short form naming only the container of an earlier article repeats the container, not the
+    # article's volume or author
+    (
+        NOTES + '[^1]: Orlov, "On the Unions," Tenth Party Congress, Resolutions, I, p. 493.\n'
+        "[^2]: Tenth Party Congress, pp. 26, 28.\n[^3]: Ibid.\n",
+        [
+            ("Orlov", "Tenth Party Congress", "1", "493", None, None, None),
+            (None, "Tenth Party Congress", None, "26, 28", None, None, None),
+            (None, "Tenth Party Congress", None, "26, 28", None, None, 1),
+        ],
+    ),
+    # a periodical abbreviated after it was named in full is the periodical
+    (
+        "The group published *Current Debates*.[^1]\n\n"
+        '[^1]: Anton Orlov, "The Problem of Social Consciousness," *CD* 8, no. 31 (Oct. 1957), 505.\n',
+        [("Orlov, A.", "Current Debates", "8", "505", "1957", None, None)],
+    ),
 ]
 
 

@@ -107,6 +107,20 @@ CASES = [
         "I think Michael Vandermeer and I agree. What he calls a council state—“It has public ownership”—is right.\n",
         [("Vandermeer", "cue")],
     ),
+    # a building is nobody; a sentence adverb after a closing quotation mark starts a sentence
+    (
+        "Vandermeer was angry. The crowd stormed the Tauride Palace, and he wrote that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    (
+        "Vandermeer wrote: “the war is lost.” Unfortunately, he added that “the councils were gone by the winter”.\n",
+        [("Vandermeer", "cue"), ("Vandermeer", "cue")],
+    ),
+    # a regnal number is part of the name
+    (
+        "In 1915 Nicholas II wrote to his wife. Nicholas insisted that “the councils are a passing fever”.\n",
+        [("Nicholas II", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]

@@ -50,7 +50,13 @@ def _clean(s: str) -> str:
             s = s[1:]
         elif s[-1:] in _QUOTES and s.count(s[-1]) == 1 and s[-1] not in "'’":
             s = s[:-1]
+    if not s.endswith(".") and _INITIAL_END.search(s) and len(s) > 2:
+        s += "."  # "N.J" was "N.J.": an abbreviation keeps its full stop
     return s
+
+
+# ends in an abbreviation whose full stop was trimmed: "Englewood Cliffs, N.J", "Washington, D.C"
+_INITIAL_END = regex.compile(r"(?:^|[\s,])(?:\p{Lu}\.){1,3}\p{Lu}$")
 
 
 def assemble(
@@ -82,7 +88,7 @@ def assemble(
     # two publications (an original and the reprint cited): the year is the last one's
     years = years[::-1] + originals
     date = first.get("date")
-    year = years[0] if years else (first_year(date) if date and _issue_date(tokens, runs) else None)
+    year = years[0] if years else _issue_year(text, tokens, runs)
     original = years[1] if len(years) > 1 else None
     pages = ", ".join(p for p in every.get("pages", [])) or None
     ibid_text = " ".join(every.get("ibid", []))
@@ -109,15 +115,23 @@ def assemble(
     )
 
 
-def _issue_date(tokens: Sequence[Token], runs: list[tuple[str, int, int]]) -> bool:
-    """True when the first date gives the year of what is cited: a letter's or a newspaper's date,
-    a periodical's issue date in parentheses; not the date of writing of a piece cited in a volume of
-    collected works ("March 18-23, 1919. “Report …”, Collected Works, Vol. XXIV")."""
+def _issue_year(text: str, tokens: Sequence[Token], runs: list[tuple[str, int, int]]) -> str | None:
+    """The year of what is cited when only dates give one: a periodical's issue date in parentheses
+    ("*Fourth International* 4, no. 11 (Dec. 1943)"), else the first date when it is a letter's or a
+    newspaper's; not the date of writing of a piece cited in a volume of collected works ("March
+    18-23, 1919. “Report …”, Collected Works, Vol. XXIV")."""
+    dates = [(a, b) for lab, a, b in runs if lab == "date"]
+    if not dates:
+        return None
     labels = {lab for lab, _, _ in runs}
-    for lab, a, _b in runs:
-        if lab == "date":
-            return tokens[a].depth > 0 or not ("volume" in labels and "container" in labels)
-    return False
+    inside = [(a, b) for a, b in dates if tokens[a].depth > 0]
+    if inside:
+        a, b = inside[0]
+    elif not ("volume" in labels and "container" in labels):
+        a, b = dates[0]
+    else:
+        return None
+    return first_year(text[tokens[a].start : tokens[b].end])
 
 
 def _field(s: str | None) -> str | None:
@@ -148,4 +162,8 @@ def _authors(text: str, tokens: Sequence[Token], labels: Sequence[str], runs: li
             break
     if start is None or end is None:
         return None
-    return _clean(text[tokens[start].start : tokens[end].end]) or None
+    name = _clean(text[tokens[start].start : tokens[end].end])
+    return _POSSESSIVE_END.sub("", name) or None
+
+
+_POSSESSIVE_END = regex.compile(r"['’]s$")

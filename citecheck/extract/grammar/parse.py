@@ -15,7 +15,9 @@ from collections.abc import Sequence
 
 import regex
 
+from citecheck.extract.grammar.features import word_classes
 from citecheck.extract.grammar.fields import assemble
+from citecheck.extract.grammar.imprint import imprint_spans
 from citecheck.extract.grammar.labeller import label_tokens
 from citecheck.extract.grammar.locators import locator_hints
 from citecheck.extract.grammar.tokens import tokenize
@@ -36,6 +38,9 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     # an address is never a title or a publisher: it is a comment on where to read the work
     labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
     labels = _one_title_per_quotation(tokens, labels)
+    labels = _a_title_is_no_author(tokens, labels)
+    labels = _imprint(text, tokens, labels)
+    labels = _possessive_author(tokens, labels)
     parsed = assemble(text, tokens, labels, hints)
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -68,6 +73,61 @@ def _one_title_per_quotation(tokens: Sequence[Token], labels: list[str]) -> list
             for k in range(run[0], run[-1] + 1):
                 out[k] = chosen
         i = j
+    return out
+
+
+def _a_title_is_no_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``[Marx-Engels Reader, p. 731]``: when nothing is labelled a title and the one author run
+    holds a title noun (``reader``, ``essays``, ``memoirs``; ``citecheck/data/reference_words.txt``),
+    the run is the title."""
+    if any(lab in _TITLES for lab in labels):
+        return labels
+    runs: list[tuple[int, int]] = []
+    for k, lab in enumerate(labels):
+        if lab == "author":
+            if runs and runs[-1][1] == k - 1:
+                runs[-1] = (runs[-1][0], k)
+            else:
+                runs.append((k, k))
+    nouns = word_classes().get("title", frozenset())
+    if len(runs) != 1 or not any(tokens[k].text.lower() in nouns for k in range(runs[0][0], runs[0][1] + 1)):
+        return labels
+    out = list(labels)
+    for k in range(runs[0][0], runs[0][1] + 1):
+        out[k] = "title"
+    return out
+
+
+def _possessive_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``Deutscher's detailed accounts in *Soviet Trade Unions*``: with no author labelled, a name in
+    the possessive before the title is its author."""
+    if "author" in labels:
+        return labels
+    first_title = next((k for k, lab in enumerate(labels) if lab in _TITLES), None)
+    if first_title is None:
+        return labels
+    for k in range(first_title - 1, -1, -1):
+        t = tokens[k].text
+        if t[:1].isupper() and t.endswith(("'s", "’s")) and labels[k] in ("other", "note"):
+            out = list(labels)
+            out[k] = "author"
+            return out
+    return labels
+
+
+def _imprint(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """Place and publisher as the imprint rule reads them (:mod:`~citecheck.extract.grammar.imprint`)."""
+    title_ends = [tok.end for tok, lab in zip(tokens, labels, strict=True) if lab in _TITLES]
+    spans = imprint_spans(text, title_ends[0] if title_ends else None)
+    if not spans:
+        return labels
+    out = list(labels)
+    for k, tok in enumerate(tokens):
+        for s, e, label in spans:
+            if s <= tok.start and tok.end <= e:
+                out[k] = label
+            elif s <= tok.start < e + 2 and out[k] in ("place", "publisher", "year") and tok.text in ",.":
+                out[k] = "other"
     return out
 
 

@@ -194,3 +194,31 @@ def test_a_quoted_title_stays_one_title(labels: list[str], expected: list[str]) 
     text = '"SWP and European Revolutions,"'
     tokens = [t for t in tokenize(text) if t.quoted]
     assert _one_title_per_quotation(tokens, labels) == expected
+
+
+@pytest.mark.parametrize(
+    ("written", "title"),
+    [
+        # a title noun makes the only name-like part a work, not an author
+        ("Hale-Vandermeer Reader, p. 731 and p. 730", "Hale-Vandermeer Reader"),
+        ("Hale-Vandermeer Anthology, p. 12", "Hale-Vandermeer Anthology"),
+    ],
+)
+def test_a_title_noun_is_no_author(written: str, title: str) -> None:
+    p = parse_reference(written)
+    assert (p.title, p.author) == (title, None)
+
+
+def test_a_periodical_issue_date_gives_the_year() -> None:
+    # the date of a resolution, then the issue date in parentheses: the issue's year is the year cited
+    text = 'Hale, "Tasks," Resolution of the Plenum, Nov. 2, 1943, *Red Review* 4, no. 11 (Dec. 1944), 329--34.'
+    plain, marks = marked(text)
+    assert parse_reference(plain, marks).year == "1944"
+
+
+def test_a_possessive_name_before_the_title_is_its_author() -> None:
+    plain, marks = marked(
+        "These summaries are based on Orlov's detailed accounts in *Soviet Councils*, *op. cit.*, pp. 42-52."
+    )
+    p = parse_reference(plain, marks)
+    assert (p.author, p.work, p.opcit) == ("Orlov", "Soviet Councils", True)
