@@ -77,9 +77,16 @@ def corpus_digest(result: CheckResult) -> str:
     return h.hexdigest()[:12]
 
 
+@functools.lru_cache(maxsize=64)
 def _markdown(text: str) -> Markup:
     # Only for the rules' own documentation, which ships with citecheck: never corpus text.
-    return Markup(MarkdownIt("commonmark", {"html": False}).render(text))
+    return Markup(_commonmark().render(text))
+
+
+@functools.cache
+def _commonmark() -> MarkdownIt:
+    """One CommonMark renderer (raw HTML off) for every rule's documentation."""
+    return MarkdownIt("commonmark", {"html": False})
 
 
 #: How the report's templates are compiled (part of the key of their compiled form, see :class:`_CompiledTemplates`).

@@ -416,3 +416,10 @@ def test_the_page_is_written_with_the_collector_paused(
     )
     render_html(hostile_result, generated="x")
     assert seen and not any(seen) and gc.isenabled()
+
+
+def test_the_rules_documentation_is_rendered_by_one_parser() -> None:
+    from citecheck.output.html import _commonmark, _markdown
+
+    assert _commonmark() is _commonmark()
+    assert str(_markdown("**what** <script>")) == "<p><strong>what</strong> &lt;script&gt;</p>\n"
