@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import time
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -261,6 +261,10 @@ class _Tokens:
         """``text`` as words and the runs between them."""
         found = self._tokens.get(text)
         if found is None:
+            if len(self._tokens) >= MEMO_SIZE:  # a large report does not keep every reading's words
+                self._tokens.clear()
+                self._matchers.clear()
+                self.diffs.clear()
             found = self._tokens[text] = _TOKEN.findall(text)
         return found
 
@@ -354,7 +358,7 @@ class FindingView:
         rule, anchor = _escaped(f.rule), _text(self.anchor)
         return Markup(
             f'<article class="finding {sev}" id="{anchor}" data-rule="{rule}" data-severity="{sev}" '
-            f'data-doc="{_escaped(self.doc_paths)}">\n'
+            f'data-doc="{_text(self.doc_paths)}">\n'
             f'  <h3><span class="sev sev-{sev}">{sev}</span> <a href="#rule-{rule}">{rule}</a> '
             f'<span class="code">{_escaped(f.code)}</span><a class="permalink" href="#{anchor}" '
             f'aria-label="Permanent link to this finding">#</a></h3>\n'
@@ -414,23 +418,34 @@ def _detail_html(parts: list[DiffPart]) -> str:
     return f'<div class="detail">{inner}</div>'
 
 
+#: How many paragraphs a report keeps, cut and escaped, for the next finding that shows them: the most
+#: recently shown (a quotation's findings are neighbours in the page), so a large report never holds
+#: every paragraph at once.
+PARAGRAPHS_KEPT = 2048
+#: How many readings (and their words and diffs) a report keeps for the next finding before it starts afresh.
+MEMO_SIZE = 2048
+
+
 class _Shared:
     """Memos the findings of one report share: a quotation shown by several findings is one paragraph
     to cut and escape, a place one line to write."""
 
-    __slots__ = ("_contexts", "_places", "_readings", "_tokens")
+    __slots__ = ("_contexts", "_readings", "_tokens")
 
     def __init__(self) -> None:
         self._tokens = _Tokens()
         self._readings: dict[tuple[str, tuple[str, ...]], _Reading] = {}
-        self._contexts: dict[tuple[str, tuple[int, int, int, int] | None], tuple[Context | None, str]] = {}
-        self._places: dict[tuple[str, int, int], str] = {}
+        self._contexts: OrderedDict[tuple[str, tuple[int, int, int, int] | None], tuple[Context | None, str]] = (
+            OrderedDict()
+        )
 
     def reading(self, detail: str, others: list[str]) -> _Reading:
         """:func:`detail_parts` and the ``<div class="detail">`` of a reading, once per reading and others."""
         key = (detail, tuple(others))
         found = self._readings.get(key)
         if found is None:
+            if len(self._readings) >= MEMO_SIZE:
+                self._readings.clear()
             parts = detail_parts(detail, others, self._tokens)
             found = self._readings[key] = _Reading(parts, _detail_html(parts))
         return found
@@ -439,25 +454,24 @@ class _Shared:
         """:func:`context` of ``loc`` and its ``<p class="context">`` (empty without one), made once per paragraph."""
         key = (loc.path, loc.context_span)
         found = self._contexts.get(key)
-        if found is None:
-            shown = context(sources, loc)
-            html = ""
-            if shown is not None:
-                html = (
-                    f'      <p class="context">{_text(shown.before)}<mark>{_text(shown.quote)}</mark>'
-                    f"{_text(shown.after)}</p>\n"
-                )
-            found = self._contexts[key] = (shown, html)
+        if found is not None:
+            self._contexts.move_to_end(key)
+            return found
+        shown = context(sources, loc)
+        html = ""
+        if shown is not None:
+            html = (
+                f'      <p class="context">{_text(shown.before)}<mark>{_text(shown.quote)}</mark>'
+                f"{_text(shown.after)}</p>\n"
+            )
+        found = self._contexts[key] = (shown, html)
+        if len(self._contexts) > PARAGRAPHS_KEPT:
+            self._contexts.popitem(last=False)
         return found
 
     def where(self, loc: Location) -> str:
         """The start of a location's ``<div class="loc">``: its path, line and column."""
-        place = (loc.path, loc.line, loc.column)
-        found = self._places.get(place)
-        if found is None:
-            where = f"{_escaped(loc.path)}:{loc.line}:{loc.column}"
-            found = self._places[place] = f'    <div class="loc">\n      <div class="where">{where}</div>\n'
-        return found
+        return f'    <div class="loc">\n      <div class="where">{_escaped(loc.path)}:{loc.line}:{loc.column}</div>\n'
 
 
 def _views(findings: Sequence[Finding], sources: dict[str, str]) -> list[FindingView]:
@@ -491,16 +505,18 @@ def contents_list(views: Sequence[FindingView], by: str) -> Markup:
     return Markup("".join(items))
 
 
-def work_rows(cites: Sequence[NormalisedCitation]) -> Markup:
-    """The rows of a cited work's table: volume, page, where, the reference as written."""
-    rows = []
-    for n in cites:
-        c = n.citation
-        rows.append(
-            f"<tr><td>{_escaped(c.volume or '')}</td><td>{_escaped(c.pages or '')}</td>"
-            f"<td>{_escaped(n.path)}:{c.line}</td><td>{_text(c.raw)}</td></tr>"
-        )
-    return Markup("".join(rows))
+def work_rows(cites: Sequence[NormalisedCitation], per_piece: int = 256) -> Iterator[Markup]:
+    """The rows of a cited work's table (volume, page, where, the reference as written), ``per_piece``
+    rows at a time: a work cited 30,000 times is not one string of megabytes."""
+    for start in range(0, len(cites), per_piece):
+        rows = []
+        for n in cites[start : start + per_piece]:
+            c = n.citation
+            rows.append(
+                f"<tr><td>{_escaped(c.volume or '')}</td><td>{_escaped(c.pages or '')}</td>"
+                f"<td>{_escaped(n.path)}:{c.line}</td><td>{_text(c.raw)}</td></tr>"
+            )
+        yield Markup("".join(rows))
 
 
 def _works(normalised: Sequence[NormalisedCitation]) -> list[dict[str, object]]:

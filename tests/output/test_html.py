@@ -315,8 +315,10 @@ def test_contents_and_work_tables_escape_corpus_text() -> None:
     )
     assert "line 3: CC101 quote-source-conflict" in contents_list(views, "document")
     c = Citation("c1", 4, 1, 0, 5, "<i>CW</i> & co", "footnote", volume="3<", pages='5"')
-    row = work_rows([NormalisedCitation("a'.txt", c, "k", "k", False)])
+    (row,) = work_rows([NormalisedCitation("a'.txt", c, "k", "k", False)])
     assert row == "<tr><td>3&lt;</td><td>5&#34;</td><td>a&#39;.txt:4</td><td>&lt;i&gt;CW&lt;/i&gt; &amp; co</td></tr>"
+    pieces = list(work_rows([NormalisedCitation("a'.txt", c, "k", "k", False)] * 600, per_piece=256))
+    assert [p.count("<tr>") for p in pieces] == [256, 256, 88]  # a work cited thousands of times is no one string
 
 
 @pytest.mark.parametrize(
@@ -423,3 +425,28 @@ def test_the_rules_documentation_is_rendered_by_one_parser() -> None:
 
     assert _commonmark() is _commonmark()
     assert str(_markdown("**what** <script>")) == "<p><strong>what</strong> &lt;script&gt;</p>\n"
+
+
+def test_a_large_report_keeps_only_the_latest_paragraphs_and_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memos a page shares are bounded: the page is the same, and never holds every paragraph at once."""
+    from citecheck.models import DocumentResult, Finding, Location, Severity
+    from citecheck.output import html as report
+
+    text = " ".join(f"Sentence {i} says “words number {i} here”." for i in range(40))
+    doc = DocumentResult("a.txt", "0" * 64, "text", source=text)
+    findings = []
+    for i in range(40):
+        start = text.index(f"words number {i} ")
+        place = Location("a.txt", 1, start + 1, "x", f"vol. {i}, p. {i}", (0, len(text), start, start + 10))
+        other = Location("a.txt", 1, 1, "x", f"vol. {i + 1}, p. {i}", (0, len(text), 0, 8))
+        findings.append(Finding("CC101", "quote-source-conflict", Severity.ERROR, "m", (place, other), f"{i:016x}"))
+    result = CheckResult((doc,), (), tuple(findings))
+    unbounded = render_html(result, generated="x")
+    monkeypatch.setattr(report, "PARAGRAPHS_KEPT", 3)
+    monkeypatch.setattr(report, "MEMO_SIZE", 4)
+    shared = report._Shared()
+    views = [report.FindingView(f, f"f-{f.fingerprint}", {"a.txt": text}, shared) for f in findings]
+    for v in views:
+        v.article({})
+        assert len(shared._contexts) <= 3 and len(shared._readings) <= 4 and len(shared._tokens._tokens) <= 4
+    assert render_html(result, generated="x") == unbounded
