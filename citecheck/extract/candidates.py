@@ -77,12 +77,32 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
         attribution = _attribution(view, i, i in under_quote) if i in under_quote or b.kind == "quote" else None
         if attribution is not None:
             out.append(attribution)
-    out.extend(
-        Candidate("wikilink", m.start, m.end, m.start, m.end, _block_of(view, m.start))
-        for m in _marks(view, "wikilink")
-    )
-    out.sort(key=lambda c: (c.start, c.end))
+    out.extend(_wikilink(view, m) for m in _marks(view, "wikilink"))
+    # one stretch found twice (an attribution line that ends in a link): keep the wider outer span
+    widest: dict[tuple[str, int, int], Candidate] = {}
+    for c in out:
+        k = (c.kind, c.start, c.end)
+        if k not in widest or c.outer_end - c.outer_start > widest[k].outer_end - widest[k].outer_start:
+            widest[k] = c
+    out = sorted(widest.values(), key=lambda c: (c.start, c.end))
     return _without_nested(out)
+
+
+# "“…” - Trotsky, [[The Revolution Betrayed]]": a dash and a name before a link on its line
+_DASH_NAME = regex.compile(r"(?:^|\s)(?P<dash>[-—–])\s*+(?P<name>\p{Lu}[\p{L}.’'\- ]{0,40}?),\s*+$")
+
+
+def _wikilink(view: TextView, m: Mark) -> Candidate:
+    """A link to a work; with the dash and name before it on its line, an attribution."""
+    text = view.text
+    line_start = text.rfind("\n", 0, m.start) + 1
+    d = _DASH_NAME.search(text, max(line_start, m.start - 60), m.start)
+    if d is not None:
+        end = m.end
+        while end < min(len(text), m.end + 2) and text[end] == " ":
+            end += 1  # the closing brackets, blanked in the view
+        return Candidate("attribution", d.start("name"), m.end, d.start("dash"), end, _block_of(view, m.start))
+    return Candidate("wikilink", m.start, m.end, m.start, m.end, _block_of(view, m.start))
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

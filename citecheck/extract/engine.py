@@ -32,7 +32,7 @@ from citecheck.extract.quotes import find_quotes, is_title
 from citecheck.extract.resolve import resolve
 from citecheck.extract.scare import is_mention
 from citecheck.extract.sentences import sentence_spans
-from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display, speech_words
+from citecheck.extract.speakers import Cue, People, cue_after, cue_before, display, person_name, speech_words
 from citecheck.models import (
     Candidate,
     Citation,
@@ -169,8 +169,8 @@ def _candidate_text(
 
 def _reference_extent(c: Candidate, p: ParsedReference, offset: int) -> tuple[int, int]:
     """View span of the reference as written: brackets included for the body, comments left out of notes."""
-    if c.kind in ("bracket", "paren"):
-        return c.outer_start, c.outer_end
+    if c.kind in ("bracket", "paren") or (c.kind == "attribution" and c.outer_start < c.start):
+        return c.outer_start, c.outer_end  # the dash and the link's brackets of "- Name, [[Work]]" too
     content = [(s, e) for s, e, lab in p.spans if lab not in ("note", "other")]
     if not content:
         return c.start, c.end
@@ -442,7 +442,7 @@ def _speakers(
             and refs[link].kind != "quoted-in"
             and not refs[link].parsed.secondhand
         ):
-            out.append((display(_person(res[link].author or "")), "citation"))
+            out.append((display(person_name(res[link].author or "")), "citation"))
             continue
         out.append((None, None))
     # echoes: the same words attributed elsewhere in the document (a dictionary, not all pairs)
@@ -479,7 +479,7 @@ def _speakers(
         if out[qi][0] is None and same_block and out[qi - 1][0] is not None:
             out[qi] = (out[qi - 1][0], "context")
     if subject is not None and subject.author:
-        who = display(_person(subject.author))
+        who = display(person_name(subject.author))
         for qi, q in enumerate(quotes):
             if out[qi][0] is None and q.form == "block":
                 out[qi] = (who, "context")
@@ -538,15 +538,6 @@ def _nested_take_the_block(quotes: Sequence[QuoteSpan], links: list[int | None])
         elif q.nested and outer is not None and outer.start <= q.open_mark < outer.end and out[i] is None:
             out[i] = outer_link
     return out
-
-
-def _person(author: str) -> str:
-    """A display name from an author as written: ``Lenin, V. I.`` -> ``V. I. Lenin``."""
-    first = str(regex.split(r"\s+(?:and|&)\s+|;", author)[0]).strip()
-    if "," in first:
-        sur, _, given = first.partition(",")
-        return f"{given.strip()} {sur.strip()}".strip()
-    return first
 
 
 def _echo_key(text: str) -> str | None:

@@ -138,6 +138,8 @@ def _indented_block(view: TextView, i: int) -> QuoteSpan | None:
     b = view.blocks[i]
     if b.kind != "para" or not b.indented or i == 0 or looks_like_attribution(view.text[b.start : b.end]):
         return None
+    if view.blocks[i - 1].kind == "note":
+        return None  # a note's second paragraph, indented under it, is the note going on
     j = i
     while (
         j + 1 < len(view.blocks)

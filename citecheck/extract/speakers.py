@@ -33,9 +33,9 @@ from citecheck.extract.names import default_people
 from citecheck.models import TextView
 
 _NAME = regex.compile(
-    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)"
+    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?)"
     r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
-    r"(?:\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?|(?:\p{Lu}\.){1,4}+)){0,5}+)"
+    r"(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?)){0,5}+)"
 )
 _POSSESSIVE = regex.compile(r"^(?:['’]s?)\s*+")
 _WORDS = regex.compile(r"[\p{L}’'-]+")
@@ -281,6 +281,20 @@ _CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
+_WRITTEN_BY = regex.compile(r"\b(?:authored|written|signed|penned|issued)\s++by\s++$")
+# ", said Trotsky, would …": a verb of saying inverted between commas
+_INVERTED = regex.compile(r"[,—–(]\s*+\p{Ll}++\s++$")
+
+
+def before_verb(before: str) -> str:
+    """The last word of ``before`` (lower case)."""
+    words = _WORDS.findall(before)
+    return words[-1].lower() if words else ""
+
+
+_TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
+_REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
+_FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(
@@ -357,6 +371,15 @@ def _lower_vocabulary(text: str) -> frozenset[str]:
     return frozenset(_LOWER.findall(text))
 
 
+def person_name(author: str) -> str:
+    """A display name from an author as written: ``Lenin, V. I.`` -> ``V. I. Lenin`` (the first of several)."""
+    first = str(regex.split(r"\s+(?:and|&)\s+|;", author)[0]).strip()
+    if "," in first:
+        sur, _, given = first.partition(",")
+        return f"{given.strip()} {sur.strip()}".strip()
+    return first
+
+
 @lru_cache(maxsize=16384)
 def display(name: str) -> str:
     """How a speaker is reported: a person by the surname (``Michael Albert`` -> ``Albert``), people
@@ -423,7 +446,8 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             ):
                 k += 2 if words[k] in ("was", "is") else 1  # "Lenin was to say:"
 
-            direct = "," not in head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
+            upto = head[: head.find(words[k]) if k < len(words) and words[k] in head else 0]
+            direct = "," not in upto and "]" not in upto and ")" not in upto  # not from inside an aside
             # "the class Marx had written about no longer existed: “…”" names a topic; "spoke of “…”" quotes
             topic = k + 1 < len(words) and words[k + 1] in ("about", "of") and len(words) - k - 2 > 0
             if (
@@ -433,17 +457,29 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
                 and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs))
             ) or (k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs):
                 speaks = True
-            elif head.startswith(","):
-                # "Lenin, in a simple example, summed up the situation:"
-                aside_end = head.find(",", 1)
-                if 0 < aside_end < 60:
+            elif head.lstrip().startswith((",", "[", "(")):
+                # "Lenin, in a simple example, summed up the situation:", "Parvus [an exile] explained"
+                opener = head.lstrip()[0]
+                aside_end = head.find({",": ",", "[": "]", "(": ")"}[opener], head.find(opener) + 1)
+                if 0 < aside_end < 80:
                     rest = [w.lower() for w in _WORDS.findall(head[aside_end : aside_end + 40])]
                     speaks = bool(rest) and rest[0] in verbs
             if not speaks and gap.strip().startswith(":") and len(gap.strip()) <= 3:
                 speaks = bool(_CLAUSE_START.search(text[max(lo, m.start - 30) : m.start]))
         before = text[max(lo, m.start - 30) : m.start].lower()
-        if regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before) or _OF_CUE.search(before):
+        if (
+            regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before)
+            or _OF_CUE.search(before)
+            or (_TO_QUOTE.search(before) and gap.lstrip().startswith(","))  # "To requote Malatesta, …"
+            or _WRITTEN_BY.search(before)  # "an official response, authored by Goldman and Morrow, …"
+            or (_INVERTED.search(before) and gap.lstrip().startswith(",") and before_verb(before) in verbs)
+        ):
             speaks = True
+        if not m.pronoun and _REPROACHED.search(before) and _FOR_DOING.search(gap):
+            last = _WORDS.findall(before)
+            speaks = (
+                bool(last) and last[-1].lower() in speech_words()["reproach"]
+            )  # "criticised Kamenev for dismissing …"
         if m.possessive and regex.search(r"\bin\s*+$", before) and any(w in nouns for w in words[1:3]):
             speaks = True  # in Lenin's (own) words
         if speaks:
@@ -474,6 +510,10 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
         or (not pre and post and post[0] in verbs)
         or (len(pre) == 1 and pre[0] == "as" and post and post[0] in verbs)
     ):
+        if not m.person and not m.pronoun and len(ms) > 1 and ms[1].person:
+            between = text[m.end : ms[1].start]
+            if regex.fullmatch(r"[\s\p{Ll}'’]*+", between):
+                m = ms[1]  # "said SWP chairman James P. Cannon": the person, not the body
         name = people.resolve(m) if m.pronoun else m.name
         return Cue(name, "strong", body=m.body) if name else None
     return None

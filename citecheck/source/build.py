@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterable
+from operator import attrgetter
 
 from citecheck.models import Block, Document, Mark, TextView
 from citecheck.source.lines import line_starts
 from citecheck.source.offsets import OffsetMap, compose, repair_view, trim_block
+
+_BY_SPAN = attrgetter("start", "end")
 
 
 def build_view(doc: Document) -> TextView:
@@ -62,9 +65,9 @@ def finish(
     new_text, outer, repairs = repair_view(text, offsets, starts)
     block_list = sorted(
         (t for b in blocks if (t := trim_block(new_text if outer is None else text, b)) is not None),
-        key=lambda b: (b.start, b.end),
+        key=_BY_SPAN,
     )
-    mark_list = sorted(marks, key=lambda m: (m.start, m.end))
+    mark_list = sorted(marks, key=_BY_SPAN)
     if outer is not None:
         block_list = [_moved(b, outer) for b in block_list]
         mark_list = [Mark(m.kind, outer.to_view(m.start), _end(outer, m.end), m.data) for m in mark_list]

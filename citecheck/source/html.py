@@ -16,6 +16,7 @@ however deep the nesting.
 from __future__ import annotations
 
 import bisect
+import functools
 import html as htmllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -32,15 +33,15 @@ from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, identity
 
 # A quoted attribute value may hold ">" but (here) not "<", so every attempt stops at the next "<":
 # the scan is linear whatever the input.  Where libxml2 reads a tag differently, alignment recovers.
+# ``name``: the name of a start tag (a tag whose text is raw, like <script>, runs to its end tag).
 _MARKUP = regex.compile(
     r"""<!--.*?(?:-->|\Z)
       | <![^>]*+>?
       | <\?[^>]*+>?
-      | </?[A-Za-z][^<>"']*+(?:(?:"[^"<]*+"|'[^'<]*+'|["'])[^<>"']*+)*+>""",
+      | <(?:/[A-Za-z]|(?P<name>[A-Za-z][A-Za-z0-9:_-]*+))[^<>"']*+(?:(?:"[^"<]*+"|'[^'<]*+'|["'])[^<>"']*+)*+>""",
     regex.S | regex.X,
 )
 _RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext"})
-_TAG_NAME = regex.compile(r"<([A-Za-z][A-Za-z0-9:_-]*+)")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,10};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31}+;?)|\r\n?|\x00")
 
 
@@ -48,18 +49,11 @@ def markup_spans(source: str, lo: int = 0, hi: int | None = None) -> Iterator[tu
     """``(start, end)`` of each piece of markup in ``source[lo:hi]``, in order (raw text included)."""
     hi = len(source) if hi is None else hi
     pos = lo
-    while True:
-        lt = source.find("<", pos, hi)
-        if lt < 0:
-            return
-        m = _MARKUP.match(source, lt, hi)
-        if m is None:
-            pos = lt + 1
-            continue
-        end = m.end()
-        name = _TAG_NAME.match(source, lt, min(hi, lt + 40))
-        if name and name.group(1).lower() in _RAW_TEXT and not m.group().endswith("/>"):
-            close = regex.compile(r"</" + name.group(1) + r"(?=[\s/>])", regex.I).search(source, end, hi)
+    while (m := _MARKUP.search(source, pos, hi)) is not None:  # a "<" that starts no markup is text
+        lt, end = m.span()
+        name = m.group("name")
+        if name and name.lower() in _RAW_TEXT and source[end - 2] != "/":  # not <script/>
+            close = regex.compile(r"</" + name + r"(?=[\s/>])", regex.I).search(source, end, hi)
             end = close.start() if close else hi
         yield lt, end
         pos = end
@@ -82,6 +76,10 @@ def decode_text(source: str, lo: int = 0, hi: int | None = None) -> tuple[str, O
     return text, asm.offset_map(-1) or identity_map(len(text))
 
 
+#: An entity's text (``&nbsp;``, ``&#8220;`` come back thousands of times in a page).
+_unescape = functools.lru_cache(maxsize=4096)(htmllib.unescape)
+
+
 def _decode_region(source: str, a: int, b: int, asm: Assembler) -> None:
     if a >= b:
         return
@@ -93,7 +91,7 @@ def _decode_region(source: str, a: int, b: int, asm: Assembler) -> None:
     for m in _ENTITY.finditer(source, a, b):
         tok = m.group()
         if tok[0] == "&":
-            out = htmllib.unescape(tok)
+            out = _unescape(tok)
             if out == tok:
                 continue
         else:
@@ -191,7 +189,17 @@ _NAV_WORDS = regex.compile(r"previous|next|contents|index|top|back|home|return|u
 _NOT_SEPARATOR = regex.compile(r"[^\s|\[\]()·•\-–—»«‹›/:<>,.]")
 _LOOKAHEAD = 4096
 _NON_SPACE = regex.compile(r"\S")
-_WS = str.maketrans("\n\r\t\f\v", "     ")
+
+
+def _spaced(text: str) -> str:
+    """``text`` with line ends, tabs, form feeds and vertical tabs made spaces.
+
+    Five ``str.replace`` passes: ``str.translate`` looks every character up in a table, a hundred
+    times slower on text that is not ASCII.
+    """
+    return text.replace("\n", " ").replace("\r", " ").replace("\t", " ").replace("\f", " ").replace("\v", " ")
+
+
 _BLANK_LINES = regex.compile(r"\n[ \t]*+\n\s*+")
 
 
@@ -297,7 +305,7 @@ class _Builder:
                     self._break()
                 self._emit(p + a, p + b, chunk[a:b], frame)
         else:
-            self._emit(p, q, chunk.translate(_WS), frame)
+            self._emit(p, q, _spaced(chunk), frame)
 
     def _start_text(self, at_source: int, frame: _Frame) -> None:
         """Line breaks owed before the next text, then open the block if none is."""
@@ -340,7 +348,7 @@ class _Builder:
         self._start_text(at, frame)
         start = self.asm.n
         s = min(max(at, self.asm.src_end), len(self.source) - 1)
-        self.asm.put(s, s + 1, chunk.translate(_WS))
+        self.asm.put(s, s + 1, _spaced(chunk))
         self._after_text(start, chunk, frame)
 
     def _after_text(self, start: int, shown: str, frame: _Frame) -> None:

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import regex
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
@@ -34,15 +37,109 @@ from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, compose,
 #: Block quotes, lists and inline nesting deeper than this are read as text (markdown-it's guard).
 MAX_NESTING = 20
 
-_MD = (
-    MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
-    .use(footnote_plugin)
-    .use(front_matter_plugin)
-    .use(deflist_plugin)
-    .enable(["table", "strikethrough"])
-)
-# keep escapes and entities as tokens of their own, so they can be mapped to their source
-_MD.disable("text_join")
+
+def markdown_parser() -> MarkdownIt:
+    """markdown-it as the view reads Markdown: CommonMark, HTML, footnotes, front matter, tables …"""
+    md = (
+        MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+        .use(footnote_plugin)
+        .use(front_matter_plugin)
+        .use(deflist_plugin)
+        .enable(["table", "strikethrough"])
+    )
+    # keep escapes and entities as tokens of their own, so they can be mapped to their source
+    md.disable("text_join")
+    return md
+
+
+#: The characters each inline rule in use can start at.  markdown-it's text rule stops at every
+#: character some rule might want ("-", ":", "#" … are kept for plugins), and at each one every rule
+#: is tried and declines; a character no rule here starts at can go on with the text.  "]" stays:
+#: a link label is scanned for it.  The tokens are the same (``test_markdown.py`` compares them).
+_RULE_STARTS = {
+    "text": "",
+    "newline": "\n",
+    "escape": "\\",
+    "backticks": "`",
+    "strikethrough": "~",
+    "emphasis": "*_",
+    "link": "[",
+    "image": "!",
+    "footnote_inline": "^",
+    "footnote_ref": "[",
+    "autolink": "<",
+    "html_inline": "<",
+    "entity": "&",
+}
+
+
+def _narrow_terminators(md: MarkdownIt) -> None:
+    """Let the text rule run on over characters no inline rule in use starts at.
+
+    And where an inline token's content holds none of them but line ends (most paragraphs of
+    prose), make its text and line-break tokens directly: the text rule and the newline rule are
+    then the only rules that apply, and the parse would cost as much as a paragraph full of markup.
+    """
+    rules = md.inline.ruler.get_active_rules()
+    if not all(r in _RULE_STARTS for r in rules):  # a rule not known here: markdown-it's own set stays
+        return
+    chars = sorted(set("]").union(*(_RULE_STARTS[r] for r in rules)))
+    md.inline.terminator_re = re.compile("[" + re.escape("".join(chars)) + "]")
+    markup = re.compile("[" + re.escape("".join(c for c in chars if c != "\n")) + "]")
+
+    def inline(state: StateCore) -> None:
+        """markdown-it's core ``inline`` rule, with plain lines made into tokens directly."""
+        for token in state.tokens:
+            if token.type == "inline":
+                if token.children is None:
+                    token.children = []
+                if markup.search(token.content) is None:
+                    token.children.extend(plain_inline(token.content))
+                else:
+                    md.inline.parse(token.content, md, state.env, token.children)
+
+    md.core.ruler.at("inline", inline)
+
+
+def plain_inline(content: str) -> list[Token]:
+    """The inline tokens of content with no markup but line ends, as markdown-it makes them.
+
+    The text rule takes each line; the newline rule makes a ``hardbreak`` after two spaces or more
+    (taken off the text), else a ``softbreak`` (one space taken off), and skips the spaces and tabs
+    that start the next line.
+    """
+    out: list[Token] = []
+    pos, n = 0, len(content)
+    while pos < n:
+        q = content.find("\n", pos)
+        if q < 0:
+            out.append(Token("text", "", 0, content=content[pos:]))
+            break
+        pending = content[pos:q]
+        kind = "softbreak"
+        if pending.endswith(" "):
+            if pending.endswith("  "):
+                ws = len(pending) - 2
+                while ws >= 1 and pending[ws - 1] == " ":
+                    ws -= 1
+                pending, kind = pending[:ws], "hardbreak"
+            else:
+                pending = pending[:-1]
+        if pending:
+            out.append(Token("text", "", 0, content=pending))
+        out.append(Token(kind, "br", 0))
+        pos = q + 1
+        while pos < n and content[pos] in " \t":
+            pos += 1
+    return out
+
+
+#: The one parser (configured once; a parse keeps its state in the parse, not here).  It reads
+#: text _normalise made (LF line ends, no NUL), so markdown-it's own normalising pass, two
+#: substitutions over the whole text that would change nothing, is off.
+_MD = markdown_parser()
+_MD.disable("normalize")
+_narrow_terminators(_MD)
 
 _NONSPACE = regex.compile(r"\S")
 _NOTES_HEADING = regex.compile(r"\s*+(?:(?:end|foot)?notes|references|sources)\s*+:?\s*+", regex.I)
@@ -126,14 +223,21 @@ class _Builder:
         source line (block prefixes stripped) or, for table cells and ATX headings, a part of one.
         """
         segs: list[tuple[int, int, int]] = []
+        src, starts = self.src, self.starts
         c = 0
         k = first
         for piece in content.split("\n"):
             while k <= last:
-                a, b = self.starts[k], self.line_end(k)
+                a, b = starts[k], self.line_end(k)
                 lo = max(a, cursor) if cursor >= a else a
-                line = self.src[lo:b]
                 p = -1
+                if lo <= b and src.endswith(piece, lo, b):  # the usual case, without a copy of the line
+                    p = b - lo - len(piece)
+                    k += 1
+                    segs.append((c, lo + p, len(piece)))
+                    self.covered[k - 1] = 1
+                    break
+                line = src[lo:b]
                 if line.endswith(piece):
                     p = len(line) - len(piece)
                 else:
@@ -176,6 +280,7 @@ class _Builder:
         opened: list[tuple[str, int, str | None]] = []  # kind, source start (-1: next text), data
         html_open: list[tuple[str, int, str | None]] = []
         lo_seen, hi_seen = 1 << 62, -1
+        edits = self.edits
 
         def src(c: int) -> int:
             return self.to_src(segs, c)
@@ -184,16 +289,19 @@ class _Builder:
             nonlocal lo_seen, hi_seen
             if b <= a:
                 return
-            i = max(0, bisect.bisect_right(segs, (a, 1 << 62, 0)) - 1)
+            first = bisect.bisect_right(segs, (a, 1 << 62, 0)) - 1
+            i = max(0, first)
             while i < len(segs) and segs[i][0] < b:  # walk the lines from a's (no copy of the list)
                 seg_c, seg_s, n = segs[i]
                 x, y = max(a, seg_c), min(b, seg_c + n)
                 if y > x:
-                    self.edits.append((seg_s + x - seg_c, seg_s + y - seg_c, None))
+                    edits.append((seg_s + x - seg_c, seg_s + y - seg_c, None))
                     lo_seen = min(lo_seen, seg_s + x - seg_c)
                     hi_seen = max(hi_seen, seg_s + y - seg_c)
                 i += 1
-            resolve(src(a))
+            if (opened and opened[-1][1] < 0) or (html_open and html_open[-1][1] < 0):
+                c0, s0, n0 = segs[max(0, first)]
+                resolve(s0 if first < 0 else s0 + min(a - c0, n0))  # src(a)
 
         def put(a: int, b: int, text: str) -> None:
             nonlocal lo_seen, hi_seen
@@ -451,10 +559,11 @@ class _Builder:
         """Text on lines no block covers (quotes nested past MAX_NESTING): kept, in quote blocks."""
         cur: _Leaf | None = None
         tops = ctx.top_quotes
-        for k in range(self.nlines):
-            if self.covered[k]:
-                cur = None
-                continue
+        k = -1
+        while (j := self.covered.find(0, k + 1, self.nlines)) >= 0:  # the next line no block covers
+            if j > k + 1:
+                cur = None  # covered lines between
+            k = j
             a, b = self.starts[k], self.line_end(k)
             m = _QUOTE_PREFIX.match(self.src, a, b)
             body = m.end() if m else a
@@ -488,7 +597,7 @@ class _Builder:
         asm = Assembler()
         pos = 0
         src = self.src
-        for s, e, rep in sorted(self.edits, key=lambda x: (x[0], x[1])):
+        for s, e, rep in sorted(self.edits, key=itemgetter(0, 1)):
             if s < pos:
                 continue
             if s > pos:
@@ -605,7 +714,9 @@ def build_markdown(source: str) -> MarkdownView:
     text = blank_spans(text, blanks)
     text, extra = _wikilinks_and_urls(text, blocks)
     marks.extend(extra)
-    marks = sorted(set(marks), key=lambda m: (m.start, m.end, m.kind))
+    # the data last, so that two marks on one span (a Markdown link around an HTML one) come in
+    # one order, not in the set's, which changes with the string hash seed from run to run
+    marks = sorted(set(marks), key=lambda m: (m.start, m.end, m.kind, m.data is not None, m.data or ""))
     blocks = [t for blk in blocks if (t := trim_block(text, blk)) is not None]
     return MarkdownView(
         text, compose(omap, nmap, len(text)) if nmap else omap, tuple(blocks), tuple(marks), tuple(b.meta)
@@ -619,10 +730,14 @@ def _wikilinks_and_urls(text: str, blocks: list[Block]) -> tuple[str, list[Mark]
     for blk in blocks:
         if blk.kind in ("code", "meta"):
             continue
-        for m in _WIKILINK.finditer(text, blk.start, blk.end):
-            lab = 2 if m.group(2) else 1
-            blanks += [(m.start(), m.start(lab)), (m.end(lab), m.end())]
-            marks.append(Mark("wikilink", m.start(lab), m.end(lab), m.group(1).strip()))
+        # the scans only where their literal part is (most blocks have neither)
+        if text.find("[[", blk.start, blk.end) >= 0:
+            for m in _WIKILINK.finditer(text, blk.start, blk.end):
+                lab = 2 if m.group(2) else 1
+                blanks += [(m.start(), m.start(lab)), (m.end(lab), m.end())]
+                marks.append(Mark("wikilink", m.start(lab), m.end(lab), m.group(1).strip()))
+        if text.find("http", blk.start, blk.end) < 0 and text.find("www.", blk.start, blk.end) < 0:
+            continue
         for m in _BARE_URL.finditer(text, blk.start, blk.end):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,;:!?":

@@ -19,7 +19,7 @@ import regex
 
 from citecheck.models import Block, Mark, TextView
 from citecheck.source.build import finish
-from citecheck.source.lines import iter_lines
+from citecheck.source.lines import iter_lines, line_texts
 from citecheck.source.offsets import blank_spans
 
 _NOTES_HEADING = regex.compile(
@@ -30,8 +30,9 @@ _SECTION_NUM = regex.compile(r"[ \t]*+[0-9]++\.[0-9]")
 _RETURN_MARK = regex.compile(r"[ \t]*+↩\ufe0e?+\ufe0f?+[ \t]*+$")
 _LINK_ONLY = regex.compile(r"[ \t]*+(?:[a-z][a-z0-9+.-]{1,10}+://|www\.)\S++[ \t]*+$", regex.I)
 # A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000).  The scan
-# looks for runs of digits only (fast) and checks the characters around each in Python.
-_DIGITS = regex.compile(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]++")
+# finds runs of digits right after a letter or a closing mark (most digits follow a space: page
+# numbers, years) and checks the characters around each in Python.
+_DIGITS = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]++")
 _BEFORE_MARKER = regex.compile(r"[\p{L}.,;:!?”’\"')\]]")
 _AFTER_MARKER = frozenset(" \t\r\n.,;:)]")
 _BRACKET_MARKER = regex.compile(r"\[([0-9]{1,4}+)\]")
@@ -54,19 +55,19 @@ class _Para:
 def _paragraphs(text: str, lo: int = 0, hi: int | None = None) -> list[_Para]:
     out: list[_Para] = []
     cur: _Para | None = None
-    for a, b in iter_lines(text, lo, hi):
-        line = text[a:b]
+    for a, line in line_texts(text, lo, hi):
         body = line.lstrip()
         if not body:
             cur = None
             continue
         lead = len(line) - len(body)
         end = a + len(line.rstrip())
+        width = _width(line[:lead]) if lead else 0
         if cur is None:
-            cur = _Para(a + lead, end, 1, _width(line[:lead]), end)
+            cur = _Para(a + lead, end, 1, width, end)
             out.append(cur)
         else:
-            cur.end, cur.lines, cur.lead = end, cur.lines + 1, min(cur.lead, _width(line[:lead]))
+            cur.end, cur.lines, cur.lead = end, cur.lines + 1, min(cur.lead, width)
     return out
 
 
@@ -89,9 +90,11 @@ def _width(indent: str) -> int:
 def _is_heading(text: str, p: _Para, notes_heading: bool) -> bool:
     if p.lines != 1:
         return False
-    line = text[p.start : p.end]
     if notes_heading:
         return True
+    if p.end - p.start > 80:
+        return False
+    line = text[p.start : p.end]
     return (
         len(line) <= 80
         and len(line.split()) <= 12
@@ -116,9 +119,8 @@ def build_plain(source: str) -> TextView:
     links: dict[str, str] = {}
     prev_note: str | None = None
     for p in _split_headings(text, paras):
-        first = text[p.start : p.first_line_end]
-        named = _NOTES_HEADING.fullmatch(first) is not None
-        if _is_heading(text, p, named) and not (notes_zone and _NOTE_NUM.match(first)):
+        named = _NOTES_HEADING.fullmatch(text, p.start, p.first_line_end) is not None
+        if _is_heading(text, p, named) and not (notes_zone and _NOTE_NUM.match(text, p.start, p.first_line_end)):
             blocks.append(Block("heading", p.start, p.end))
             notes_zone = notes_zone or named
             prev_note = None
@@ -129,19 +131,18 @@ def build_plain(source: str) -> TextView:
                 blocks.append(_para(p, a, b, base))
                 prev_note = None
                 continue
-            sure = notes_zone or _RETURN_MARK.search(text, a, b) is not None
+            sure = notes_zone or _return_mark(text, a, b) is not None
             follows = prev_note is not None and prev_note.isdigit() and int(label) == int(prev_note) + 1
             if not (sure or follows):
                 blocks.append(_para(p, a, b, base))
                 continue
             m = _NOTE_NUM.match(text, a, b)
-            assert m is not None
-            body = m.end()
+            body = m.end() if m else b  # None: the number alone on its line, an empty note
             if _LINK_ONLY.match(text, body, b):
                 links[label] = text[body:b].strip()
                 blocks.append(Block("meta", a, b))
             else:
-                back = _RETURN_MARK.search(text, body, b)
+                back = _return_mark(text, body, b)
                 end = _rstrip_end(text, body, back.start()) if back else b
                 blanks.append((a, body))
                 if back:
@@ -152,6 +153,11 @@ def build_plain(source: str) -> TextView:
     blocks = _promote_trailing_notes(text, blocks, blanks)
     marks = _markers(text, blocks, links, blanks)
     return finish(source, blank_spans(text, blanks), None, blocks, marks)
+
+
+def _return_mark(text: str, a: int, b: int) -> regex.Match[str] | None:
+    """The ↩ closing ``text[a:b]`` (the search tries every position: only where there is one)."""
+    return _RETURN_MARK.search(text, a, b) if text.find("↩", a, b) >= 0 else None
 
 
 def _para(p: _Para, a: int, b: int, base: int) -> Block:

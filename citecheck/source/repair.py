@@ -32,7 +32,7 @@ _MAC_DASH = regex.compile(r"(?<=\p{Ll}) ?[ÑÐ] ?(?=\p{Ll})")
 
 _SUSPECT = regex.compile(r"[ÃÂâ][\x80-\xbf\u0152-\u2122]")
 #: Every repair above starts at one of these characters: text without them needs none.
-MAY_NEED_REPAIR = regex.compile(r"[ÉÒÓÔÕÑÐÃÂâ]")
+REPAIR_START_CHARS = "ÉÒÓÔÕÑÐÃÂâ"
 _TOKEN = regex.compile(r"[^ \t]+")
 
 

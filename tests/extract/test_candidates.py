@@ -15,6 +15,13 @@ def cands(text: str, fmt: str = "text") -> list[tuple[str, str]]:
 
 
 CASES = [
+    # a dash and a name before a link to a work: an attribution with its author
+    (
+        "markdown",
+        "> “When goods are short, the buyers queue.” - Orlov, [[The Queue Betrayed (1937)]]\n\nMore.\n",
+        [("attribution", "Orlov, The Queue Betrayed (1937)")],
+    ),
+    ("markdown", "See [[The Queue Betrayed]] for more.\n", [("wikilink", "The Queue Betrayed")]),
     # a bracket across a hard line break, with a bold title
     (
         "markdown",

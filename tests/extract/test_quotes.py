@@ -46,6 +46,13 @@ CASES = [
         "Intro:\n\n    The state withers away as the classes go.\n\nMore prose here.\n",
         [("block", "The state withers away as the classes go.")],
     ),
+    # a note's second paragraph, indented under it, is the note going on, not a block quotation
+    (
+        "text",
+        "Text.\n\nNotes\n\n  1. Orlov, Councils, p. 3.\n\n  2. The councils had ended.\n\n"
+        "    This was not the end of the dispute, as Hale wrote later.\n",
+        [],
+    ),
     # a paragraph wholly in quotation marks, over paragraphs that do not reopen the mark
     (
         "text",

@@ -85,7 +85,7 @@ CASES = [
     ),
     # a named body issues a decree; an acronym is a body, not a "he"
     (
-        "A decree issued by Sovnarkom laid down labour service “to supply industry with labour power”.\n",
+        "A decree of Sovnarkom laid down labour service “to supply industry with labour power”.\n",
         [("Sovnarkom", "context")],
     ),
     (
@@ -120,6 +120,31 @@ CASES = [
     (
         "In 1915 Nicholas II wrote to his wife. Nicholas insisted that “the councils are a passing fever”.\n",
         [("Nicholas II", "cue")],
+    ),
+    # the one blamed "for" what they said said it
+    (
+        "Hale criticised Anton Orlov, the leader of the Leeds branch, for dismissing the workers as people who "
+        "“express the interest of small proprietors”.\n",
+        [("Orlov", "cue")],
+    ),
+    # a bracketed aside between the name and the verb; a name inside the aside is not the speaker
+    (
+        "As Orlov [an exile working with the Germans] explained to the minister, the “movement must be supported”.\n",
+        [("Orlov", "cue")],
+    ),
+    # "to quote X,"
+    ("To requote Malatesta, the freedom we want “is not an abstract freedom”.\n", [("Malatesta", "cue")]),
+    # a verb of saying inverted between commas, before the quotation
+    ("The program, said Vandermeer, would “be the guide of millions of workers”.\n", [("Vandermeer", "cue")]),
+    # after the quotation: the person of "body title Person", with a middle initial
+    (
+        "“We were in very close contact with him after he came,” said SWP chairman James P. Cannon.\n",
+        [("Cannon", "cue")],
+    ),
+    # "a response, authored by X, …"
+    (
+        "It came with an official response, authored by Anton Hale, explaining that “the struggle has unfolded”.\n",
+        [("Hale", "cue")],
     ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),

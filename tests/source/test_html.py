@@ -218,3 +218,22 @@ def test_markup_spans_and_decoding() -> None:
     text, offsets = decode_text(src)
     assert text == "abc & d"
     assert offsets[text.index("&")] == src.index("&amp;") and offsets.end(text.index("&")) == src.index("&amp;") + 5
+
+
+MARKUP = [
+    # source, the markup found (a raw-text element runs to its end tag, whatever the case)
+    ("a < b <i>c</i>", ["<i>", "</i>"]),
+    ("<STYLE>p<q{}</Style >x", ["<STYLE>p<q{}", "</Style >"]),
+    ("<script/>x<b>y</b>", ["<script/>", "<b>", "</b>"]),  # self-closed: no raw text
+    ("<scripts>x<b>", ["<scripts>", "<b>"]),  # another name that starts the same
+    ("<xmp><b>kept</b></xmp>", ["<xmp><b>kept</b>", "</xmp>"]),
+    ("<plaintext>a<b", ["<plaintext>a<b"]),  # never closed: raw to the end
+    ("<!DOCTYPE html><?xml x?><!-- open", ["<!DOCTYPE html>", "<?xml x?>", "<!-- open"]),
+    ("<a b='<'>x", []),  # a quoted attribute value may not hold "<" here: not markup
+    ("</>x<1>", []),
+]
+
+
+@pytest.mark.parametrize(("src", "expected"), MARKUP)
+def test_markup_spans(src: str, expected: list[str]) -> None:
+    assert [src[s:e] for s, e in markup_spans(src)] == expected

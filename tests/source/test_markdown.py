@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it.token import Token
 
 from citecheck.models import TextView
 from citecheck.source.build import build_view
 from citecheck.source.load import document_from_text
-from citecheck.source.markdown import MAX_NESTING, parse_front_matter
+from citecheck.source.markdown import _MD, MAX_NESTING, _normalise, markdown_parser, parse_front_matter, plain_inline
 from tests.source.viewcheck import blocks, check_source_map, mark_texts, marks
 
 
@@ -171,3 +178,80 @@ FRONT_MATTER = [
 @pytest.mark.parametrize(("yaml", "expected"), FRONT_MATTER)
 def test_parse_front_matter(yaml: str, expected: list[tuple[str, str]]) -> None:
     assert parse_front_matter(yaml) == expected
+
+
+# --- the parser: markdown-it's text rule runs on over characters no rule here starts at ----------
+
+
+def _tokens(tokens: list[Token]) -> list[tuple[object, ...]]:
+    fields = ("type", "tag", "map", "content", "markup", "info", "meta", "attrs", "nesting", "level", "hidden")
+    return [
+        (*(getattr(t, f) for f in fields), None if t.children is None else tuple(_tokens(t.children))) for t in tokens
+    ]
+
+
+_MD_PIECES = st.sampled_from(
+    ["a", "b c", " ", "  ", "\n", "\n\n", "-", ":", "#", "=", "+", "@", "{", "}", "$", "%", ">", "[", "]", "(", ")",
+     "*", "_", "~~", "`", "\\", "&amp;", "&", "<", "<i>", "</i>", "!", "^", "[^1]", "[^1]: n", "[l](u)", "[l]",
+     "[l]: u", "![i](s)", "<http://a.b>", "- ", "1. ", "> ", "# ", "|", "---", "\t", " \n", "  \n", "   \n",
+     "\n\t ", "\x0c", "\u00a0", "\u2028", "word word", "Lenin's “words”", "\r\n", "\r", "\x00"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MD_PIECES, max_size=40).map("".join))
+def test_narrowed_text_rule_gives_markdown_its_own_tokens(text: str) -> None:
+    # and prose without markup, whose tokens are made without the inline parser
+    stock = markdown_parser()  # markdown-it's own terminator characters
+    assert stock.inline.terminator_re.pattern != _MD.inline.terminator_re.pattern
+    assert _tokens(_MD.parse(_normalise(text)[0])) == _tokens(stock.parse(text))
+
+
+_PROSE_PIECES = st.sampled_from(
+    ["a", "word", " ", "  ", "   ", "\n", " \n", "  \n", "   \n", "\n\t", "\n  ", "\t", "\x0c", "\u00a0", "-", ":",
+     "#", "“", "”", "1918", ".", "1. ", "> ", "- ", "\n\n", "=", "+", "\r\n", "  \r\n", "\r", "\x00"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PROSE_PIECES, max_size=30).map("".join))
+def test_prose_gets_markdown_its_own_tokens(text: str) -> None:
+    assert _tokens(_MD.parse(_normalise(text)[0])) == _tokens(markdown_parser().parse(text))
+
+
+PLAIN_INLINE = [
+    # content, the tokens markdown-it makes of it (text content, or the break)
+    ("", []),
+    ("a b", ["a b"]),
+    ("a\nb", ["a", "softbreak", "b"]),
+    ("a \nb", ["a", "softbreak", "b"]),  # one space before the line end: taken off the text
+    ("a  \n\t b", ["a", "hardbreak", "b"]),  # two or more: a hard break; the next line's indent skipped
+    ("a\x0c\n b", ["a\x0c", "softbreak", "b"]),  # only spaces count
+]
+
+
+@pytest.mark.parametrize(("content", "expected"), PLAIN_INLINE)
+def test_plain_inline(content: str, expected: list[str]) -> None:
+    tokens = plain_inline(content)
+    assert [t.content if t.type == "text" else t.type for t in tokens] == expected
+    assert _tokens(tokens) == _tokens(markdown_parser().parseInline(content)[0].children or [])
+
+
+_SAME_SPAN = '[<a href="x">a</a>](y) text\n'  # an HTML link inside a Markdown one: two marks, one span
+
+
+def test_marks_on_one_span_come_in_one_order_whatever_the_hash_seed() -> None:
+    assert [(m.kind, m.data) for m in md(_SAME_SPAN).marks] == [("link", "x"), ("link", "y")]
+    code = (
+        "from citecheck.source.build import build_view\n"
+        "from citecheck.source.load import document_from_text\n"
+        f"print([m.data for m in build_view(document_from_text('e.md', {_SAME_SPAN!r}, 'markdown')).marks])\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)}, capture_output=True,
+            text=True, check=True,
+        ).stdout
+        for seed in range(1, 7)
+    }  # fmt: skip
+    assert runs == {"['x', 'y']\n"}

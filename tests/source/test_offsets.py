@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+import regex
+
 from citecheck.source.lines import line_starts
-from citecheck.source.offsets import Assembler, blank_spans, compose, identity_map, repair_view
+from citecheck.source.offsets import Assembler, blank_spans, compose, identity_map, repair_starts, repair_view
+from citecheck.source.repair import REPAIR_START_CHARS
 
 
 def assembled() -> tuple[str, str, Assembler]:
@@ -55,6 +59,14 @@ def test_repair_view_moves_offsets_through_the_repair() -> None:
     assert outer is not None and outer.end(text.index("“")) == source.index("â€œ") + 3
     assert [(r.line, r.column, r.original) for r in repairs] == [(2, 5, "â€œ"), (2, 12, "â€\x9d")]
     assert repair_view("plain", None, [0]) == ("plain", None, ())
+
+
+@pytest.mark.parametrize(
+    "text", ["", "plain English", "â€œaâ€\x9d ÉÉ", "thousandÉ\nÒWordÓ doesnÕt ÃÂ", "é è ê: no repair starts here"]
+)
+def test_repair_starts_are_every_character_a_repair_can_start_at(text: str) -> None:
+    every = [m.start() for m in regex.finditer("[" + REPAIR_START_CHARS + "]", text)]
+    assert repair_starts(text) == every
 
 
 def test_blank_spans_keeps_line_ends() -> None:

@@ -122,6 +122,33 @@ def test_mojibake_is_repaired_and_reported() -> None:
     assert view.raw(q, q + 1) == "â€œ"
 
 
+MOJIBAKE_LINE_ENDS = [
+    # the repaired line is found whatever ends the lines (classic Mac files end them with CR)
+    ("a\rthousandÉ more\r", "a\rthousand… more\r", [(2, 9, "É")]),
+    ("one\r\rtwo thousandÉ\r", "one\r\rtwo thousand…\r", [(3, 13, "É")]),
+    ("x\r\nthe â€œwordâ€\x9d\r\nz", "x\r\nthe “word”\r\nz", [(2, 5, "â€œ"), (2, 12, "â€\x9d")]),
+    ("x\nÒWordÓ\ry", "x\n“Word”\ry", [(2, 1, "Ò"), (2, 6, "Ó")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "repairs"), MOJIBAKE_LINE_ENDS)
+def test_mojibake_is_repaired_whatever_the_line_ends(
+    text: str, expected: str, repairs: list[tuple[int, int, str]]
+) -> None:
+    view = plain(text)
+    assert view.text == expected
+    assert [(r.line, r.column, r.original) for r in view.repairs] == repairs
+
+
+def test_a_note_that_is_only_its_number() -> None:
+    # "[1] " alone on its line, then the next note: note 1 is empty, its marker still a marker
+    view = plain("Text.1\n\nNotes\n[1] \n[2] Lenin, p. 5.\n")
+    assert kinds(view) == [("para", "Text."), ("heading", "Notes"), ("note", "Lenin, p. 5.")]
+    assert [(b.kind, b.note) for b in view.blocks][-1] == ("note", "2")
+    assert marks(view, "noteref") == [("1", "1")]
+    assert "[1]" not in view.text
+
+
 def test_view_offsets_equal_source_offsets() -> None:
     view = build_plain("Text.1\n\nNotes\n\n1. Note.\n")
     assert view.src is None and len(view.text) == len(view.source)

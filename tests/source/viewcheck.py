@@ -43,8 +43,8 @@ def check_source_map(view: TextView) -> None:
             continue
         if view.line_col(s) in repaired or any((view.line_col(s)[0], c) in repaired for c in range(1, 400)):
             continue
-        if ch.isspace() and (raw.startswith("<") or set(raw) <= _MD_MARKUP or len(raw) == 1):
-            continue  # blanked markup, a tag made a break
+        if ch.isspace() and (raw.lstrip().startswith("<") or set(raw) <= _MD_MARKUP or len(raw) == 1):
+            continue  # blanked markup, a tag (and the blanks before it) made a break
         if raw.startswith("&") and ch in html.unescape(raw):
             continue
         if raw.startswith("\\") and raw[1:] == ch:
