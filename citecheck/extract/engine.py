@@ -26,7 +26,7 @@ from citecheck.extract.decide import judge, worth_parsing
 from citecheck.extract.grammar.locators import normalise_pages, normalise_volume, volume_as_written
 from citecheck.extract.grammar.parse import parse_reference, segments
 from citecheck.extract.link import Linker, chain
-from citecheck.extract.names import surname
+from citecheck.extract.names import default_people, surname
 from citecheck.extract.prose import find_prose_references
 from citecheck.extract.quotes import find_quotes, is_title
 from citecheck.extract.resolve import resolve
@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from citecheck.bibliography.catalogue import Catalogue
 
 _WS = regex.compile(r"\s+")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]+")
 _QUOTE_CHARS = regex.compile(r"[“”\"‘’«»„]")
 _SUBJECT = regex.compile(r"^\W*(?P<title>.+?)\W*,?\s+by\s+(?P<author>[^,;()]+?)\W*$")
 
@@ -108,7 +109,11 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     refs = _with_prose_references(view, refs)
 
     opaque = [(q.start, q.end) for q in quotes if q.form == "inline"]
-    opaque += [(m.start, m.end) for m in view.marks if m.kind in ("italic", "cite") and m.end - m.start > 3]
+    opaque += [
+        (m.start, m.end)
+        for m in view.marks
+        if m.kind in ("italic", "cite") and m.end - m.start > 3 and not _a_known_name(view.text[m.start : m.end])
+    ]
     opaque += [(r.candidate.outer_start, r.candidate.outer_end) for r in refs if r.kind != "prose"]
     people = People(
         view, [r.parsed.author for r in refs if r.parsed.author], _disjoint(opaque), _regions(view, quotes, refs)
@@ -283,6 +288,12 @@ def _regions(view: TextView, quotes: Sequence[QuoteSpan], refs: Sequence[Referen
         if m.kind in ("italic", "cite"):
             spans.append((max(0, m.start - 80), m.end + 80))
     return _disjoint(spans)
+
+
+def _a_known_name(s: str) -> bool:
+    """``<i>Trotsky</i> reiterated …``: a name in italics is a name, not a title."""
+    words = s.split()
+    return 0 < len(words) <= 3 and default_people().lookup(" ".join(words)) is not None
 
 
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -541,7 +552,7 @@ def _nested_take_the_block(quotes: Sequence[QuoteSpan], links: list[int | None])
 
 
 def _echo_key(text: str) -> str | None:
-    words = regex.findall(r"[\p{L}\p{N}]+", text.lower())
+    words = _ALNUM.findall(text.lower())
     return " ".join(words[:12]) if len(words) >= 4 else None
 
 

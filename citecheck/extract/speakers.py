@@ -121,8 +121,11 @@ class People:
                 continue  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
             s, e = m.start(), m.end()
             one_word = " " not in g and "\n" not in g
-            if one_word and (g.lower() in lower_words or _ABSTRACT.search(g)) and g not in given and not known(g):
-                continue  # one common word, capitalised ("Anarchism argues …"): nobody speaks
+            if one_word and g not in given and not known(g):
+                if _ABSTRACT.search(g):
+                    continue  # an idea ("Anarchism argues …"): nobody speaks
+                if g.lower() in lower_words and not _speaks_after(text, m.end(), verbs, nouns):
+                    continue  # one common word, capitalised; unless it speaks ("Cliff's claim", "Hill wrote")
             words = g.split()
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
@@ -157,6 +160,8 @@ class People:
             )
             if not keep or (len(words) == 1 and words[0] in not_names):
                 continue
+            if single_new and not (cue or first in given or known(first)) and _NUMBER_NEXT.match(text, e):
+                continue  # "Catch 22", "Article 5": a thing with a number
             if single_new and not (cue or first in given or known(first)):
                 if first.endswith("ly") and text[e : e + 1] in ",:" and _sentence_initial(text, s):
                     continue  # "Unfortunately: …"
@@ -185,13 +190,18 @@ class People:
                 full_by_last.setdefault(words[-1], " ".join(words))
         dropped = {k for k in initial_only if raw[k][2][0] not in mid_caps}
         raw = [r for k, r in enumerate(raw) if k not in dropped]
-        for _, _, words, _ in raw:
-            w = words[0]
-            if len(words) == 1 and w in given and w not in full_by_first:
-                # "Murray" alone near a quotation: the surname is wherever the text gives it in full
-                full = regex.search(rf"\b{regex.escape(w)}\s++(\p{{Lu}}\p{{Ll}}++)\b", text)
-                if full and full.group(1) not in not_names and full.group(1).lower() not in lower_words:
-                    full_by_first[w] = f"{w} {full.group(1)}"
+        alone = {words[0] for _, _, words, _ in raw if len(words) == 1 and words[0] in given}
+        for w in sorted(alone):
+            # "Murray" alone near a quotation: the surname the text gives it most often, anywhere
+            # ("Michael" is Michael Albert in a debate with him, though a Michael Fox is named once)
+            counts: dict[str, int] = {}
+            for full in regex.finditer(rf"\b{regex.escape(w)}\s++(\p{{Lu}}\p{{Ll}}++)\b", text):
+                sur = full.group(1)
+                if sur not in not_names and sur.lower() not in lower_words:
+                    counts[sur] = counts.get(sur, 0) + 1
+            if counts:
+                best = max(counts, key=lambda x: counts[x])  # the first seen of equals: dicts keep order
+                full_by_first[w] = f"{w} {best}"
         for a in authors:
             parts = a.replace(",", " ").split()
             if parts:
@@ -268,11 +278,27 @@ class People:
         while i >= 0 and self.mentions[i].start >= floor:
             m = self.mentions[i]
             if not m.pronoun and m.person:
-                if not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start):
+                if not _AFTER_PREPOSITION.search(self.text, max(0, m.start - 8), m.start) and not (
+                    m.possessive and self._subject_before(i)
+                ):
                     return m.name
                 fallback = fallback or m.name
             i -= 1
         return fallback
+
+    def _subject_before(self, i: int) -> bool:
+        """True when a person is named, not in the possessive, earlier in mention ``i``'s sentence
+        ("Osinsky endorsed Shlyapnikov's idea. He …": Osinsky is the subject)."""
+        m = self.mentions[i]
+        k = i - 1
+        while k >= 0:
+            p = self.mentions[k]
+            if _SENTENCE_END.search(self.text, p.end, m.start):
+                return False
+            if p.person and not p.pronoun and not p.possessive:
+                return True
+            k -= 1
+        return False
 
 
 # nouns of ideas and qualities, which argue only figuratively
@@ -292,9 +318,15 @@ def before_verb(before: str) -> str:
     return words[-1].lower() if words else ""
 
 
+_AUTHORS_SPLIT = regex.compile(r"\s+(?:and|&)\s+|;")
+_ACCORDING_TO = regex.compile(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$")
+_IN_END = regex.compile(r"\bin\s*+$")
+_LOWER_ONLY = regex.compile(r"[\s\p{Ll}'’]*+")
 _TO_QUOTE = regex.compile(r"\b(?:re)?quot(?:e|ing)\s++$")
 _REPROACHED = regex.compile(r"\b\p{Ll}++\s++$")
 _FOR_DOING = regex.compile(r"\bfor\s++\p{Ll}{1,20}ing\b")
+_NUMBER_NEXT = regex.compile(r"[ \t]++\d")
+_SENTENCE_END = regex.compile(r"[.!?]\s")
 _AFTER_PREPOSITION = regex.compile(r"\b(?:in|of|on|for|to|with|about|from|at|by|into)\s++$", regex.I)
 _PRONOUN = regex.compile(r"\b(?:he|she|He|She)\b")
 _CONGRESS = regex.compile(
@@ -349,6 +381,15 @@ def _person_like(words: list[str], lower_words: frozenset[str]) -> bool:
     )
 
 
+def _speaks_after(text: str, e: int, verbs: frozenset[str], nouns: frozenset[str]) -> bool:
+    """True when a verb of saying, or a possessive and a noun of saying, follows ``text[:e]``."""
+    nm = _NEXT.match(text, e)
+    if nm is None:
+        return False
+    nxt = (nm.group(2) or "").lower()
+    return (nxt in nouns) if nm.group(1) else (nxt in verbs)
+
+
 @lru_cache(maxsize=65536)
 def _known_person(word: str) -> bool:
     """True when the people list knows ``word`` (a name or an accepted spelling)."""
@@ -373,7 +414,7 @@ def _lower_vocabulary(text: str) -> frozenset[str]:
 
 def person_name(author: str) -> str:
     """A display name from an author as written: ``Lenin, V. I.`` -> ``V. I. Lenin`` (the first of several)."""
-    first = str(regex.split(r"\s+(?:and|&)\s+|;", author)[0]).strip()
+    first = str(_AUTHORS_SPLIT.split(author)[0]).strip()
     if "," in first:
         sur, _, given = first.partition(",")
         return f"{given.strip()} {sur.strip()}".strip()
@@ -432,13 +473,16 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
     verbs = speech_words()["verb"]
     nouns = speech_words()["noun"]
     best: Cue | None = None
+    clause = False  # the cue so far opens a that-clause: "Cliff's claim that Lenin's book displayed “…”"
     for m in people.between(max(lo, open_mark - 400), open_mark):
         gap = text[m.end : open_mark]
         head = gap[:120]
         words = [w.lower() for w in _WORDS.findall(head)]
         speaks = False
+        opens = False
         if m.possessive:
-            speaks = len(words) > 1 and words[1] in nouns
+            speaks = len(words) > 1 and words[1] in nouns and not clause
+            opens = speaks and words[2:3] == ["that"]
         else:
             k = 0
             while k < len(words) and (
@@ -457,6 +501,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
                 and (words[k] in verbs or (words[k].endswith("ly") and k + 1 < len(words) and words[k + 1] in verbs))
             ) or (k < len(words) and words[k] == "who" and len(words) > k + 1 and words[k + 1] in verbs):
                 speaks = True
+                opens = words[k + 1 : k + 2] == ["that"]
             elif head.lstrip().startswith((",", "[", "(")):
                 # "Lenin, in a simple example, summed up the situation:", "Parvus [an exile] explained"
                 opener = head.lstrip()[0]
@@ -468,7 +513,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
                 speaks = bool(_CLAUSE_START.search(text[max(lo, m.start - 30) : m.start]))
         before = text[max(lo, m.start - 30) : m.start].lower()
         if (
-            regex.search(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$", before)
+            _ACCORDING_TO.search(before)
             or _OF_CUE.search(before)
             or (_TO_QUOTE.search(before) and gap.lstrip().startswith(","))  # "To requote Malatesta, …"
             or _WRITTEN_BY.search(before)  # "an official response, authored by Goldman and Morrow, …"
@@ -480,12 +525,13 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             speaks = (
                 bool(last) and last[-1].lower() in speech_words()["reproach"]
             )  # "criticised Kamenev for dismissing …"
-        if m.possessive and regex.search(r"\bin\s*+$", before) and any(w in nouns for w in words[1:3]):
+        if m.possessive and _IN_END.search(before) and any(w in nouns for w in words[1:3]):
             speaks = True  # in Lenin's (own) words
         if speaks:
             name = people.resolve(m) if m.pronoun else m.name
             if name:
                 best = Cue(name, "strong", body=m.body)
+                clause = opens
     return best
 
 
@@ -512,7 +558,7 @@ def cue_after(people: People, text: str, close_mark: int, hi: int) -> Cue | None
     ):
         if not m.person and not m.pronoun and len(ms) > 1 and ms[1].person:
             between = text[m.end : ms[1].start]
-            if regex.fullmatch(r"[\s\p{Ll}'’]*+", between):
+            if _LOWER_ONLY.fullmatch(between):
                 m = ms[1]  # "said SWP chairman James P. Cannon": the person, not the body
         name = people.resolve(m) if m.pronoun else m.name
         return Cue(name, "strong", body=m.body) if name else None

@@ -146,6 +146,29 @@ CASES = [
         "It came with an official response, authored by Anton Hale, explaining that “the struggle has unfolded”.\n",
         [("Hale", "cue")],
     ),
+    # "he" after "X endorsed Y's idea." is X, the subject, not Y in the possessive
+    (
+        "Speaking for the group, Vandermeer endorsed Hale's idea. He observed a “clash of several cultures”.\n",
+        [("Vandermeer", "cue")],
+    ),
+    # a first name alone is the full name the text gives it most often
+    (
+        "Michael Fox once agreed. Michael Albert disagreed, as Michael Albert does. Michael (Albert, not Fox) "
+        "believes that “the coordinators rule the economy”.\n",
+        [("Albert", "cue")],
+    ),
+    # a capitalised word before a number is a thing ("Catch 22"), not the "he" of the next clause
+    (
+        "I'm in a Catch 22 situation in challenging Michael Albert's assertion. “If you can show me,” he writes.\n",
+        [("Albert", "cue")],
+    ),
+    # a cue opening a that-clause holds against a possessive noun inside it; a surname that is also
+    # a common word ("cliff") is a name when it speaks
+    (
+        "They walked off a cliff. What is remarkable was Cliff's claim that Lenin's book displayed a "
+        "“mechanical juxtaposition of spontaneity and consciousness”.\n",
+        [("Cliff", "cue")],
+    ),
     # a first name alone stands for the full name seen with it
     ("Michael Albert replied at length. Michael says that “the coordinators rule the economy”.\n", [("Albert", "cue")]),
 ]
@@ -154,6 +177,11 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_speaker_cues(text: str, expected: list[tuple[str | None, str | None]]) -> None:
     assert speakers(text) == expected
+
+
+def test_a_well_known_name_in_italics_is_a_name_not_a_title() -> None:
+    text = "*Trotsky* reiterated his belief that “the unions must become production unions”.\n"
+    assert speakers(text, "markdown") == [("Trotsky", "cue")]
 
 
 def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
