@@ -14,8 +14,9 @@ import hashlib
 import os
 import re
 import time
+import types
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -28,8 +29,8 @@ from rapidfuzz import fuzz, process
 
 from citecheck import __version__
 from citecheck.checks.rules import ALL_RULES, Rule
-from citecheck.models import CheckResult, Finding, Location, NormalisedCitation, Severity
-from citecheck.output.atomic import write_chunks
+from citecheck.models import CheckResult, Finding, Location, NormalisedCitation, OutputError, Severity
+from citecheck.output.atomic import write_bytes, write_chunks
 from citecheck.runtime.collector import paused
 from citecheck.source.load import shown_path
 
@@ -100,7 +101,9 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
 
     An entry is keyed on the template's name, file and source, Jinja2's and
     Python's versions (Jinja2's own key), and on citecheck's version and the
-    options the templates are compiled with.  A folder that cannot be used, a
+    options the templates are compiled with.  An entry is Jinja2's bytes after
+    their SHA-256: Jinja2 checks only an entry's head, and a byte changed in
+    the code after it would change the page.  A folder that cannot be used, a
     damaged entry or a full disk only cost the compiling.
     """
 
@@ -111,14 +114,34 @@ class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         """The compiled template, when a usable one is kept (else the template is compiled)."""
         try:
-            super().load_bytecode(bucket)
-        except Exception:  # a damaged entry (marshal and pickle raise many kinds): compile instead
+            with open(self._entry(bucket), "rb") as fh:
+                kept = fh.read()
+        except OSError:
+            return
+        body = kept[_ENTRY_DIGEST:]
+        if len(kept) <= _ENTRY_DIGEST or hashlib.sha256(body).digest() != kept[:_ENTRY_DIGEST]:
+            return  # damaged, cut short, or written by an earlier citecheck
+        try:
+            bucket.bytecode_from_string(body)
+        except Exception:  # pickle and marshal raise many kinds
+            bucket.reset()
+        if not isinstance(bucket.code, types.CodeType):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        """Keep the compiled template for the next run (best effort)."""
-        with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+        """Keep the compiled template for the next run (best effort, atomically)."""
+        if not os.path.isdir(self.directory):  # Jinja2 makes its folder; a missing one is not ours to make
+            return
+        body = bucket.bytecode_to_string()
+        with contextlib.suppress(OutputError):
+            write_bytes(self._entry(bucket), [hashlib.sha256(body).digest(), body], durable=False)
+
+    def _entry(self, bucket: jinja2.bccache.Bucket) -> str:
+        return os.path.join(self.directory, self.pattern % (bucket.key,))
+
+
+#: Bytes of the digest that opens a kept template.
+_ENTRY_DIGEST = 32
 
 
 def _compiled_templates() -> jinja2.BytecodeCache | None:
@@ -573,7 +596,7 @@ def _render(
     rules: Sequence[Rule] | None = None,
     generated: str | None = None,
     inputs: Sequence[str] = (),
-) -> Iterator[str]:
+) -> Generator[str, None, None]:
     """The report in pieces, as Jinja2 renders it: a large report is never one string in memory.
 
     The collector is paused while the page is written (see :mod:`citecheck.runtime.collector`):
@@ -637,4 +660,8 @@ def _pieces(
 
 def write_html(path: str | Path, result: CheckResult, **kwargs: object) -> None:
     """Render the report and write it to ``path`` atomically, piece by piece."""
-    write_chunks(path, _render(result, **kwargs))  # type: ignore[arg-type]
+    pieces = _render(result, **kwargs)  # type: ignore[arg-type]
+    try:
+        write_chunks(path, pieces)
+    finally:
+        pieces.close()  # a write that failed half-way: the collector back on now, not when the error is dropped

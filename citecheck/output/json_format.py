@@ -48,6 +48,8 @@ def to_json(result: CheckResult, findings: Sequence[Finding], extra: dict[str, A
             "errors": [str(e) for e in result.errors],
         }
         doc.update(extra or {})
+        if extra and "findings" in extra:  # ``extra`` replaced the findings: nothing to splice in
+            return dumps(doc)
         rest = dumps(doc)
         encoded: dict[str, str] = {}
         written = ", ".join([finding_json(f, encoded) for f in findings])

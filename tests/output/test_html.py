@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -385,6 +386,53 @@ def test_a_damaged_or_unusable_template_cache_only_costs_the_compiling(
     report._environment.cache_clear()
 
 
+def test_a_template_entry_damaged_inside_its_code_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte changed inside the compiled code (a string constant of the page) is not trusted: the
+    page is the one the templates give, not the damaged entry's."""
+    from citecheck.output import html as report
+
+    expected = render_html(CheckResult((), (), ()), generated="x")
+    assert "citecheck" in expected
+    monkeypatch.setattr(report, "_compiled_templates", lambda: report._CompiledTemplates(str(tmp_path)))
+    report._environment.cache_clear()
+    render_html(CheckResult((), (), ()), generated="x")
+    damaged = 0
+    for entry in tmp_path.iterdir():
+        data = entry.read_bytes()
+        damaged += data.count(b"citecheck")
+        entry.write_bytes(data.replace(b"citecheck", b"citechecX"))  # marshal still reads it
+    assert damaged
+    report._environment.cache_clear()
+    try:
+        assert render_html(CheckResult((), (), ()), generated="x") == expected
+    finally:
+        report._environment.cache_clear()
+
+
+def test_a_template_entry_that_is_not_code_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marshal
+
+    from citecheck.output import html as report
+
+    expected = render_html(CheckResult((), (), ()), generated="x")
+    cache = report._CompiledTemplates(str(tmp_path))
+    monkeypatch.setattr(report, "_compiled_templates", lambda: cache)
+    report._environment.cache_clear()
+    env = report._environment()
+    for name in env.list_templates():
+        template = env.get_template(name)
+        bucket = cache.get_bucket(env, name, template.filename, Path(template.filename or "").read_text("utf-8"))
+        bucket.code = marshal.loads(marshal.dumps(42))  # type: ignore[assignment]
+        cache.dump_bytecode(bucket)  # an entry intact as written, of something that is not code
+    report._environment.cache_clear()
+    try:
+        assert render_html(CheckResult((), (), ()), generated="x") == expected
+    finally:
+        report._environment.cache_clear()
+
+
 def test_the_compiled_form_is_keyed_on_citecheck_and_its_options() -> None:
     import jinja2
 
@@ -418,6 +466,30 @@ def test_the_page_is_written_with_the_collector_paused(
     )
     render_html(hostile_result, generated="x")
     assert seen and not any(seen) and gc.isenabled()
+
+
+def test_a_report_that_fails_to_be_written_turns_the_collector_back_on(
+    hostile_result: CheckResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page is written with the collector paused; a write that fails half-way (a full disk) turns
+    it back on at once, though the error (and the frames it holds, the page's among them) is kept."""
+    import gc
+
+    from citecheck.models import OutputError
+    from citecheck.output import html as report
+
+    def fail_after_one_piece(path: object, chunks: Iterable[str]) -> None:
+        next(iter(chunks))
+        assert not gc.isenabled()
+        raise OutputError("disk full")
+
+    monkeypatch.setattr(report, "write_chunks", fail_after_one_piece)
+    try:
+        with pytest.raises(OutputError) as failed:
+            report.write_html(tmp_path / "r.html", hostile_result, generated="x")
+        assert failed.value.__traceback__ is not None and gc.isenabled()
+    finally:
+        gc.enable()  # for the tests after this one, should it fail
 
 
 def test_the_rules_documentation_is_rendered_by_one_parser() -> None:

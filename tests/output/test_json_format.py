@@ -60,3 +60,14 @@ def test_each_distinct_string_is_encoded_once() -> None:
     for f in findings:
         finding_json(f, encoded)
     assert set(encoded) == {"a.txt", "the state withers away", "vol. 33", *(f.fingerprint for f in findings)}
+
+
+def test_extra_fields_are_written_as_json_dumps_writes_them_even_one_named_findings() -> None:
+    place = Location("a.txt", 1, 1, "x")
+    findings = [Finding("CC101", "r", Severity.ERROR, "m", (place,), "0" * 16)]
+    result = CheckResult((), (), tuple(findings))
+    for extra in ({"findings": ["replaced"]}, {"findings": []}, {"summary": 1, "z": [1.5]}):
+        doc = {"findings": [f.to_json() for f in findings], "summary": summary(result, findings), "errors": []}
+        doc.update(extra)
+        assert to_json(result, findings, extra) == dumps(doc)
+        json.loads(to_json(result, findings, extra))
