@@ -109,7 +109,7 @@ def extract_paths(
             cache = Cache(run.cache_dir, cat.digest)
         except CacheKeyError as exc:
             warnings.append(InputWarning(shown_path(run.cache_dir), f"cache not used: {exc}"))
-    results: list[DocumentResult | None] = [cache.get(d) if cache else None for d in docs]
+    results: list[DocumentResult | None] = cache.get_many(docs) if cache else [None] * len(docs)
     todo = [i for i, r in enumerate(results) if r is None]
     if tick:
         for _ in range(len(docs) - len(todo)):

@@ -8,7 +8,9 @@ the same values.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Iterable, Mapping
+import functools
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from types import MappingProxyType
@@ -93,12 +95,16 @@ def path_matches(path: str, glob: str) -> bool:
 def excluded(path: str, globs: Iterable[str]) -> bool:
     """Whether ``path`` is excluded: a glob with a slash matches the path (see :func:`path_matches`),
     one without names any file or folder on it (``drafts``, ``*.draft.md``), as in ruff."""
-    parts = PurePosixPath(path.replace("\\", "/")).parts
-    for glob in globs:
-        bare = glob.strip("/")
-        if "/" in bare:
-            if path_matches(path, glob):
-                return True
-        elif any(fnmatch.fnmatchcase(part, bare) for part in parts):
-            return True
-    return False
+    with_slash, name_matches = _globs(tuple(globs))
+    if name_matches is not None and any(map(name_matches, PurePosixPath(path.replace("\\", "/")).parts)):
+        return True
+    return any(path_matches(path, glob) for glob in with_slash)
+
+
+@functools.lru_cache(maxsize=64)
+def _globs(globs: tuple[str, ...]) -> tuple[tuple[str, ...], Callable[[str], re.Match[str] | None] | None]:
+    """The globs with a slash, and one pattern matching a name any glob without one matches (what
+    ``fnmatchcase`` does glob by glob, in one call: a walk asks for every file it finds)."""
+    with_slash = tuple(g for g in globs if "/" in g.strip("/"))
+    names = [fnmatch.translate(g.strip("/")) for g in globs if "/" not in g.strip("/")]
+    return with_slash, (re.compile("|".join(names)).match if names else None)

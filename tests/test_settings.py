@@ -5,6 +5,8 @@ from __future__ import annotations
 from types import MappingProxyType
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citecheck.models import Severity
 from citecheck.settings import Settings, excluded, path_matches
@@ -46,3 +48,42 @@ def test_extend_select_adds_to_select_and_ignore_wins() -> None:
     assert not s.rule_enabled("dangling-ibid", "CC202")
     s = Settings(extend_select=frozenset({"unsourced-quote"}), ignore=frozenset({"unsourced-quote"}))
     assert not s.rule_enabled("unsourced-quote", "CC105")
+
+
+def _excluded_glob_by_glob(path: str, globs: list[str]) -> bool:
+    """What excluded() does, one fnmatch per glob and name: the reference it must agree with."""
+    import fnmatch
+    from pathlib import PurePosixPath
+
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    for glob in globs:
+        bare = glob.strip("/")
+        if "/" in bare:
+            if path_matches(path, glob):
+                return True
+        elif any(fnmatch.fnmatchcase(part, bare) for part in parts):
+            return True
+    return False
+
+
+_NAMES = ["a", "build", "x.md", "drafts", "[ab]", "b*", "c?d", ".h", "venv", "corpus", ""]
+_GLOBS = ["build", "dist", "drafts", "*.md", "corpus/drafts", "corpus/*.txt", "/build/", "[ab]*", "c?d", "x/", "a\\b"]
+
+
+@given(
+    st.lists(st.sampled_from(_NAMES), min_size=1, max_size=4).map("/".join),
+    st.lists(st.sampled_from(_GLOBS), max_size=6),
+)
+def test_excluded_agrees_with_matching_glob_by_glob(path: str, globs: list[str]) -> None:
+    assert excluded(path, globs) is _excluded_glob_by_glob(path, globs)
+
+
+def test_the_globs_are_compiled_once_per_set_of_globs() -> None:
+    from citecheck.settings import _globs
+
+    globs = ["build", "*.md", "corpus/drafts"]
+    excluded("a/b.txt", globs)
+    hits = _globs.cache_info().hits
+    for path in ("a/b.txt", "corpus/drafts/c.txt", "x/y.md"):
+        excluded(path, globs)
+    assert _globs.cache_info().hits == hits + 3

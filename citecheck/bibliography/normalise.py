@@ -20,6 +20,7 @@ from rapidfuzz import fuzz
 from citecheck.bibliography.catalogue import Catalogue, WorkRef
 from citecheck.extract.names import surname
 from citecheck.models import Citation, DocumentResult, NormalisedCitation, Variant
+from citecheck.runtime.collector import paused
 
 _VARIANTS_OF_RE1 = regex.compile(r"[*_]")
 _VARIANTS_OF_RE2 = regex.compile(r"[^\w]")
@@ -55,14 +56,16 @@ def normalise_all(documents: Sequence[DocumentResult], catalogue: Catalogue) -> 
     left out: there is no entry to map them to, and the dangling-ibid rule
     reports them from the extraction itself.
     """
-    generated = _generated_keys(documents, catalogue)
-    out: list[NormalisedCitation] = []
-    for doc in sorted(documents, key=lambda d: d.path):
-        for c in sorted(doc.citations, key=lambda c: (c.start, c.id)):
-            n = normalise_citation(doc.path, c, catalogue, generated)
-            if n is not None:
-                out.append(n)
-    return tuple(out)
+    with paused():
+        generated = _generated_keys(documents, catalogue)
+        memo: dict[tuple[str | None, ...], _Entry] = {}
+        out: list[NormalisedCitation] = []
+        for doc in sorted(documents, key=lambda d: d.path):
+            for c in sorted(doc.citations, key=lambda c: (c.start, c.id)):
+                n = normalise_citation(doc.path, c, catalogue, generated, memo)
+                if n is not None:
+                    out.append(n)
+        return tuple(out)
 
 
 def normalise_citation(
@@ -70,10 +73,32 @@ def normalise_citation(
     citation: Citation,
     catalogue: Catalogue,
     generated: dict[tuple[str, str], str] | None = None,
+    memo: dict[tuple[str | None, ...], _Entry] | None = None,
 ) -> NormalisedCitation | None:
-    """``citation`` mapped to its entry; None when it names no work."""
+    """``citation`` mapped to its entry; None when it names no work.
+
+    ``memo`` keeps the entry of each way of writing a reference for the next
+    citation written the same way: a corpus cites the same few places over and over.
+    """
     if not citation.work:
         return None
+    c = citation
+    written = (c.work, c.author, c.volume, c.author_raw, c.work_raw, c.place_raw, c.place, c.year)
+    entry = memo.get(written) if memo is not None else None
+    if entry is None:
+        entry = _entry(c, catalogue, generated)
+        if memo is not None:
+            memo[written] = entry
+    return NormalisedCitation(path, citation, *entry)
+
+
+#: What a citation's normalisation depends on only through how it is written: key, work key, known,
+#: author, title, volume, contents dates, variants (the fields of :class:`NormalisedCitation` after
+#: path and citation).
+_Entry = tuple[str, str, bool, str | None, str | None, str | None, str | None, tuple[Variant, ...]]
+
+
+def _entry(citation: Citation, catalogue: Catalogue, generated: dict[tuple[str, str], str] | None) -> _Entry:
     work = _known_work(citation, catalogue)
     if work is not None:
         key = work.key
@@ -82,31 +107,12 @@ def normalise_citation(
             vol = catalogue.volume(work.key, citation.volume)
             key = vol.key if vol is not None else f"{work.key}-{citation.volume}"
             contents = vol.contents_dates if vol is not None else None
-        return NormalisedCitation(
-            path=path,
-            citation=citation,
-            key=key,
-            work_key=work.key,
-            known=True,
-            author=work.author,
-            title=work.title,
-            volume=citation.volume,
-            contents_dates=contents,
-            variants=_variants(citation, work, catalogue),
-        )
+        variants = _variants(citation, work, catalogue)
+        return (key, work.key, True, work.author, work.title, citation.volume, contents, variants)
     ident = _identity(citation)
     work_key = (generated or {}).get(ident) or _base_key(citation)
     key = f"{work_key}-{citation.volume}" if citation.volume else work_key
-    return NormalisedCitation(
-        path=path,
-        citation=citation,
-        key=key,
-        work_key=work_key,
-        known=False,
-        author=citation.author,
-        title=citation.work,
-        volume=citation.volume,
-    )
+    return (key, work_key, False, citation.author, citation.work, citation.volume, None, ())
 
 
 def _known_work(c: Citation, catalogue: Catalogue) -> WorkRef | None:

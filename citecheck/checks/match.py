@@ -11,6 +11,7 @@ its square; rapidfuzz scores the candidates.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -165,9 +166,7 @@ def cluster(refs: Sequence[QuoteRef], same: float = SAME_RATIO, excerpt: float =
     shared: Counter[tuple[int, int]] = Counter()
     for members in postings.values():
         if 1 < len(members) <= MAX_POSTING:
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    shared[(members[x], members[y])] += 1
+            shared.update(itertools.combinations(members, 2))  # counted in C: the pairs are most of the work
     overlap = {p: n / min(sizes[p[0]], sizes[p[1]]) for p, n in shared.items()}
     candidates = [p for p, share in overlap.items() if share >= MIN_SHARED]
     parent = list(range(len(wordings)))

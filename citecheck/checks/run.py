@@ -10,6 +10,7 @@ from citecheck.bibliography.catalogue import Catalogue
 from citecheck.checks import suppress
 from citecheck.checks.rules import ALL_RULES, RuleContext, rule_by_name
 from citecheck.models import DocumentResult, Finding, NormalisedCitation
+from citecheck.runtime.collector import paused
 from citecheck.settings import Settings
 
 if TYPE_CHECKING:
@@ -32,6 +33,17 @@ def run_rules(
     that covered nothing come back as ``unused-suppression`` findings.  A rule
     given a severity in the settings reports every finding at that severity.
     """
+    with paused():
+        return _run_rules(documents, normalised, catalogue, settings, primary)
+
+
+def _run_rules(
+    documents: Sequence[DocumentResult],
+    normalised: Sequence[NormalisedCitation],
+    catalogue: Catalogue,
+    settings: Settings | None,
+    primary: SourceIndex | None,
+) -> tuple[Finding, ...]:
     cfg = settings or Settings()
     enabled = [r for r in ALL_RULES if cfg.rule_enabled(r.name, r.code)]
     ctx = RuleContext(tuple(documents), tuple(normalised), catalogue, cfg, primary=primary)

@@ -86,7 +86,7 @@ def outputs_or_exit(
     the walk skips.
     """
     from citecheck.output.atomic import check_targets
-    from citecheck.output.html import is_report
+    from citecheck.output.generator import is_report
     from citecheck.pipeline import input_files
 
     inputs: list[str | Path] = [p for p in input_files(settings.paths, settings.exclude_globs) if isinstance(p, Path)]

@@ -28,17 +28,17 @@ import os
 import stat
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import fields
 from importlib import resources
-from itertools import starmap
 from pathlib import Path
 from typing import Any
 
 from citecheck.models import Citation, Document, DocumentResult, OutputError, Quotation, Repair
 from citecheck.output.atomic import write_bytes
+from citecheck.runtime.collector import paused
 
-_MAGIC = b"citecheck-cache/3\n"
+_MAGIC = b"citecheck-cache/4\n"
 _MAC_BYTES = 32
 
 #: Bytes of the per-user key.
@@ -132,6 +132,7 @@ class Cache:
     def __init__(self, folder: str | os.PathLike[str], catalogue_digest: str, key: bytes | None = None) -> None:
         """A cache in ``folder``; entries authenticated with ``key`` (default: :func:`user_key`)."""
         self.folder = Path(folder)
+        self._root = os.fspath(self.folder)
         self._salt = f"{code_digest()}:{catalogue_digest}"
         self._key = user_key() if key is None else key
 
@@ -145,18 +146,24 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.entry"
 
+    def get_many(self, docs: Sequence[Document]) -> list[DocumentResult | None]:
+        """:meth:`get` of each of ``docs``, in order (the collector paused: a re-check reads thousands)."""
+        with paused():
+            return [self.get(d) for d in docs]
+
     def get(self, doc: Document) -> DocumentResult | None:
         """The cached result for ``doc`` (under its own path and text), or None."""
         key = self.key(doc)
-        path = self._path(key)
+        path = os.path.join(self._root, key[:2], f"{key[2:]}.entry")  # as _path gives, without pathlib's cost
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as fh:
+                data = fh.read()
         except OSError:
             return None
         result = self._decode(data, key, doc)
         if result is None:
             with contextlib.suppress(OSError):
-                path.unlink()  # forged, damaged or malformed: rebuilt by this run
+                os.unlink(path)  # forged, damaged or malformed: rebuilt by this run
             return None
         return result
 
@@ -192,9 +199,9 @@ class Cache:
             doc.path,
             doc.sha256,
             fmt,
-            tuple(starmap(Citation, citations)),
-            tuple(starmap(Quotation, quotations)),
-            tuple(starmap(Repair, repairs)),
+            tuple(map(Citation, *citations)),
+            tuple(map(Quotation, *quotations)),
+            tuple(map(Repair, *repairs)),
             source=doc.text,
         )
 
@@ -215,17 +222,19 @@ _QUOTATION_TYPES = _types_of(Quotation)
 _REPAIR_TYPES = _types_of(Repair)
 
 
-def _rows_fit(rows: object, types_: tuple[frozenset[type], ...]) -> bool:
-    """Whether ``rows`` is a tuple of rows whose every value has its field's type (exactly: no bytes for str).
+def _columns_fit(columns: object, types_: tuple[frozenset[type], ...]) -> bool:
+    """Whether ``columns`` holds one column per field, all as long, each value of its field's type
+    (exactly: no bytes for str).
 
-    Checked column by column at C speed: a cached re-check reads tens of thousands of rows.
+    Checked column by column at C speed: a cached re-check reads tens of thousands of records.
     """
-    if type(rows) is not tuple or not rows:
-        return type(rows) is tuple
-    if not set(map(type, rows)) <= {tuple} or set(map(len, rows)) != {len(types_)}:
-        return False
-    columns = zip(*rows, strict=True)
-    return all(set(map(type, column)) <= allowed for column, allowed in zip(columns, types_, strict=True))
+    return (
+        type(columns) is tuple
+        and len(columns) == len(types_)
+        and set(map(type, columns)) == {tuple}
+        and len(set(map(len, columns))) == 1
+        and all(set(map(type, column)) <= allowed for column, allowed in zip(columns, types_, strict=True))
+    )
 
 
 def _well_formed(stored: object) -> bool:
@@ -234,22 +243,34 @@ def _well_formed(stored: object) -> bool:
         type(stored) is tuple
         and len(stored) == 6
         and type(stored[2]) is str
-        and _rows_fit(stored[3], _CITATION_TYPES)
-        and _rows_fit(stored[4], _QUOTATION_TYPES)
-        and _rows_fit(stored[5], _REPAIR_TYPES)
+        and _columns_fit(stored[3], _CITATION_TYPES)
+        and _columns_fit(stored[4], _QUOTATION_TYPES)
+        and _columns_fit(stored[5], _REPAIR_TYPES)
     )
 
 
 def _encode(result: DocumentResult) -> tuple[Any, ...]:
-    """A document's results as nested tuples of plain values (fields in declaration order)."""
+    """A document's results as tuples of plain values: per record type, one column per field (in
+    declaration order), so reading an entry checks each column at once and builds records by ``map``.
+
+    Equal strings are stored once (:mod:`marshal` writes a repeated object as a reference), so an
+    entry of a document that cites one work forty times is smaller and reads faster.
+    """
+    seen: dict[str, str] = {}
     return (
         result.path,
         result.sha256,
         result.format,
-        tuple(map(_CITATION_ROW, result.citations)),
-        tuple(map(_QUOTATION_ROW, result.quotations)),
-        tuple(map(_REPAIR_ROW, result.repairs)),
+        _columns(map(_CITATION_ROW, result.citations), len(_CITATION_TYPES), seen),
+        _columns(map(_QUOTATION_ROW, result.quotations), len(_QUOTATION_TYPES), seen),
+        _columns(map(_REPAIR_ROW, result.repairs), len(_REPAIR_TYPES), seen),
     )
+
+
+def _columns(rows: Iterable[tuple[Any, ...]], width: int, seen: dict[str, str]) -> tuple[tuple[Any, ...], ...]:
+    """``rows`` as ``width`` columns (empty ones when there are no rows), each string its first equal's object."""
+    columns = tuple(zip(*rows, strict=True)) or ((),) * width
+    return tuple(tuple([seen.setdefault(v, v) if type(v) is str else v for v in column]) for column in columns)
 
 
 def _row_of(cls: type) -> Callable[[Any], tuple[Any, ...]]:

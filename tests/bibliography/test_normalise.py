@@ -102,3 +102,17 @@ def test_output_independent_of_document_order(cat: Catalogue) -> None:
     )
     assert normalise_all((d1, d2), cat) == normalise_all((d2, d1), cat)
     assert {n.key for n in normalise_all((d1, d2), cat)} == {"conquest-1964-studies"}
+
+
+def test_a_reference_written_alike_is_looked_up_once(cat: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A corpus cites the same few places over and over: each way of writing one is normalised once."""
+    from citecheck.bibliography import normalise
+
+    looked_up: list[str | None] = []
+    real = normalise._entry
+    monkeypatch.setattr(normalise, "_entry", lambda c, *a: looked_up.append(c.raw) or real(c, *a))
+    notes = ["VI Lenin CW Vol 33, Moscow 1977, p287."] * 3 + ["VI Lenin CW Vol 32, Moscow 1977, p287."]
+    once = _norm(cat, notes)
+    assert len(looked_up) == 2 and [n.key for n in once] == ["lenin-cw-33"] * 3 + ["lenin-cw-32"]
+    monkeypatch.setattr(normalise, "_entry", real)
+    assert once == _norm(cat, notes)  # the same records as without the memo

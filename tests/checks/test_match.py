@@ -90,3 +90,34 @@ def test_fold_word_over_tokens_is_normal_words(text: str) -> None:
     if "[" in text or "]" in text:
         return
     assert tuple(fold_word(w) for w in TOKEN.findall(text)) == normal_words(text)
+
+
+_WORDS = ["the", "state", "withers", "away", "power", "to", "soviets", "peasant", "tractors", "give", "all"]
+
+
+def _pairs_by_hand(refs: list[QuoteRef]) -> set[frozenset[int]]:
+    """Which quotations are one, by comparing every pair of wordings that share a word trigram (no index)."""
+    parent = list(range(len(refs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(refs)):
+        for j in range(i + 1, len(refs)):
+            a, b = refs[i].words, refs[j].words
+            grams = [{w[k : k + 3] for k in range(len(w) - 2)} or {w} for w in (a, b)]
+            shared = len(grams[0] & grams[1]) / min(len(g) for g in grams)
+            if shared >= 0.3 and same_quotation(a, b, shared=shared):
+                parent[find(j)] = find(i)
+    groups: dict[int, set[int]] = {}
+    for i in range(len(refs)):
+        groups.setdefault(find(i), set()).add(i)
+    return {frozenset(g) for g in groups.values() if len(g) > 1}
+
+
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=3, max_size=9).map(" ".join), max_size=12))
+def test_the_trigram_index_finds_what_comparing_every_pair_finds(texts: list[str]) -> None:
+    refs = _refs(texts)
+    assert {frozenset(g) for g in cluster(refs)} == _pairs_by_hand(refs)

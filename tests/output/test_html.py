@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from citecheck.models import CheckResult
 from citecheck.output.html import render_html, word_diff
@@ -242,3 +247,278 @@ def test_a_reading_is_marked_against_the_others_or_its_canonical_form_only() -> 
     assert marked("Harmonsworth", ["Harmonsworth", "Harmondsworth"]) == ["Harmonsworth"]
     # a whole reference is not marked against a date range it does not contain
     assert marked("Eighth Congress, March 1919, CW Vol XXIV", ["1917-04/1917-06", "1919-03"]) == []
+
+
+def _article(html: str, anchor: str) -> str:
+    start = html.index(f'<article class="finding warning" id="{anchor}"')
+    return html[start : html.index("</article>", start)]
+
+
+def test_findings_sharing_a_place_render_as_each_would_alone() -> None:
+    """The paragraphs, places and readings the findings of a page share are worked out once, never mixed up."""
+    from citecheck.models import DocumentResult, Finding, Location, Severity
+
+    text = "Lenin wrote that “the <state> withers away” in 1917. Later, “all power” came."
+    span = (0, len(text), text.index("the <state>"), text.index("” in"))
+    doc = DocumentResult("a&b.txt", "0" * 64, "text", source=text)
+    places = [
+        Location("a&b.txt", 1, 18, "the <state> withers away", d, span) for d in ("vol. 33, p. 5", "vol. 36, p. 5")
+    ]
+    one = Finding("CC101", "quote-source-conflict", Severity.WARNING, "m", tuple(places), "a" * 16)
+    two = Finding(
+        "CC101",
+        "quote-source-conflict",
+        Severity.WARNING,
+        "m",
+        (places[1], Location("a&b.txt", 1, 60, "all power", "vol. 36, p. 9", span)),
+        "b" * 16,
+    )
+    both = render_html(CheckResult((doc,), (), (one, two)), generated="x")
+    for f in (one, two):
+        alone = render_html(CheckResult((doc,), (), (f,)), generated="x")
+        anchor = f"f-{f.fingerprint}"
+        assert _article(both, anchor) == _article(alone, anchor)
+    assert "<mark>36</mark>" in both and "<mark>33</mark>" in both and "<mark>9</mark>" in both
+    assert "the &lt;state&gt; withers away" in both and "a&amp;b.txt:1:18" in both and "<state>" not in both
+
+
+def test_a_paragraph_shown_by_several_findings_is_cut_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from citecheck.models import DocumentResult, Finding, Location, Severity
+    from citecheck.output import html as report
+
+    text = "Lenin wrote that “the state withers away” in 1917."
+    span = (0, len(text), text.index("the state"), text.index("” in"))
+    doc = DocumentResult("a.txt", "0" * 64, "text", source=text)
+    place = Location("a.txt", 1, 18, "the state withers away", None, span)
+    findings = tuple(Finding("CC105", "unsourced-quote", Severity.INFO, "m", (place,), f"{i:016x}") for i in range(5))
+    cuts: list[Location] = []
+    real = report.context
+    monkeypatch.setattr(report, "context", lambda sources, loc: cuts.append(loc) or real(sources, loc))
+    html = render_html(CheckResult((doc,), (), findings), generated="x")
+    assert html.count("<mark>the state withers away</mark>") == 5 and len(cuts) == 1
+
+
+def test_the_templates_are_compiled_once_per_process() -> None:
+    from citecheck.output.html import _environment
+
+    assert _environment() is _environment()
+
+
+def test_contents_and_work_tables_escape_corpus_text() -> None:
+    from citecheck.models import Citation, Finding, Location, NormalisedCitation, Severity
+    from citecheck.output.html import FindingView, contents_list, work_rows
+
+    f = Finding("CC101", "quote-source-conflict", Severity.ERROR, "m", (Location("<b>.txt", 3, 1, "x"),), "f" * 16)
+    views = [FindingView(f, "f-" + "f" * 16, {})]
+    assert (
+        contents_list(views, "rule")
+        == '<li><a href="#f-ffffffffffffffff">&lt;b&gt;.txt:3</a> <span class="muted">error</span></li>'
+    )
+    assert "line 3: CC101 quote-source-conflict" in contents_list(views, "document")
+    c = Citation("c1", 4, 1, 0, 5, "<i>CW</i> & co", "footnote", volume="3<", pages='5"')
+    (row,) = work_rows([NormalisedCitation("a'.txt", c, "k", "k", False)])
+    assert row == "<tr><td>3&lt;</td><td>5&#34;</td><td>a&#39;.txt:4</td><td>&lt;i&gt;CW&lt;/i&gt; &amp; co</td></tr>"
+    pieces = list(work_rows([NormalisedCitation("a'.txt", c, "k", "k", False)] * 600, per_piece=256))
+    assert [p.count("<tr>") for p in pieces] == [256, 256, 88]  # a work cited thousands of times is no one string
+
+
+@pytest.mark.parametrize(
+    ("detail", "others"),
+    [
+        ("vol. 36, p. 5", ["vol. 33, p. 5", "vol. 36, p. 7"]),
+        ("Lenin, CW, vol. 33, p. 5", ["Lenin, CW, vol. 33, p. 5x", "Trotsky, vol. 3"]),
+        ("Harmonsworth", ["Harmondsworth"]),
+    ],
+)
+def test_a_shared_diff_memo_gives_what_a_fresh_one_does(detail: str, others: list[str]) -> None:
+    from citecheck.output.html import _Tokens, detail_parts
+
+    memo = _Tokens()
+    for other in others:  # the memo has already compared other readings against these
+        detail_parts(other, [detail], memo)
+    assert detail_parts(detail, others, memo) == detail_parts(detail, others) == detail_parts(detail, others, memo)
+
+
+def test_compiled_templates_are_kept_between_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new process loads the templates Jinja2 compiled before instead of compiling them again."""
+    import jinja2
+
+    from citecheck.output import html as report
+
+    monkeypatch.setattr(report, "_compiled_templates", lambda: report._CompiledTemplates(str(tmp_path)))
+    report._environment.cache_clear()
+    first = render_html(CheckResult((), (), ()), generated="x")
+    assert len(list(tmp_path.iterdir())) >= len(report.SECTIONS)
+    compiled: list[str] = []
+    real = jinja2.Environment.compile
+    monkeypatch.setattr(
+        jinja2.Environment, "compile", lambda self, *a, **k: compiled.append(a[1]) or real(self, *a, **k)
+    )
+    report._environment.cache_clear()  # as a new process would start
+    assert render_html(CheckResult((), (), ()), generated="x") == first and compiled == []
+    report._environment.cache_clear()
+
+
+def test_a_damaged_or_unusable_template_cache_only_costs_the_compiling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from citecheck.output import html as report
+
+    expected = render_html(CheckResult((), (), ()), generated="x")
+    compiled_templates = report._compiled_templates
+    monkeypatch.setattr(report, "_compiled_templates", lambda: report._CompiledTemplates(str(tmp_path)))
+    report._environment.cache_clear()
+    render_html(CheckResult((), (), ()), generated="x")
+    for entry in tmp_path.iterdir():
+        entry.write_bytes(b"j2\x00damaged")
+    report._environment.cache_clear()
+    assert render_html(CheckResult((), (), ()), generated="x") == expected
+    (tmp_path / "gone").mkdir()
+    monkeypatch.setattr(report, "_compiled_templates", lambda: report._CompiledTemplates(str(tmp_path / "gone" / "x")))
+    report._environment.cache_clear()
+    assert render_html(CheckResult((), (), ()), generated="x") == expected  # a folder it cannot write to
+
+    def unsafe(self: object) -> str:
+        raise RuntimeError("Cannot determine safe temp directory.")
+
+    monkeypatch.setattr(report._CompiledTemplates, "_get_default_cache_dir", unsafe)
+    assert compiled_templates() is None  # no safe per-user folder: compiled every time
+    report._environment.cache_clear()
+
+
+def test_a_template_entry_damaged_inside_its_code_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A byte changed inside the compiled code (a string constant of the page) is not trusted: the
+    page is the one the templates give, not the damaged entry's."""
+    from citecheck.output import html as report
+
+    expected = render_html(CheckResult((), (), ()), generated="x")
+    assert "citecheck" in expected
+    monkeypatch.setattr(report, "_compiled_templates", lambda: report._CompiledTemplates(str(tmp_path)))
+    report._environment.cache_clear()
+    render_html(CheckResult((), (), ()), generated="x")
+    damaged = 0
+    for entry in tmp_path.iterdir():
+        data = entry.read_bytes()
+        damaged += data.count(b"citecheck")
+        entry.write_bytes(data.replace(b"citecheck", b"citechecX"))  # marshal still reads it
+    assert damaged
+    report._environment.cache_clear()
+    try:
+        assert render_html(CheckResult((), (), ()), generated="x") == expected
+    finally:
+        report._environment.cache_clear()
+
+
+def test_a_template_entry_that_is_not_code_is_compiled_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import marshal
+
+    from citecheck.output import html as report
+
+    expected = render_html(CheckResult((), (), ()), generated="x")
+    cache = report._CompiledTemplates(str(tmp_path))
+    monkeypatch.setattr(report, "_compiled_templates", lambda: cache)
+    report._environment.cache_clear()
+    env = report._environment()
+    for name in env.list_templates():
+        template = env.get_template(name)
+        bucket = cache.get_bucket(env, name, template.filename, Path(template.filename or "").read_text("utf-8"))
+        bucket.code = marshal.loads(marshal.dumps(42))  # type: ignore[assignment]
+        cache.dump_bytecode(bucket)  # an entry intact as written, of something that is not code
+    report._environment.cache_clear()
+    try:
+        assert render_html(CheckResult((), (), ()), generated="x") == expected
+    finally:
+        report._environment.cache_clear()
+
+
+def test_the_compiled_form_is_keyed_on_citecheck_and_its_options() -> None:
+    import jinja2
+
+    from citecheck.output import html as report
+
+    ours = report._CompiledTemplates("/nonexistent").get_cache_key("report.html.j2", "/t/report.html.j2")
+    plain = jinja2.FileSystemBytecodeCache("/nonexistent").get_cache_key("report.html.j2", "/t/report.html.j2")
+    assert ours != plain
+
+
+@given(st.text(st.characters(codec="utf-8") | st.sampled_from(list("&<>'\"“’"))))
+def test_text_is_escaped_exactly_as_markupsafe_escapes_it(text: str) -> None:
+    from markupsafe import escape
+
+    from citecheck.output.html import _escaped, _text
+
+    assert _text(text) == str(escape(text)) == _escaped(text)
+
+
+def test_the_page_is_written_with_the_collector_paused(
+    hostile_result: CheckResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from citecheck.output import html as report
+
+    seen: list[bool] = []
+    real = report.FindingView.article
+    monkeypatch.setattr(
+        report.FindingView, "article", lambda self, diffs: seen.append(gc.isenabled()) or real(self, diffs)
+    )
+    render_html(hostile_result, generated="x")
+    assert seen and not any(seen) and gc.isenabled()
+
+
+def test_a_report_that_fails_to_be_written_turns_the_collector_back_on(
+    hostile_result: CheckResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The page is written with the collector paused; a write that fails half-way (a full disk) turns
+    it back on at once, though the error (and the frames it holds, the page's among them) is kept."""
+    import gc
+
+    from citecheck.models import OutputError
+    from citecheck.output import html as report
+
+    def fail_after_one_piece(path: object, chunks: Iterable[str]) -> None:
+        next(iter(chunks))
+        assert not gc.isenabled()
+        raise OutputError("disk full")
+
+    monkeypatch.setattr(report, "write_chunks", fail_after_one_piece)
+    try:
+        with pytest.raises(OutputError) as failed:
+            report.write_html(tmp_path / "r.html", hostile_result, generated="x")
+        assert failed.value.__traceback__ is not None and gc.isenabled()
+    finally:
+        gc.enable()  # for the tests after this one, should it fail
+
+
+def test_the_rules_documentation_is_rendered_by_one_parser() -> None:
+    from citecheck.output.html import _commonmark, _markdown
+
+    assert _commonmark() is _commonmark()
+    assert str(_markdown("**what** <script>")) == "<p><strong>what</strong> &lt;script&gt;</p>\n"
+
+
+def test_a_large_report_keeps_only_the_latest_paragraphs_and_readings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memos a page shares are bounded: the page is the same, and never holds every paragraph at once."""
+    from citecheck.models import DocumentResult, Finding, Location, Severity
+    from citecheck.output import html as report
+
+    text = " ".join(f"Sentence {i} says “words number {i} here”." for i in range(40))
+    doc = DocumentResult("a.txt", "0" * 64, "text", source=text)
+    findings = []
+    for i in range(40):
+        start = text.index(f"words number {i} ")
+        place = Location("a.txt", 1, start + 1, "x", f"vol. {i}, p. {i}", (0, len(text), start, start + 10))
+        other = Location("a.txt", 1, 1, "x", f"vol. {i + 1}, p. {i}", (0, len(text), 0, 8))
+        findings.append(Finding("CC101", "quote-source-conflict", Severity.ERROR, "m", (place, other), f"{i:016x}"))
+    result = CheckResult((doc,), (), tuple(findings))
+    unbounded = render_html(result, generated="x")
+    monkeypatch.setattr(report, "PARAGRAPHS_KEPT", 3)
+    monkeypatch.setattr(report, "MEMO_SIZE", 4)
+    shared = report._Shared()
+    views = [report.FindingView(f, f"f-{f.fingerprint}", {"a.txt": text}, shared) for f in findings]
+    for v in views:
+        v.article({})
+        assert len(shared._contexts) <= 3 and len(shared._readings) <= 4 and len(shared._tokens._tokens) <= 4
+    assert render_html(result, generated="x") == unbounded

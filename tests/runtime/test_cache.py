@@ -157,14 +157,20 @@ def _bad_payloads(cache: Cache, doc: Document) -> list[bytes]:
     from citecheck.extract.engine import extract_document
 
     path, sha, fmt, citations, quotations, repairs = cache_module._encode(extract_document(doc, None))
-    first = citations[0]
+
+    def first_with(column: int, value: object) -> tuple[tuple[object, ...], ...]:
+        """The first citation alone, one of its fields replaced."""
+        return tuple((value,) if i == column else col[:1] for i, col in enumerate(citations))
+
     return [
-        marshal.dumps((path, sha, fmt, ((b"c1", *first[1:]),), quotations, repairs)),  # bytes for a string
-        marshal.dumps((path, sha, fmt, ((frozenset({"c1"}), *first[1:]),), quotations, repairs)),
-        marshal.dumps((path, sha, fmt, ((first[0], "1", *first[2:]),), quotations, repairs)),  # str for an int
-        marshal.dumps((path, sha, fmt, (first[:-1],), quotations, repairs)),  # a field short
+        marshal.dumps((path, sha, fmt, first_with(0, b"c1"), quotations, repairs)),  # bytes for a string
+        marshal.dumps((path, sha, fmt, first_with(0, frozenset({"c1"})), quotations, repairs)),
+        marshal.dumps((path, sha, fmt, first_with(1, "1"), quotations, repairs)),  # str for an int
+        marshal.dumps((path, sha, fmt, citations[:-1], quotations, repairs)),  # a field short
+        marshal.dumps((path, sha, fmt, (*citations[:-1], citations[-1] + (None,)), quotations, repairs)),  # ragged
         marshal.dumps((path, sha, b"text", citations, quotations, repairs)),
-        marshal.dumps((path, sha, fmt, [first], quotations, repairs)),  # a list for a tuple
+        marshal.dumps((path, sha, fmt, list(citations), quotations, repairs)),  # a list for a tuple
+        marshal.dumps((path, sha, fmt, (list(citations[0]), *citations[1:]), quotations, repairs)),
         marshal.dumps((path, sha, fmt)),
         marshal.dumps("not a tuple"),
         b"\xff\xfe not marshal at all",
@@ -254,3 +260,25 @@ def test_a_key_that_cannot_be_made_only_costs_the_cache(
     assert (out.cached, out.extracted) == (0, 6) and len(out.documents) == 6
     (warning,) = out.warnings
     assert "cache not used: cannot create" in warning.message
+
+
+def test_equal_strings_are_stored_once_per_entry() -> None:
+    """marshal writes an object it has seen as a reference: one author cited forty times is stored once."""
+    from citecheck.models import Citation, DocumentResult
+
+    names = ["Lenin, V. I.".upper().title() for _ in range(2)]  # equal, but two objects
+    assert names[0] == names[1] and names[0] is not names[1]
+    cites = tuple(Citation(f"c{i}", i, 1, 0, 1, "x", "footnote", author=name) for i, name in enumerate(names, 1))
+    _, _, _, columns, _, _ = cache_module._encode(DocumentResult("a.txt", "0" * 64, "text", cites))
+    authors = columns[[f.name for f in cache_module.fields(Citation)].index("author")]
+    assert authors[0] is authors[1]
+
+
+def test_a_cached_read_pauses_the_collector(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    cache = Cache(tmp_path / "cache", "cat")
+    seen: list[bool] = []
+    monkeypatch.setattr(Cache, "get", lambda self, doc: seen.append(gc.isenabled()))
+    assert cache.get_many([_doc(), _doc()]) == [None, None]
+    assert seen == [False, False] and gc.isenabled()

@@ -109,25 +109,46 @@ class RuleContext:
 
     def quote_location(self, ref: QuoteRef, detail: str | None = None) -> Location:
         """Where a quotation is, with where its paragraph is (the context reports show)."""
-        path, line, column, excerpt, span = self._place(ref)
-        return Location(path, line, column, excerpt, detail, span)
+        q = ref.quotation
+        place = self._places.get((ref.path, q.id))
+        if place is None:
+            place = self._place(ref)
+        return Location(place[0], place[1], place[2], place[3], detail, place[4])
+
+    def location_at(self, i: int, detail: str | None = None) -> Location:
+        """:meth:`quote_location` of ``quotes[i]``: rules that walk groups of quotations by index (a
+        quotation cited in 700 places is 700 locations per finding) look its place up in a list."""
+        place = self._indexed[i]
+        if place is None:
+            ref = self.quotes[i]
+            place = self._indexed[i] = self._places.get((ref.path, ref.quotation.id)) or self._place(ref)
+        return Location(place[0], place[1], place[2], place[3], detail, place[4])
+
+    @functools.cached_property
+    def _indexed(self) -> list[_Place | None]:
+        return [None] * len(self.quotes)
 
     def citation_location(self, path: str, c: Citation, detail: str | None = None) -> Location:
         """Where a citation is."""
         return Location(path, c.line, c.column, clip(c.raw), detail)
 
     def _place(self, ref: QuoteRef) -> _Place:
-        """A quotation's place as locations show it, made once however many findings show it."""
-        key = ref.key
-        place = self._places.get(key)
-        if place is None:
-            q = ref.quotation
-            span = (q.context_start, q.context_end, q.start, q.end) if q.context_end > q.context_start else None
-            place = self._places[key] = (ref.path, q.line, q.column, clip(q.text), span)
+        """A quotation's place as locations show it, made once however many findings show it
+        (the excerpt once per wording: a quotation repeated in 700 places is clipped once)."""
+        q = ref.quotation
+        span = (q.context_start, q.context_end, q.start, q.end) if q.context_end > q.context_start else None
+        excerpt = self._excerpts.get(q.text)
+        if excerpt is None:
+            excerpt = self._excerpts[q.text] = clip(q.text)
+        place = self._places[(ref.path, q.id)] = (ref.path, q.line, q.column, excerpt, span)
         return place
 
     @functools.cached_property
     def _places(self) -> dict[tuple[str, str], _Place]:
+        return {}
+
+    @functools.cached_property
+    def _excerpts(self) -> dict[str, str]:
         return {}
 
 

@@ -55,10 +55,12 @@ which of the citations that supports (`wrong-locator` reports each wrong one).
         """The findings of this rule on the corpus in ``ctx``."""
         for group in ctx.clusters:
             sourced = []
+            at = []  # the index of each of sourced
             for i in group:
                 n = ctx.sources[i]
                 if n is not None and not n.citation.secondhand:
                     sourced.append((ctx.quotes[i], n))
+                    at.append(i)
             if len(sourced) < 2:
                 continue
             # compare each distinct (work, volume, pages) once: a quotation cited a thousand times
@@ -81,7 +83,7 @@ which of the citations that supports (`wrong-locator` reports each wrong one).
                 rule=self.name,
                 severity=self.severity,
                 message=message,
-                locations=tuple(ctx.quote_location(r, said) for r, said in labelled),
+                locations=tuple([ctx.location_at(i, said) for i, (_, said) in zip(at, labelled, strict=True)]),
                 fingerprint=fingerprint(self.name, " ".join(first.words), *distinct),
                 data=data,
             )

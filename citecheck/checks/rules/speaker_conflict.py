@@ -38,11 +38,13 @@ Speakers guessed from context are not compared.
         people = default_people()
         for group in ctx.clusters:
             named = []
+            at = []  # the index of each of named
             for i in group:
                 ref = ctx.quotes[i]
                 q = ref.quotation
                 if q.speaker and q.speaker_basis in _FIRM:
                     named.append((ref, people.lookup(q.speaker) or q.speaker))
+                    at.append(i)
             speakers = sorted({s for _, s in named})
             if len(speakers) < 2:
                 continue
@@ -53,7 +55,7 @@ Speakers guessed from context are not compared.
                 rule=self.name,
                 severity=self.severity,
                 message=f"“{clip(first.quotation.text, 70)}” is attributed to {' and to '.join(speakers)}: {where}",
-                locations=tuple(ctx.quote_location(r, s) for r, s in named),
+                locations=tuple([ctx.location_at(i, s) for i, (_, s) in zip(at, named, strict=True)]),
                 fingerprint=fingerprint(self.name, " ".join(first.words), *speakers),
                 data={"values": speakers},
             )

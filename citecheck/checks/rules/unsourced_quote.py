@@ -34,10 +34,16 @@ p. 90 in one essay and unsourced in another.
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """The findings of this rule on the corpus in ``ctx``."""
         # a sourced quotation, or a phrase ("today") rather than a passage, is not this rule's concern
+        counted: dict[str, int] = {}  # a wording repeated unsourced is counted once
+
+        def long_enough(text: str) -> bool:
+            n = counted.get(text)
+            if n is None:
+                n = counted[text] = word_count(text)
+            return n >= MIN_WORDS
+
         unsourced = [
-            i
-            for i, ref in enumerate(ctx.quotes)
-            if ref.quotation.citation is None and word_count(ref.quotation.text) >= MIN_WORDS
+            i for i, ref in enumerate(ctx.quotes) if ref.quotation.citation is None and long_enough(ref.quotation.text)
         ]
         group_of = {i: gi for gi, group in enumerate(ctx.clusters) for i in group} if unsourced else {}
         # per group that needs it, once: the members that have a source, and the documents they are in

@@ -39,14 +39,13 @@ Ranges references.bib marks unconfirmed give a warning rather than an error.
     def check(self, ctx: RuleContext) -> Iterable[Finding]:
         """The findings of this rule on the corpus in ``ctx``."""
         seen: set[tuple[str, str]] = set()
-        for ref in ctx.quotes:
-            n = ctx.source_of(ref)
+        for i, (ref, n) in enumerate(zip(ctx.quotes, ctx.sources, strict=True)):
             if n is None:
                 continue
             date = n.citation.material_date or ref.quotation.material_date
             if date and (n.path, n.citation.id) not in seen:
                 seen.add((n.path, n.citation.id))
-                yield from self._check(ctx, n, date, ctx.quote_location(ref, n.citation.raw))
+                yield from self._check(ctx, n, date, ctx.location_at(i, n.citation.raw))
         for n in ctx.normalised:
             if n.citation.material_date and (n.path, n.citation.id) not in seen:
                 seen.add((n.path, n.citation.id))

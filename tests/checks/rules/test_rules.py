@@ -320,3 +320,30 @@ def test_a_conflict_across_many_documents_lists_a_few_places_and_locates_all(cat
     (f,) = run(catalogue, docs, "quote-source-conflict")
     assert len(f.locations) == 12 and f.message.endswith("; and 4 more")
     assert f.message.count("vol.") == 8
+
+
+def test_a_location_by_index_is_the_quotation_location(catalogue: Catalogue) -> None:
+    from citecheck.bibliography.normalise import normalise_all
+    from citecheck.checks.rules import RuleContext
+    from tests.conftest import extract_text
+
+    docs = tuple(
+        extract_text(essay(f"Lenin said “{TRACTORS}”.1 And “{ILYICH}”", ["VI Lenin CW Vol 29, p214."]), path=p)
+        for p in ("b.txt", "a.txt")
+    )
+    ctx = RuleContext(docs, normalise_all(docs, catalogue), catalogue)
+    assert len(ctx.quotes) == 4
+    for i, ref in enumerate(ctx.quotes):
+        assert ctx.location_at(i, "vol. 29") == ctx.quote_location(ref, "vol. 29")
+        assert ctx.location_at(i).context_span is not None and ctx.location_at(i).detail is None
+
+
+def test_a_wording_repeated_unsourced_is_counted_once(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch) -> None:
+    from citecheck.checks.rules import unsourced_quote
+
+    counted: list[str] = []
+    real = unsourced_quote.word_count
+    monkeypatch.setattr(unsourced_quote, "word_count", lambda text: counted.append(text) or real(text))
+    docs = {f"{p}.txt": essay(f"Lenin said “{ILYICH}” and later “{ILYICH}”.") for p in "abc"}
+    found = run(catalogue, docs, "unsourced-quote")
+    assert len(found) == 6 and counted == [ILYICH]  # six quotations, one wording counted
