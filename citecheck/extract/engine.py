@@ -64,6 +64,7 @@ if TYPE_CHECKING:
 
 _WS = regex.compile(r"\s+")
 _ALNUM = regex.compile(r"[\p{L}\p{N}]+")
+_TITLE_TOO_LONG = regex.compile(r"(?:\S++\s++){16}")  # more words than the longest title's
 _ASSEMBLY = regex.compile(r"\b(?:Congress|Conference|Plenum|Assembly|Convention)\b")
 _QUOTE_CHARS = regex.compile(r"[“”\"‘’«»„]")
 _SUBJECT = regex.compile(r"^\W*(?P<title>.+?)\W*,?\s+by\s+(?P<author>[^,;()]+?)\W*$")
@@ -123,7 +124,10 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     opaque += [
         (m.start, m.end)
         for m in view.marks
-        if m.kind in ("italic", "cite") and m.end - m.start > 3 and not _a_known_name(view.text[m.start : m.end])
+        if m.kind in ("italic", "cite")
+        and m.end - m.start > 3
+        and not _a_known_name(view.text[m.start : m.end])
+        and not _TITLE_TOO_LONG.search(view.text, m.start, m.end)  # a whole question in italics is no title
     ]
     opaque += [(r.candidate.outer_start, r.candidate.outer_end) for r in refs if r.kind != "prose"]
     people = People(
@@ -590,6 +594,14 @@ def _speakers(
             ]
             if not others:  # "… he had “prepared a bombshell”. He refers to …" is no continuation of her words
                 out[qi] = (prev, "context")
+    # reported speech going on, in a paragraph with no quotation before: "Shachtman retorted that … .
+    # It was a prison camp, “…”" (a cue before an earlier quotation is that one's)
+    for qi, q in enumerate(quotes):
+        first = qi == 0 or quotes[qi - 1].last_block < q.block
+        if out[qi][0] is None and q.form == "inline" and first:
+            said = cue_before(people, view.text, view.blocks[q.block].start, q.open_mark)
+            if said is not None:
+                out[qi] = (said.name, "context")
     if subject is not None and subject.author:
         who = display(person_name(subject.author))
         for qi, q in enumerate(quotes):

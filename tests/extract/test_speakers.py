@@ -233,6 +233,12 @@ CASES = [
         "state “was an optimistic notion, constructed too hastily”.\n",
         [("Hale", "cue")],
     ),
+    # reported speech goes on past its sentence, in a paragraph with no quotation before
+    (
+        "Hale wrote. Hale spoke. Hale left.\n\nIlse Vandermeer retorted that the union was gone. "
+        "It was a prison camp, “a modern despotism of immense proportions”.\n",
+        [("Vandermeer", "context")],
+    ),
     # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
     (
         "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
@@ -267,6 +273,15 @@ REVIEW = "---\ntitle: 'Councils: A History, by Ilse Vandermeer'\n---\n\nTsar Nic
 )
 def test_in_a_review_the_book_speaks_for_its_author(text: str, expected: str) -> None:
     assert speakers(text, "markdown")[0][0] == expected
+
+
+def test_a_name_in_a_whole_passage_in_italics_is_a_name() -> None:
+    """Italics around a title hide its words from the names; italics around a long question do not."""
+    text = (
+        "Lenin wrote much. Lenin spoke.\n\n*One of the passages that I find interesting and thoughtful in the "
+        "book is where Hale asks, “Why did no Marxists try to form such parties?” I wonder what you think.*\n"
+    )
+    assert speakers(text, "markdown") == [("Hale", "cue")]
 
 
 def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
