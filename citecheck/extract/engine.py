@@ -659,7 +659,9 @@ def _sentence_subject(
         if (s, m.start) in known:
             return known[(s, m.start)]
         lead = text[s : m.start].strip().lower()
-        if lead in ("", "but", "and", "yet", "so", "then", "later", "as", "thus") or lead.endswith((",", ";", ":")):
+        opens = lead in ("", "but", "and", "yet", "so", "then", "later", "as", "thus") or lead.endswith((",", ";", ":"))
+        # "Trotsky's assumption … was wrong: “…”" is about Trotsky's idea, not in his words
+        if opens and not m.possessive:
             known[(s, m.start)] = m.name
             return m.name
         known[(s, m.start)] = None

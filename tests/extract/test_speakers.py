@@ -239,6 +239,12 @@ CASES = [
         "It was a prison camp, “a modern despotism of immense proportions”.\n",
         [("Vandermeer", "context")],
     ),
+    # a possessive opening the sentence is whose idea it discusses, not who speaks
+    (
+        "Ilse Vandermeer stressed that the unions were needed. Hale's assumption that they were not was "
+        "wrong: “our state is such that the workers must defend themselves”.\n",
+        [("Vandermeer", "context")],
+    ),
     # a sentence adverb before a first name is not part of the name: "he" is Michael Vandermeer
     (
         "Michael Vandermeer joined in 1931.\n\nNonetheless Michael talked up the party to anyone. "
