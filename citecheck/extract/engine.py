@@ -584,7 +584,11 @@ def _speakers(
                 out[qi] = (who, "context")
     # a quotation continuing one attributed just before it in the same block
     for qi in range(1, len(quotes)):
-        same_block = quotes[qi].block == quotes[qi - 1].block and not (quotes[qi].nested or quotes[qi - 1].nested)
+        # in the same block, or opening the block right after a block quotation
+        after_block = quotes[qi - 1].form == "block" and quotes[qi].block == quotes[qi - 1].last_block + 1
+        same_block = (quotes[qi].block == quotes[qi - 1].block or after_block) and not (
+            quotes[qi].nested or quotes[qi - 1].nested
+        )
         if out[qi][0] is None and same_block and out[qi - 1][0] is not None:
             prev = out[qi - 1][0]
             others = [

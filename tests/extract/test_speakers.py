@@ -290,6 +290,19 @@ def test_a_name_in_a_whole_passage_in_italics_is_a_name() -> None:
     assert speakers(text, "markdown") == [("Hale", "cue")]
 
 
+def test_a_paragraph_opening_with_a_quotation_after_a_block_quotation_continues_it() -> None:
+    text = (
+        "It was 1920.\n\n> the labour of the whole country is obligatory, the basis of socialism. "
+        "(Vandermeer, *Councils*, p. 3)\n\n“Wages must not be viewed from the angle of the individual worker” "
+        "but should “measure the efficiency of the work”.\n"
+    )
+    assert speakers(text, "markdown") == [
+        ("Vandermeer", "citation"),
+        ("Vandermeer", "context"),
+        ("Vandermeer", "context"),
+    ]
+
+
 def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
     text = "Vandermeer, in a simple example, summed up the situation:\n\n> The councils were everywhere in those years.\n\nMore.\n"
     assert speakers(text, "markdown") == [("Vandermeer", "cue")]
