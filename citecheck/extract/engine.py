@@ -136,6 +136,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     refs = [_with_context(view, people, r) for r in refs]
     named = _named_works(view, people, refs)
     subject = _subject(view)
+    writer = _writer(view)
 
     # a quoted title inside a reference is not a quotation
     ref_spans = sorted((r.candidate.outer_start, r.candidate.outer_end) for r in refs)
@@ -150,7 +151,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
         s_start, s_end = sentences[k]
         links.append(linker.link(q, s_end, s_start))
-        cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts, subject))
+        cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts, subject, writer))
     refs = _discussed_by_cues(refs, links, cues)
     resolutions = resolve(refs, named, subject)
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
@@ -447,6 +448,34 @@ def _named_works(view: TextView, people: People, refs: Sequence[Reference]) -> l
     return out
 
 
+_BYLINE = regex.compile(r"[Bb]y\s++(\p{Lu}[\p{L}.'’-]*+(?:\s++\p{Lu}[\p{L}.'’-]*+){1,3})\s*+(?:[|,·—–-]|$)")
+_FIRST_PERSON = regex.compile(r"\b(?:my\s++(\p{Ll}++)|I\s++(?:had\s++|have\s++)?(\p{Ll}++))")
+
+
+def _writer(view: TextView) -> str | None:
+    """Who wrote the document: its metadata's author, else a byline ("By Alan Maass") among its first
+    blocks; None when unknown ("Unknown", "Anonymous")."""
+    author = view.meta_value("author")
+    if author and author.strip().lower() not in ("unknown", "anonymous", "anon", "n/a"):
+        return display(person_name(author.strip()))
+    for b in view.blocks[:12]:
+        m = _BYLINE.match(view.text, b.start, b.end)
+        if m:
+            return display(m.group(1))
+    return None
+
+
+def _writer_speaks(text: str, lo: int, open_mark: int) -> bool:
+    """True when the writer quotes themself just before the quotation: "To repeat my argument: “…”",
+    "as I wrote, “…”" (at most three words between)."""
+    words = speech_words()
+    for m in _FIRST_PERSON.finditer(text, lo, open_mark):
+        said = (m.group(1) and m.group(1) in words["noun"]) or (m.group(2) and m.group(2) in words["verb"])
+        if said and len(_WORDS.findall(text, m.end(), open_mark)) <= 3:
+            return True
+    return False
+
+
 def _subject(view: TextView) -> NamedWork | None:
     """The book a review is about, from a title of the form "X by Y"."""
     title = view.meta_value("title")
@@ -488,6 +517,7 @@ def _cue(
     sentences: list[tuple[int, int]],
     sent_starts: list[int],
     subject: NamedWork | None = None,
+    writer: str | None = None,
 ) -> Cue | None:
     text = view.text
     if q.form == "block":
@@ -507,6 +537,8 @@ def _cue(
         and work_speaks(text, s_start, q.open_mark, q.close_mark, s_end)
     ):
         return Cue(display(person_name(subject.author)), "strong")
+    if cue is None and writer is not None and _writer_speaks(text, max(s_start, q.open_mark - 200), q.open_mark):
+        return Cue(writer, "strong")  # "To repeat my argument: “…”"
     return cue
 
 

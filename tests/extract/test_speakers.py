@@ -303,6 +303,25 @@ def test_a_paragraph_opening_with_a_quotation_after_a_block_quotation_continues_
     ]
 
 
+@pytest.mark.parametrize(
+    "head",
+    ["By Ilse Vandermeer | August 26, 2002\n\n", "---\nauthor: Ilse Vandermeer\n---\n\n"],
+)
+def test_the_writer_quoting_themself_speaks(head: str) -> None:
+    text = (
+        head + "Michael Albert says much. Albert writes often.\n\nIn fact, I raised this question before. "
+        "To repeat my argument: “public ownership is not unknown in the West”.\n"
+    )
+    assert speakers(text, "markdown") == [("Vandermeer", "cue")]
+
+
+def test_an_anonymous_writer_is_nobody() -> None:
+    text = (
+        "---\nauthor: Unknown\n---\n\nMichael Albert says much. To repeat my argument: “public ownership is known”.\n"
+    )
+    assert speakers(text, "markdown") == [("Albert", "context")]
+
+
 def test_a_block_quotation_takes_the_speaker_of_its_introduction() -> None:
     text = "Vandermeer, in a simple example, summed up the situation:\n\n> The councils were everywhere in those years.\n\nMore.\n"
     assert speakers(text, "markdown") == [("Vandermeer", "cue")]
