@@ -38,7 +38,7 @@ _NAME = regex.compile(
     r"(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?)){0,5}+)"
 )
 # two capitalised words: a first name and a surname ("Murray Bookchin"), read overlapping
-_NAME_PAIR = regex.compile(r"\b(\p{Lu}\p{Ll}++)[ \t]*+\n?[ \t]*+(\p{Lu}\p{Ll}++)\b")
+_NAME_PAIR = regex.compile(r"(?<![\p{L}\p{N}_])(\p{Lu}[\p{L}'’-]*+)\s++(\p{Lu}\p{Ll}++)\b")
 _POSSESSIVE = regex.compile(r"^(?:['’]s?)\s*+")
 _WORDS = regex.compile(r"[\p{L}’'-]+")
 
@@ -197,26 +197,22 @@ class People:
         # "Murray" is no given name the list knows, but "Murray Bookchin" and "Bookchin" alone say it is one
         unplaced = {w for w in singles - alone if w not in full_by_last and not known(w) and w not in _not_persons()}
         speakers_named = speakers_seen | {w for a in authors for w in a.replace(",", " ").split()}
-        if unplaced:
-            pairs: dict[str, dict[str, int]] = {}
+        # a first name alone near a quotation: the surname the text gives it most often, anywhere ("Michael"
+        # is Michael Albert in a debate with him, though a Michael Fox is named once); one pass over the text
+        pairs: dict[str, dict[str, int]] = {}
+        if alone or unplaced:
             for pm in _NAME_PAIR.finditer(text, overlapped=True):
                 w, sur = pm.group(1), pm.group(2)
-                if w in unplaced and sur in singles and (sur in speakers_named or known(sur)) and sur != w:
-                    pairs.setdefault(w, {}).setdefault(sur, 0)
-                    pairs[w][sur] += 1
-            for w, seen in pairs.items():
-                full_by_first[w] = f"{w} {max(seen, key=lambda x: seen[x])}"
-        for w in sorted(alone):
-            # "Murray" alone near a quotation: the surname the text gives it most often, anywhere
-            # ("Michael" is Michael Albert in a debate with him, though a Michael Fox is named once)
-            counts: dict[str, int] = {}
-            for full in regex.finditer(rf"\b{regex.escape(w)}\s++(\p{{Lu}}\p{{Ll}}++)\b", text):
-                sur = full.group(1)
-                if sur not in not_names and sur.lower() not in lower_words:
-                    counts[sur] = counts.get(sur, 0) + 1
-            if counts:
-                best = max(counts, key=lambda x: counts[x])  # the first seen of equals: dicts keep order
-                full_by_first[w] = f"{w} {best}"
+                if w in alone:
+                    ok = sur not in not_names and sur.lower() not in lower_words
+                else:
+                    ok = w in unplaced and sur in singles and (sur in speakers_named or known(sur)) and sur != w
+                if ok:
+                    seen = pairs.setdefault(w, {})
+                    seen[sur] = seen.get(sur, 0) + 1
+        for w in sorted(pairs):
+            seen = pairs[w]
+            full_by_first[w] = f"{w} {max(seen, key=lambda x: seen[x])}"  # the first seen of equals: dicts keep order
         for a in authors:
             parts = a.replace(",", " ").split()
             if parts:
@@ -253,7 +249,6 @@ class People:
         self.starts = [x.start for x in self.mentions]
         self._persons = [i for i, x in enumerate(self.mentions) if not x.pronoun and x.person]
         self._person_starts = [self.mentions[i].start for i in self._persons]
-        self._resolved: dict[int, str | None] = {}  # resolve() by position: it depends on nothing else
         self._salience: dict[int, _Salience] = {}  # salient() by floor
         self._pronouns: dict[int, str | None] = {}
         self._resolve_pronouns()
@@ -291,11 +286,7 @@ class People:
         """The person a pronoun mention stands for: the last name before it (within 1,500 characters),
         or, past a mere object, whom the same pronoun before it stood for ("Weber eluded the Nazis.
         He … was resisting Hitler. He had written …" is Weber)."""
-        if m.start in self._pronouns:
-            return self._pronouns[m.start]
-        if m.start not in self._resolved:
-            self._resolved[m.start] = self.last_person_before(m.start, max(0, m.start - 1500))
-        return self._resolved[m.start]
+        return self._pronouns[m.start]
 
     def _resolve_pronouns(self) -> None:
         # in document order, so that each pronoun's predecessor is resolved before it
