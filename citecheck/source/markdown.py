@@ -32,6 +32,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from citecheck.models import Block, Mark
 from citecheck.source.html import decode_text, markup_spans, wiki_target
 from citecheck.source.lines import line_starts
+from citecheck.source.notes import closing_notes, note_markers
 from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, compose, identity_map, trim_block
 
 #: Block quotes, lists and inline nesting deeper than this are read as text (markdown-it's guard).
@@ -184,6 +185,8 @@ class _Leaf:
     note: str | None = None
     group: int | None = None
     depth: int = 0
+    #: The number of the ordered list item this block opens (``3.``), which the view does not show.
+    label: str | None = None
 
 
 @dataclass(slots=True)
@@ -196,6 +199,7 @@ class _Ctx:
     groups: int = 0
     notes_zone: bool = False  # after a "Notes" heading: a numbered list there is the notes
     list_note: int = 0  # item depth of a list item that is a note
+    item_label: str | None = None  # the number of the ordered list item just opened
     top_quotes: list[tuple[int, int, int]] = field(default_factory=list)  # line range, group
 
 
@@ -454,6 +458,7 @@ class _Builder:
                     ctx.group = None
             elif t in ("list_item_open", "dd_open"):
                 ctx.item += 1
+                ctx.item_label = tok.info if tok.info.isdigit() and tok.markup in ".)" else None
                 if ctx.notes_zone and ctx.note is None and tok.info.isdigit() and tok.markup in ".)":
                     ctx.note, ctx.note_first, ctx.list_note = tok.info, True, ctx.item
             elif t in ("list_item_close", "dd_close"):
@@ -505,6 +510,8 @@ class _Builder:
         else:
             kind = "para"
         leaf = _Leaf(kind, group=ctx.group if ctx.quote else None, depth=ctx.quote)
+        if kind == "item":
+            leaf.label, ctx.item_label = ctx.item_label, None
         self.leaves.append(leaf)
         return leaf
 
@@ -707,17 +714,33 @@ def build_markdown(source: str) -> MarkdownView:
             if kind == "noteref":
                 blanks.append((vs, ve))
     blocks: list[Block] = []
+    labels: dict[int, str] = {}
     for lf in b.leaves:
         if lf.end <= lf.start:
             continue
         blocks.append(Block(lf.kind, view(lf.start), view(lf.end), lf.note, lf.group, False, lf.depth))
+        if lf.label is not None:
+            labels[blocks[-1].start] = lf.label
     text = blank_spans(text, blanks)
     text, extra = _wikilinks_and_urls(text, blocks)
     marks.extend(extra)
+    trimmed: list[Block] = []
+    numbers: dict[int, str] = {}
+    for blk in blocks:
+        if (t := trim_block(text, blk)) is not None:
+            trimmed.append(t)
+            if blk.start in labels:
+                numbers[t.start] = labels[blk.start]
+    blocks = trimmed
+    if not any(m.kind == "noteref" for m in marks):
+        # notes no Markdown syntax declares: a numbered list closing the text, "\[1\]" paragraphs
+        spans: list[tuple[int, int]] = []
+        blocks = closing_notes(text, blocks, numbers, spans)
+        marks.extend(note_markers(text, blocks, spans))
+        text = blank_spans(text, spans)
     # the data last, so that two marks on one span (a Markdown link around an HTML one) come in
     # one order, not in the set's, which changes with the string hash seed from run to run
     marks = sorted(set(marks), key=lambda m: (m.start, m.end, m.kind, m.data is not None, m.data or ""))
-    blocks = [t for blk in blocks if (t := trim_block(text, blk)) is not None]
     return MarkdownView(
         text, compose(omap, nmap, len(text)) if nmap else omap, tuple(blocks), tuple(marks), tuple(b.meta)
     )

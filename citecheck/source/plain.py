@@ -20,27 +20,21 @@ import regex
 from citecheck.models import Block, Mark, TextView
 from citecheck.source.build import finish
 from citecheck.source.lines import iter_lines, line_texts
+from citecheck.source.notes import NOTE_NUM as _NOTE_NUM
+from citecheck.source.notes import closing_notes, note_markers
 from citecheck.source.offsets import blank_spans
 
 _NOTES_HEADING = regex.compile(
     r"[ \t]*+(?:notes|endnotes|footnotes|references|sources|bibliography|works cited)[ \t]*+:?[ \t]*+", regex.I
 )
-_NOTE_NUM = regex.compile(r"[ \t]{0,8}+(?:\[([0-9]{1,6})\]|([0-9]{1,6})[.)])[ \t]++(?![0-9])")
 _SECTION_NUM = regex.compile(r"[ \t]*+[0-9]++\.[0-9]")
 _RETURN_MARK = regex.compile(r"[ \t]*+↩\ufe0e?+\ufe0f?+[ \t]*+$")
 _LINK_ONLY = regex.compile(r"[ \t]*+(?:[a-z][a-z0-9+.-]{1,10}+://|www\.)\S++[ \t]*+$", regex.I)
-# A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000).  The scan
-# finds runs of digits right after a letter or a closing mark (most digits follow a space: page
-# numbers, years) and checks the characters around each in Python.
-_DIGITS = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]++")
-_BEFORE_MARKER = regex.compile(r"[\p{L}.,;:!?”’\"')\]]")
-_AFTER_MARKER = frozenset(" \t\r\n.,;:)]")
 _BRACKET_MARKER = regex.compile(r"\[([0-9]{1,4}+)\]")
-_SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_HEADING_END = regex.compile(r"(?:[.,;:!\-–—]['’”\")]?+|['’”\")])[0-9]{0,3}+$")
+_HEADING_END = regex.compile(r"(?:[.,;:!\-–—]['’”\")]?+|['’”\")])(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}+|\[[0-9]{1,4}\])$")
 _NOT_HEADING_START = regex.compile(r"[\-–—(\[\"“‘'*•]")
 # a sentence ending inside the line (``difficulties”.4 And``): prose, not a heading
-_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[”’\"')\]]?+[.;!?][”’\"')\]]?+[0-9]*+\s")
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[”’\"')\]]?+[.;!?][”’\"')\]]?+(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]*+|\[[0-9]{1,4}\])\s")
 
 
 @dataclass(slots=True)
@@ -150,8 +144,8 @@ def build_plain(source: str) -> TextView:
                 blocks.append(Block("note", body, end, note=label))
             prev_note = label
             notes_zone = True
-    blocks = _promote_trailing_notes(text, blocks, blanks)
-    marks = _markers(text, blocks, links, blanks)
+    blocks = closing_notes(text, blocks, {}, blanks)
+    marks = _link_markers(text, blocks, links, blanks) + note_markers(text, blocks, blanks)
     return finish(source, blank_spans(text, blanks), None, blocks, marks)
 
 
@@ -189,72 +183,18 @@ def _rstrip_end(text: str, a: int, b: int) -> int:
     return b
 
 
-def _promote_trailing_notes(text: str, blocks: list[Block], blanks: list[tuple[int, int]]) -> list[Block]:
-    """A numbered run of paragraphs closing the text, from 1, is notes even without a heading."""
-    if any(b.kind == "note" for b in blocks):
-        return blocks
-    run: list[int] = []
-    expected: int | None = None
-    for i in range(len(blocks) - 1, -1, -1):
-        m = _NOTE_NUM.match(text, blocks[i].start, blocks[i].end)
-        if blocks[i].kind != "para" or m is None:
-            break
-        n = int(m.group(1) or m.group(2))
-        if expected is not None and n != expected:
-            break
-        run.append(i)
-        expected = n - 1
-    if len(run) < 3 or expected != 0:
-        return blocks
-    out = list(blocks)
-    for i in run:
-        b = blocks[i]
-        m = _NOTE_NUM.match(text, b.start, b.end)
-        assert m is not None
-        blanks.append((b.start, m.end()))
-        out[i] = Block("note", m.end(), b.end, note=m.group(1) or m.group(2))
-    return out
-
-
-def _markers(text: str, blocks: list[Block], links: dict[str, str], blanks: list[tuple[int, int]]) -> list[Mark]:
-    """Note markers in the body, in sequence, for notes that exist; ``[n]`` link references."""
+def _link_markers(text: str, blocks: list[Block], links: dict[str, str], blanks: list[tuple[int, int]]) -> list[Mark]:
+    """``[n]`` references to a closing list of links, for numbers no note has."""
     notes = {b.note for b in blocks if b.kind == "note" and b.note}
     marks: list[Mark] = []
-    expected = 1
+    if not links:
+        return marks
     for b in blocks:
         if b.kind in ("note", "heading", "meta", "code"):
             continue
-        if links:
-            for m in _BRACKET_MARKER.finditer(text, b.start, b.end):
-                url = links.get(m.group(1))
-                if url is not None and m.group(1) not in notes:
-                    marks.append(Mark("link", m.start(), m.end(), url))
-                    blanks.append(m.span())
-        if not notes:
-            continue
-        found: list[tuple[int, int, str]] = []
-        for m in _DIGITS.finditer(text, b.start, b.end):
-            s, e = m.span()
-            digits = m.group()
-            sup = digits[0] > "9"
-            if (
-                s == b.start
-                or len(digits) > (4 if sup else 3)
-                or (sup and not digits.translate(_SUPER_DIGITS).isdigit())
-            ):
-                continue
-            before = text[s - 1]
-            if not _BEFORE_MARKER.match(before) or (before == "," and text[s - 2 : s - 1].isdigit()):
-                continue
-            if not sup and e < len(text) and text[e] not in _AFTER_MARKER:
-                continue
-            if (sup and not digits.translate(_SUPER_DIGITS).isascii()) or (not sup and not digits.isascii()):
-                continue  # a run mixing both kinds
-            found.append((s, e, digits.translate(_SUPER_DIGITS)))
-        for s, e, label in found:
-            n = int(label)
-            if label in notes and expected <= n <= expected + 3:
-                marks.append(Mark("noteref", s, e, label))
-                blanks.append((s, e))
-                expected = n + 1
+        for m in _BRACKET_MARKER.finditer(text, b.start, b.end):
+            url = links.get(m.group(1))
+            if url is not None and m.group(1) not in notes:
+                marks.append(Mark("link", m.start(), m.end(), url))
+                blanks.append(m.span())
     return marks

@@ -1,0 +1,150 @@
+"""Notes that no markup declares: numbered notes closing a text, and the markers pointing at them.
+
+Plain text never declares its notes, and Markdown often does not either: an essay pasted from a
+word processor ends in an ordinary numbered list (``1. Daniels, …``) or in paragraphs that begin
+with an escaped bracket (``\\[1\\] Lenin, …``), and its body carries superscript digits (``alone.¹``),
+bracketed numbers (``alone.[1]``) or digits glued to the punctuation (``alone.”1``). Both builders
+hand their blocks to this module, which
+
+* turns a numbered run of paragraphs or list items into notes when it follows a notes heading, or
+  closes the text and starts at 1 — with three notes or more, or with fewer when the body marks
+  every one of them in order (:func:`closing_notes`);
+* finds the markers of the notes in the body, in order, and only for notes that exist
+  (:func:`note_markers`).
+
+A marker's characters and a note's label are returned as spans to blank, so that they never join a
+word, a page number or a quotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import regex
+
+from citecheck.models import Block, Mark
+
+#: ``12.``, ``12)`` or ``[12]`` opening a note; never ``1.2`` (a section number).
+NOTE_NUM = regex.compile(r"[ \t]{0,8}+(?:\[([0-9]{1,6})\]|([0-9]{1,6})[.)])[ \t]++(?![0-9])")
+# A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000).  The scan
+# finds runs of digits right after a letter or a closing mark (most digits follow a space: page
+# numbers, years) and checks the characters around each in Python.
+_DIGITS = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]++|\[[0-9]{1,4}+\]")
+_BEFORE_MARKER = regex.compile(r"[\p{L}.,;:!?”’\"')\]]")
+_AFTER_MARKER = frozenset(" \t\r\n.,;:)]")
+_SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+#: Kinds of block a marker is looked for in.
+_BODY = frozenset({"para", "quote", "item"})
+#: How far the numbering may jump between two markers found in order (a note cited twice, a
+#: marker lost in conversion).
+_SKIP = 3
+
+
+def note_label(text: str, b: Block, labels: Mapping[int, str]) -> tuple[str, int] | None:
+    """The number of a block that may be a note, and where its text starts; None if it has none.
+
+    ``labels`` gives the numbers that are not in the text (a Markdown list item's ``3.`` is
+    markup), by block start.
+    """
+    label = labels.get(b.start)
+    if label is not None:
+        return label, b.start
+    m = NOTE_NUM.match(text, b.start, b.end)
+    if m is None:
+        return None
+    return m.group(1) or m.group(2), m.end()
+
+
+def closing_notes(
+    text: str, blocks: Sequence[Block], labels: Mapping[int, str], blanks: list[tuple[int, int]]
+) -> list[Block]:
+    """``blocks`` with the numbered run that closes the text made notes, when it is one.
+
+    The run is the longest sequence of numbered paragraphs or list items at the end of the text
+    counting down to 1. It becomes notes when it has three items or more, or when the body marks
+    every one of its numbers in order; the labels written in the text are added to ``blanks``.
+    A text that already has notes is left as it is.
+    """
+    if any(b.kind == "note" for b in blocks):
+        return list(blocks)
+    run: list[tuple[int, str, int]] = []
+    expected: int | None = None
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        found = note_label(text, b, labels) if b.kind in ("para", "item") else None
+        if found is None:
+            if b.kind == "item" and run:
+                continue  # a second paragraph of a list item
+            break
+        n = int(found[0])
+        if expected is not None and n != expected:
+            break
+        run.append((i, found[0], found[1]))
+        expected = n - 1
+    if not run or expected != 0:
+        return list(blocks)
+    if len(run) < 3:
+        first = blocks[run[-1][0]].start
+        wanted = {label for _, label, _ in run}
+        if len(_find_markers(text, blocks, wanted, first)) < len(wanted):
+            return list(blocks)
+    out = list(blocks)
+    for i, label, body in run:
+        b = blocks[i]
+        if body > b.start:
+            blanks.append((b.start, body))
+        out[i] = Block("note", body, b.end, note=label, depth=b.depth)
+    return out
+
+
+def note_markers(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int]]) -> list[Mark]:
+    """Note markers in the body, in sequence, for numbered notes that exist.
+
+    A marker is a run of digits glued to a word or a closing mark (``alone.”4``, ``Congress41``),
+    superscript digits (``alone.¹²``) or a bracketed number (``alone [4]``). Markers are taken in
+    order: each must be the next note's number or skip at most a few. Their spans are added to
+    ``blanks``.
+    """
+    notes = {b.note for b in blocks if b.kind == "note" and b.note and b.note.isdigit()}
+    if not notes:
+        return []
+    marks = []
+    for s, e, label in _find_markers(text, blocks, notes, None):
+        marks.append(Mark("noteref", s, e, label))
+        blanks.append((s, e))
+    return marks
+
+
+def _find_markers(
+    text: str, blocks: Sequence[Block], notes: set[str], before: int | None
+) -> list[tuple[int, int, str]]:
+    """The markers of ``notes`` in the body blocks (those starting before ``before``, if given)."""
+    out: list[tuple[int, int, str]] = []
+    expected = 1
+    for b in blocks:
+        if b.kind not in _BODY or (before is not None and b.start >= before):
+            continue
+        for m in _DIGITS.finditer(text, b.start, b.end):
+            s, e = m.span()
+            found = m.group()
+            label = found[1:-1] if found[0] == "[" else _glued(text, s, e, found, b.start) or ""
+            if label in notes and expected <= int(label) <= expected + _SKIP:
+                out.append((s, e, label))
+                expected = int(label) + 1
+    return out
+
+
+def _glued(text: str, s: int, e: int, digits: str, block_start: int) -> str | None:
+    """The note number of digits glued to the character before them, or None if not a marker."""
+    sup = digits[0] > "9"
+    plain = digits.translate(_SUPER_DIGITS)
+    if s == block_start or len(digits) > (4 if sup else 3) or not plain.isdigit() or not plain.isascii():
+        return None
+    if not sup and not digits.isascii():
+        return None  # a run mixing both kinds
+    before = text[s - 1]
+    if not _BEFORE_MARKER.match(before) or (before == "," and text[s - 2 : s - 1].isdigit()):
+        return None
+    if not sup and e < len(text) and text[e] not in _AFTER_MARKER:
+        return None
+    return plain

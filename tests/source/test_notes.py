@@ -1,0 +1,83 @@
+"""Notes no markup declares, and their markers, in plain text and in Markdown alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.models import TextView
+from citecheck.source.build import build_view
+from citecheck.source.load import document_from_text
+from tests.source.viewcheck import check_source_map, marks
+
+FORMATS = [("essay.txt", "text"), ("essay.md", "markdown")]
+
+NOTES = [
+    # (source, notes as (label, text), markers as (raw, label)); every row is read as plain text
+    # and as Markdown, which must agree
+    (  # two superscript markers and a closing numbered list: few notes, but every one is marked
+        "Kamenev said “decrees alone.”¹ Zinoviev said “discipline first.”²\n\n"
+        "1. Daniels, *Conscience*, 154.\n\n2. Ibid., 156.\n",
+        [("1", "Daniels, *Conscience*, 154."), ("2", "Ibid., 156.")],
+        [("¹", "1"), ("²", "2")],
+    ),
+    (  # bracketed markers and bracketed labels
+        "Lenin said “the state withers”.[1] He added “no freedom”.[2]\n\n"
+        "[1] Lenin, CW, vol. 25, p. 392.\n\n[2] Ibid., p. 473.\n",
+        [("1", "Lenin, CW, vol. 25, p. 392."), ("2", "Ibid., p. 473.")],
+        [("[1]", "1"), ("[2]", "2")],
+    ),
+    (  # a bracketed marker after a space
+        "Lenin said “the state withers” [1].\n\n[1] Lenin, CW, vol. 25, p. 392.\n",
+        [("1", "Lenin, CW, vol. 25, p. 392.")],
+        [("[1]", "1")],
+    ),
+    (  # a short numbered list closing the text that nothing points at is a list
+        "Do two things.\n\n1. Read the text.\n\n2. Check the quotations.\n",
+        [],
+        [],
+    ),
+    (  # markers out of order do not confirm a short list
+        "First point.² Second point.¹\n\n1. One source.\n\n2. Another.\n",
+        [],
+        [],
+    ),
+    (  # the run must count down to 1
+        "A claim.2 Another.3\n\n2. One source.\n\n3. Another.\n",
+        [],
+        [],
+    ),
+]
+
+
+def view_of(name: str, fmt: str, text: str) -> TextView:
+    view = build_view(document_from_text(name, text, fmt))
+    check_source_map(view)
+    return view
+
+
+@pytest.mark.parametrize(("name", "fmt"), FORMATS)
+@pytest.mark.parametrize(("text", "notes", "markers"), NOTES)
+def test_undeclared_notes_and_markers(
+    name: str, fmt: str, text: str, notes: list[tuple[str, str]], markers: list[tuple[str, str]]
+) -> None:
+    view = view_of(name, fmt, text)
+    assert [(b.note, view.raw(b.start, b.end)) for b in view.blocks if b.kind == "note"] == notes
+    assert marks(view, "noteref") == markers
+    for m in view.marks:
+        if m.kind == "noteref":
+            assert view.text[m.start : m.end].strip() == ""  # blanked: never part of a word
+
+
+def test_escaped_brackets_in_markdown() -> None:
+    text = "Lenin said “the state withers”.\\[1\\]\n\n\\[1\\] Lenin, CW, vol. 25, p. 392.\n"
+    view = view_of("essay.md", "markdown", text)
+    (note,) = [b for b in view.blocks if b.kind == "note"]
+    assert (note.note, view.raw(note.start, note.end)) == ("1", "Lenin, CW, vol. 25, p. 392.")
+    assert marks(view, "noteref") == [("\\[1\\]", "1")]
+
+
+def test_declared_footnotes_are_left_alone() -> None:
+    text = "He said “x y z w”.[^1] Also 2.\n\n[^1]: Carr, p. 5.\n\n1. One.\n\n2. Two.\n"
+    view = view_of("essay.md", "markdown", text)
+    assert [b.note for b in view.blocks if b.kind == "note"] == ["1"]
+    assert marks(view, "noteref") == [("[^1]", "1")]
