@@ -23,6 +23,7 @@ from citecheck.extract import canonical
 from citecheck.extract.candidates import block_of, find_candidates, marks_within
 from citecheck.extract.dates import congress_date, find_material_date, prose_date
 from citecheck.extract.decide import judge, worth_parsing
+from citecheck.extract.grammar.authordate import author_date
 from citecheck.extract.grammar.locators import normalise_pages, normalise_volume, volume_as_written
 from citecheck.extract.grammar.parse import parse_reference, segments
 from citecheck.extract.link import Linker, chain
@@ -93,7 +94,9 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
             continue
         if c.kind in ("bracket", "paren", "note-bracket", "note-paren") and not worth_parsing(text, bool(marks)):
             continue
-        parsed = parse_reference(text, marks)
+        # the running text's "(Trotsky, 1937, p. 94)", "(Lenin 212)": the fixed author-date grammar
+        short = author_date(text) if c.kind in ("bracket", "paren") and not marks else None
+        parsed = short or parse_reference(text, marks)
         readings = [(c, parsed, marks, offset)]
         if c.kind in ("note", "list"):
             segs = segments(parsed)
@@ -103,6 +106,8 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
                     sub = [(max(s, a) - a, min(e, b) - a, k) for s, e, k in marks if e > a and s < b]
                     seg_c = replace(c, start=offset + a, end=offset + b, outer_start=offset + a, outer_end=offset + b)
                     readings.append((seg_c, parse_reference(text[a:b], sub), sub, offset + a))
+        elif c.kind in ("bracket", "paren") and ";" in text and not marks:
+            readings = _author_date_list(c, text, offset) or readings
         for rc, rp, rmarks, roff in readings:
             marked = bool(rmarks) or bool(_QUOTE_CHARS.search(rp.text))
             after = _after_quote(view.text, rc.outer_start, close_marks) or (
@@ -171,6 +176,26 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     return DocumentResult(
         doc.path, doc.sha256, doc.format, citations, quotations, view.repairs, source=doc.text, encoding=doc.encoding
     )
+
+
+def _author_date_list(
+    c: Candidate, text: str, offset: int
+) -> list[tuple[Candidate, ParsedReference, list[tuple[int, int, str]], int]]:
+    """``(Service 2000, pp. 310–12; Figes 1996: 701)``: one reading per author–date citation of a
+    parenthesis that lists several, or none when a part is something else."""
+    out: list[tuple[Candidate, ParsedReference, list[tuple[int, int, str]], int]] = []
+    a = 0
+    for part in text.split(";"):
+        b = a + len(part)
+        lead = len(part) - len(part.lstrip())
+        s, e = a + lead, a + len(part.rstrip())
+        parsed = author_date(text[s:e]) if e > s else None
+        if parsed is None:
+            return []
+        seg_c = replace(c, start=offset + s, end=offset + e, outer_start=offset + s, outer_end=offset + e)
+        out.append((seg_c, parsed, [], offset + s))
+        a = b + 1
+    return out
 
 
 class _WordsAround:

@@ -208,6 +208,7 @@ def resolve(
     if subject is not None:
         reg.add(_named(subject))
     current_body: _Work | None = None
+    listed = _Listed(refs)
     for i, ref in enumerate(refs):
         while ni < len(named_sorted) and named_sorted[ni].start < ref.start:
             n = named_sorted[ni]
@@ -246,13 +247,17 @@ def resolve(
                     if author
                     else "op. cit. with nothing to repeat"
                 )
+        elif _is_author_date(p):
+            antecedent = listed.dated(p.author, p.year)
         elif _is_short(p):
             if p.work:
                 antecedent = reg.title_match(p.work, p.author)
             if antecedent is None and p.author and not p.work:
-                antecedent = reg.author_work(p.author) or reg.named_near(p.author)
+                antecedent = reg.author_work(p.author) or reg.named_near(p.author) or listed.only(p.author)
         elif _is_bare_locator(p):
-            if ref.named_before:
+            if ref.named_before and p.year:
+                antecedent = listed.dated(ref.named_before, p.year)  # "Carr (1952: 58)"
+            if ref.named_before and antecedent is None:
                 antecedent = reg.author_work(ref.named_before) or reg.named_near(ref.named_before)
             if antecedent is None:
                 antecedent = current_body if ref.stream == "body" else last.get(ref.stream)
@@ -290,6 +295,43 @@ def resolve(
         if ref.stream == "body" and (res.work or res.author):
             current_body = known
     return out
+
+
+class _Listed:
+    """The document's full references by author and year, wherever they stand: what an author–date
+    citation (``Carr 1952: 58``, ``(Lenin 212)``) cites is in the reference list, after it."""
+
+    def __init__(self, refs: Sequence[Reference]) -> None:
+        self.by_year: dict[tuple[str, str], _Work] = {}
+        self.by_author: dict[str, list[_Work]] = {}
+        for i, ref in enumerate(refs):
+            p = ref.parsed
+            a = _fold_name(p.author)
+            if p.ibid or not a or not p.work or (ref.kind != "list" and p.year is None):
+                continue
+            titles = tuple(t for t in (p.title, p.part, p.container) if t)
+            w = _Work(i, p.author, p.work, titles, p.container, p.volume, p.year, p.place, p.publisher)
+            if p.year:
+                self.by_year.setdefault((a, p.year), w)
+            works = self.by_author.setdefault(a, [])
+            if all(x.work != w.work for x in works):
+                works.append(w)
+
+    def dated(self, author: str | None, year: str | None) -> _Work | None:
+        """The work of ``author`` published in ``year``."""
+        a = _fold_name(author)
+        return self.by_year.get((a, year)) if a and year else None
+
+    def only(self, author: str) -> _Work | None:
+        """The work of ``author`` when the document lists exactly one."""
+        a = _fold_name(author)
+        works = self.by_author.get(a, []) if a else []
+        return works[0] if len(works) == 1 else None
+
+
+def _is_author_date(p: ParsedReference) -> bool:
+    """``Trotsky, 1937, p. 94``: an author and a year, and no title or imprint."""
+    return p.author is not None and p.year is not None and p.work is None and p.place is None and p.publisher is None
 
 
 def _is_short(p: ParsedReference) -> bool:

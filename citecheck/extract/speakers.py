@@ -117,6 +117,8 @@ class People:
         initial_only: list[int] = []  # single words seen so far only at the start of a sentence
         mid_caps: set[str] = set()
         spans = regions if regions is not None else [(0, len(text))]
+        # the names of the cited authors: "Keller (1980: 9) disagrees" opens a sentence with a name
+        author_names = {w for a in authors for w in a.replace(",", " ").split() if w[:1].isupper() and len(w) > 2}
         for m in (m for a, b in spans for m in _NAME.finditer(text, a, b)):
             g = m.group()
             if g in not_names or _CONTRACTION.match(g):
@@ -164,7 +166,7 @@ class People:
                 continue
             if single_new and not (cue or first in given or known(first)) and _NUMBER_NEXT.match(text, e):
                 continue  # "Catch 22", "Article 5": a thing with a number
-            if single_new and not (cue or first in given or known(first)):
+            if single_new and not (cue or first in given or known(first) or first in author_names):
                 if first.endswith("ly") and text[e : e + 1] in ",:" and _sentence_initial(text, s):
                     continue  # "Unfortunately: …"
                 if _POSSESSED.search(text, max(0, s - 8), s):
@@ -217,7 +219,6 @@ class People:
             parts = a.replace(",", " ").split()
             if parts:
                 full_by_last.setdefault(parts[0] if "," in a else parts[-1], a)
-        author_names = {w for a in authors for w in a.replace(",", " ").split() if w[:1].isupper() and len(w) > 2}
         self.mentions: list[Mention] = []
         for s, e, words, poss in raw:
             name = " ".join(words)
@@ -577,14 +578,21 @@ def person_name(author: str) -> str:
     return first
 
 
+# "Carr, E.H.", "Lenin, V. I.", "Deutscher, Isaac": a surname, a comma, then given names or initials
+_SURNAME_FIRST = regex.compile(r"^\p{Lu}[\p{L}'’-]++,\s*+(?:\p{Lu}[\p{L}]*+\.?+\s*+){1,3}$")
+_DOTTED_INITIALS = regex.compile(r"^(?:\p{Lu}\.){2,3}$")
+
+
 @lru_cache(maxsize=16384)
 def display(name: str) -> str:
     """How a speaker is reported: a person by the surname (``Michael Albert`` -> ``Albert``), people
     from the people list by their known name, a body (``Tenth Party Congress``) in full."""
+    if " and " in f" {name} " or "&" in name:
+        return name
+    if _SURNAME_FIRST.match(name):
+        name = person_name(name)  # an author as a reference writes it: "Carr, E.H." is E.H. Carr
     words = name.replace("’s", "").split()
     if not words:
-        return name
-    if " and " in f" {name} " or "&" in name:
         return name
     known = default_people().lookup(name)
     if known:
@@ -592,6 +600,8 @@ def display(name: str) -> str:
     if any(w.lower() in ("of", "the") for w in words[1:]) or len(words) > 3 or is_roman(words[-1]):
         return name  # "Nicholas II" is no "II"
     if words[0].rstrip(".") in _given() or all(len(w.rstrip(".")) <= 2 for w in words[:-1]):
+        return words[-1]
+    if all(_DOTTED_INITIALS.match(w) for w in words[:-1]) and _person_like(words[-1:], frozenset()):
         return words[-1]
     if len(words) == 2 and _person_like(words, frozenset()) and words[-1] not in _not_names():
         return words[-1]  # "Ilse Vandermeer": a given name the list does not know

@@ -116,6 +116,36 @@ CASES = [
         '[^1]: Anton Orlov, "The Problem of Social Consciousness," *CD* 8, no. 31 (Oct. 1957), 505.\n',
         [("Orlov, A.", "Current Debates", "8", "505", "1957", None, None)],
     ),
+    # author-date citations (Harvard, Chicago) find their entry in the reference list after them,
+    # by author and year: a year names one of two works; "Keller (1980: 9)" takes the name before it;
+    # a parenthesis listing two citations is two
+    (
+        "Orlov wrote “the councils were everywhere in those years” (Orlov, 1987, p. 112). "
+        "Keller (1980: 9) disagrees, as do others (Orlov 1991, pp. 3–4; Keller 1980: 12).\n\n"
+        "## References\n\n"
+        "Keller, M. (1980) *Councils*. Leeds: Merlin.\n\n"
+        "Orlov, N. (1987) *The Red Decade*. London: Verso.\n\n"
+        "Orlov, N. (1991) *After the Councils*. London: Verso.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "112", "1987", "London", 5),
+            ("Keller, M.", "Councils", None, "9", "1980", "Leeds", 4),
+            ("Orlov, N.", "After the Councils", None, "3-4", "1991", "London", 6),
+            ("Keller, M.", "Councils", None, "12", "1980", "Leeds", 4),
+            ("Keller, M.", "Councils", None, None, "1980", "Leeds", None),
+            ("Orlov, N.", "The Red Decade", None, None, "1987", "London", None),
+            ("Orlov, N.", "After the Councils", None, None, "1991", "London", None),
+        ],
+    ),
+    # MLA: author and page; the author's one entry in the works cited
+    (
+        "Keller insists that “no council survived the winter” (Keller 212).\n\n"
+        "## Works Cited\n\n"
+        "Keller, Maria. *Councils*. Merlin, 1980.\n",
+        [
+            ("Keller, M.", "Councils", None, "212", "1980", None, 1),
+            ("Keller, M.", "Councils", None, None, "1980", None, None),
+        ],
+    ),
 ]
 
 

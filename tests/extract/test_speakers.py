@@ -380,6 +380,10 @@ def test_the_same_words_attributed_earlier_give_the_speaker() -> None:
         ("Tenth Party Congress", "Tenth Party Congress"),
         ("Marx and Engels", "Marx and Engels"),
         ("YM Svedlov", "Sverdlov"),
+        ("Keller, M.", "Keller"),  # an author as a reference list writes it
+        ("Orlov, Nikolai", "Orlov"),
+        ("A.N. Orlov", "Orlov"),
+        ("U.S. Army", "U.S. Army"),
     ],
 )
 def test_display(name: str, shown: str) -> None:
