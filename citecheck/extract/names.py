@@ -36,6 +36,7 @@ def _split_authors(s: str) -> list[str]:
     return out
 
 
+_SURNAME_FIRST = regex.compile(r"^\p{Lu}\p{Ll}[\p{L}’'\-]*+\s++\p{Lu}\.\s*+(?:\p{Lu}\.?+\s*+)?$")
 _ET_AL = regex.compile(r"\s*,?\s+et\.?\s+al\.?\s*$", regex.I)
 _PERSON_TOKEN = regex.compile(
     r"^(?:\p{Lu}[\p{Ll}’'\-]+|\p{Lu}{1,3}\.?|(?:\p{Lu}\.\s?-?)+|\p{Lu}-\p{Lu}\.?|de|van|von|der|le|la|du|d[’']\p{Lu}[\p{L}-]+|O[’']\p{Lu}[\p{L}-]+)$"
@@ -86,6 +87,9 @@ def _one_author(s: str) -> str:
     toks = s.split()
     if len(toks) == 1:
         return toks[0]
+    if _SURNAME_FIRST.match(s):
+        # GOST and other Russian styles: "Ленин В. И.", "Trotsky L. D." (never "Nicholas II")
+        return f"{toks[0]}, {_initials(' '.join(toks[1:]))}"
     n_init = 0
     while (
         n_init < len(toks) - 1 and _INITIALS.match(toks[n_init]) and toks[n_init].rstrip(".").replace("-", "").isupper()

@@ -33,6 +33,8 @@ def test_places(written: str, place: str) -> None:
         ("VI Lenin", "Lenin, V. I.", "Lenin, V. I."),
         ("Socialist Workers Party", "Socialist Workers Party", "Socialist Workers Party"),
         ("Kuusinen et al.", "Kuusinen et al.", "Kuusinen et al."),
+        ("Кузнецов И. П.", "Кузнецов, И. П.", "Кузнецов, И. П."),  # surname first, no comma (GOST)
+        ("Orlov N. A", "Orlov, N. A.", "Orlov, N. A."),
     ],
 )
 def test_authors(cat: Catalogue, written: str, with_catalogue: str, without: str) -> None:

@@ -28,6 +28,35 @@ _PLACE_YEAR = regex.compile(
 )
 
 
+# GOST (Russian bibliographic standard): "… // Container. 5-е изд. М.: Политиздат, 1969. Т. 35. С. 63."
+# The imprint is a sentence of its own after a full stop: an optional edition, the place (the
+# standard abbreviates the two capitals, М. and Л.; СПб., Пг.), a colon and the publisher, a year.
+_GOST_PLACE = r"(?:М\.|Л\.|СПб\.|Пг\.|M\.|L\.|SPb\.|Pg\.|\p{Lu}\p{Ll}{2,20}+)"
+_GOST = regex.compile(
+    rf"(?<=\.\s++|^)(?P<edition>\d{{1,2}}+-?(?:е|ое|th|nd|rd|st)\s++(?:изд|ed)\.\s*+,?\s*+)?"
+    rf"(?P<place>{_GOST_PLACE}(?:\s*+;\s*+{_GOST_PLACE})?)"
+    r"(?:\s*+:\s*+(?P<publisher>[^,.:;()\[\]]{2,60}+))?\s*+,\s*+"
+    r"(?P<year>(?:1[4-9]\d\d|20[0-4]\d))(?=\s*+[.,;]|\s*+$)"
+)
+
+
+def gost_imprint_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, note|place|publisher|year)`` of a GOST imprint sentence (``М.: Политиздат,
+    1969``) in ``text``; only a string that uses the standard's ``//`` or its abbreviated places."""
+    out: list[tuple[int, int, str]] = []
+    for m in _GOST.finditer(text):
+        place = m.group("place")
+        if "//" not in text and not (place.endswith(".") and len(place) <= 4):
+            continue  # "Moscow, 1991." in an ordinary note is left to the labeller
+        for label, group in (("note", "edition"), ("place", "place"), ("publisher", "publisher"), ("year", "year")):
+            if m.group(group):
+                s, e = m.span(group)
+                while e > s and text[e - 1] in " ,":
+                    e -= 1
+                out.append((s, e, label))
+    return out
+
+
 def imprint_spans(text: str, after_title: int | None = None) -> list[tuple[int, int, str]]:
     """``(start, end, place|publisher|year)`` for each imprint parenthesis of ``text``; a
     ``(Place, Year)`` one only from ``after_title`` on (the end of the title), when given."""

@@ -17,7 +17,7 @@ import regex
 
 from citecheck.extract.grammar.features import word_classes
 from citecheck.extract.grammar.fields import assemble
-from citecheck.extract.grammar.imprint import imprint_spans
+from citecheck.extract.grammar.imprint import gost_imprint_spans, imprint_spans
 from citecheck.extract.grammar.labeller import label_tokens
 from citecheck.extract.grammar.locators import locator_hints
 from citecheck.extract.grammar.tokens import tokenize
@@ -40,6 +40,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _one_title_per_quotation(tokens, labels)
     labels = _a_title_is_no_author(tokens, labels)
     labels = _imprint(text, tokens, labels)
+    labels = _gost_container(tokens, labels)
     labels = _possessive_author(tokens, labels)
     parsed = assemble(text, tokens, labels, hints)
     if len(_PARSED) > 20_000:
@@ -118,7 +119,7 @@ def _possessive_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
 def _imprint(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
     """Place and publisher as the imprint rule reads them (:mod:`~citecheck.extract.grammar.imprint`)."""
     title_ends = [tok.end for tok, lab in zip(tokens, labels, strict=True) if lab in _TITLES]
-    spans = imprint_spans(text, title_ends[0] if title_ends else None)
+    spans = imprint_spans(text, title_ends[0] if title_ends else None) + gost_imprint_spans(text)
     if not spans:
         return labels
     out = list(labels)
@@ -128,6 +129,39 @@ def _imprint(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]
                 out[k] = label
             elif s <= tok.start < e + 2 and out[k] in ("place", "publisher", "year") and tok.text in ",.":
                 out[k] = "other"
+    return out
+
+
+_LOCATED = frozenset({"volume", "issue", "pages", "place", "publisher", "year", "date"})
+
+
+def _gost_container(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """GOST's ``Part title // Container. Place, Year. Vol. P.``: the words after ``//`` up to the
+    first full stop before a locator or the imprint are the container, the title before it the part,
+    when the labeller left the container unlabelled."""
+    slash = next((k for k in range(len(tokens) - 1) if tokens[k].text == "/" and tokens[k + 1].text == "/"), None)
+    if slash is None or any(
+        lab == "container" and tok.text[:1].isalnum() for tok, lab in zip(tokens, labels, strict=True)
+    ):
+        return labels
+    end = next(
+        (
+            k
+            for k in range(slash + 2, len(tokens))
+            if labels[k] in _LOCATED or (labels[k] == "note" and tokens[k].text[:1].isdigit())  # "5-е изд."
+        ),
+        len(tokens),
+    )
+    while end > slash + 2 and tokens[end - 1].text in ".,":
+        end -= 1
+    if end <= slash + 2 or any(labels[k] in ("author", "editor") for k in range(slash + 2, end)):
+        return labels
+    out = list(labels)
+    for k in range(slash + 2, end):
+        out[k] = "container"
+    for k in range(slash):
+        if out[k] == "title":
+            out[k] = "part"
     return out
 
 

@@ -117,6 +117,27 @@ STYLES = [
         "Kuznetsov, I. P. Ocherki istorii // Voprosy istorii. Moscow, 1967. Vol. 3. P. 39.",
         {"author": "Kuznetsov", "volume": "3", "pages": "39", "year": "1967"},
     ),
+    # GOST in Cyrillic: Т. (volume), С. (page), the abbreviated place and the imprint sentence,
+    # the container after "//", an edition that is neither title nor place
+    (
+        "Кузнецов И. П. Очерки истории рабочего движения. 2-е изд. М.: Наука, 1967. Т. 3. С. 39.",
+        {
+            "author": "Кузнецов",
+            "work": "Очерки истории рабочего движения",
+            "volume": "3",
+            "pages": "39",
+            "year": "1967",
+            "place": "М",
+        },
+    ),
+    (
+        "Кузнецов И. П. О кооперации // Собр. соч. Т. 12. С. 40–44.",
+        {"author": "Кузнецов", "work": "Собр. соч", "volume": "12", "pages": "40-44"},
+    ),
+    (
+        "Орлов Н. А. Красное десятилетие. Л., 1987. С. 112.",
+        {"author": "Орлов", "work": "Красное десятилетие", "pages": "112", "year": "1987", "place": "Л"},
+    ),
     # the compact "Weekly Worker" note
     (
         "VI Lenin CW Vol 30, Moscow 1977, p208.",
