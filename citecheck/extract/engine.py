@@ -109,6 +109,8 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         elif c.kind in ("bracket", "paren") and ";" in text and not marks:
             readings = _author_date_list(c, text, offset) or readings
         for rc, rp, rmarks, roff in readings:
+            if rc.kind == "note" and not rmarks and (ad := author_date(rp.text)) is not None and ad.year:
+                rp = ad  # a short note in author-date form: "Service 2000, p. 123."
             marked = bool(rmarks) or bool(_QUOTE_CHARS.search(rp.text))
             after = _after_quote(view.text, rc.outer_start, close_marks) or (
                 rc.kind in ("bracket", "paren") and rc.block in block_quote_ends and _ends_block(view, rc)

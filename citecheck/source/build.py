@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from citecheck.models import Block, Document, Mark, TextView
 from citecheck.source.lines import line_starts
+from citecheck.source.notes import without_backlinks
 from citecheck.source.offsets import OffsetMap, compose, repair_view, trim_block
 
 _BY_SPAN = attrgetter("start", "end")
@@ -61,6 +62,7 @@ def finish(
     A repair that changes a length (``â€œ`` -> ``“``) moves the offsets of the blocks and marks
     after it; the map then goes through the repair to the source.
     """
+    text, blocks = without_backlinks(text, list(blocks))
     starts = line_starts(source)
     new_text, outer, repairs = repair_view(text, offsets, starts)
     block_list = sorted(

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 import regex
 
 from citecheck.models import Block, Mark
+from citecheck.source.offsets import blank_spans
 
 #: ``12.``, ``12)`` or ``[12]`` opening a note; never ``1.2`` (a section number).
 NOTE_NUM = regex.compile(r"[ \t]{0,8}+(?:\[([0-9]{1,6})\]|([0-9]{1,6})[.)])[ \t]++(?![0-9])")
@@ -148,3 +149,21 @@ def _glued(text: str, s: int, e: int, digits: str, block_start: int) -> str | No
     if not sup and e < len(text) and text[e] not in _AFTER_MARKER:
         return None
     return plain
+
+
+# Wikipedia's way back from a note to its markers: "^" and, for a note cited several times, one
+# letter a marker ("^ a b"); like "↩" it is navigation, not part of the reference
+_BACKLINK = regex.compile(r"\^(?:[ \t]++[a-z](?=[ \t]))*+[ \t]++")
+
+
+def without_backlinks(text: str, blocks: Sequence[Block]) -> tuple[str, list[Block]]:
+    """``text`` and ``blocks`` with the ``^ a b`` opening a note blanked and left out of the note."""
+    spans: list[tuple[int, int]] = []
+    out: list[Block] = []
+    for b in blocks:
+        m = _BACKLINK.match(text, b.start, b.end) if b.kind == "note" and text[b.start] == "^" else None
+        if m is not None and m.end() < b.end:
+            spans.append(m.span())
+            b = Block(b.kind, m.end(), b.end, b.note, b.group, b.indented, b.depth)
+        out.append(b)
+    return (blank_spans(text, spans), out) if spans else (text, out)

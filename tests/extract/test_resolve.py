@@ -136,6 +136,16 @@ CASES = [
             ("Orlov, N.", "After the Councils", None, None, "1991", "London", None),
         ],
     ),
+    # Wikipedia's short notes ("sfn"): an author-date note resolved to the sources list
+    (
+        "Orlov said “the councils were everywhere in those years”.[1]\n\n"
+        "## References\n\n1. ^ Orlov 1987, p. 12.\n\n"
+        "## Sources\n\n- Orlov, Nikolai (1987). *The Red Decade*. London: Verso. ISBN 978-0-394-50241-3.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "12", "1987", "London", 1),
+            ("Orlov, N.", "The Red Decade", None, None, "1987", "London", None),
+        ],
+    ),
     # MLA: author and page; the author's one entry in the works cited
     (
         "Keller insists that “no council survived the winter” (Keller 212).\n\n"

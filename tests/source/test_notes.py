@@ -81,3 +81,15 @@ def test_declared_footnotes_are_left_alone() -> None:
     view = view_of("essay.md", "markdown", text)
     assert [b.note for b in view.blocks if b.kind == "note"] == ["1"]
     assert marks(view, "noteref") == [("[^1]", "1")]
+
+
+@pytest.mark.parametrize(("name", "fmt"), FORMATS)
+def test_wikipedia_backlinks_are_not_part_of_the_note(name: str, fmt: str) -> None:
+    text = (
+        "Orlov said “the councils were everywhere”.[1] Keller said “none survived”.[2]\n\n"
+        "References\n\n1. ^ Orlov 1987, p. 12.\n2. ^ a b Keller 1980, p. 9.\n"
+    )
+    view = view_of(name, fmt, text)
+    notes = [(b.note, view.raw(b.start, b.end)) for b in view.blocks if b.kind == "note"]
+    assert notes == [("1", "Orlov 1987, p. 12."), ("2", "Keller 1980, p. 9.")]
+    assert "^" not in view.text

@@ -37,6 +37,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = label_tokens(text, tokens, hints)
     # an address is never a title or a publisher: it is a comment on where to read the work
     labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
+    labels = _identifiers(text, tokens, labels)
     labels = _one_title_per_quotation(tokens, labels)
     labels = _a_title_is_no_author(tokens, labels)
     labels = _imprint(text, tokens, labels)
@@ -50,6 +51,27 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
 
 
 _TITLES = ("title", "part", "container")
+# "ISBN 978-0-394-50241-3", "OCLC 2613436", "doi:10.1017/…": a catalogue number, never a volume or a page
+_IDENTIFIER = regex.compile(
+    r"(?<![\p{L}\d])(?:ISBN(?:-1[03])?+:?+\s*+[0-9Xx][0-9Xx \-]{8,20}[0-9Xx]|ISSN:?+\s*+\d{4}+-\d{3}+[\dXx]"
+    r"|OCLC:?+\s*+\d{3,12}+|(?i:doi):?+\s*+10\.\S++|(?i:jstor)\s++\d{3,12}+)"
+)
+
+
+def _identifiers(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """Tokens of a catalogue number (ISBN, ISSN, OCLC, DOI, JSTOR) are a comment."""
+    spans = (
+        [m.span() for m in _IDENTIFIER.finditer(text)]
+        if "ISBN" in text or "OCLC" in text or "ISSN" in text or "oi" in text or "STOR" in text
+        else []
+    )
+    if not spans:
+        return labels
+    out = list(labels)
+    for k, tok in enumerate(tokens):
+        if any(s <= tok.start and tok.end <= e for s, e in spans):
+            out[k] = "note"
+    return out
 
 
 def _one_title_per_quotation(tokens: Sequence[Token], labels: list[str]) -> list[str]:

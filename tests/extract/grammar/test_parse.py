@@ -138,6 +138,15 @@ STYLES = [
         "Орлов Н. А. Красное десятилетие. Л., 1987. С. 112.",
         {"author": "Орлов", "work": "Красное десятилетие", "pages": "112", "year": "1987", "place": "Л"},
     ),
+    # a catalogue number is a comment, never a container, a volume or a page
+    (
+        "Orlov, Nikolai (1987). The Red Decade. London: Verso. p. 112. ISBN 978-0-394-50241-3.",
+        {"author": "Orlov", "work": "The Red Decade", "volume": None, "pages": "112", "year": "1987"},
+    ),
+    (
+        "Keller, Maria (1980). Councils. Leeds: Merlin. OCLC 2613436.",
+        {"author": "Keller", "work": "Councils", "volume": None, "pages": None, "year": "1980"},
+    ),
     # the compact "Weekly Worker" note
     (
         "VI Lenin CW Vol 30, Moscow 1977, p208.",
