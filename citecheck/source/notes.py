@@ -25,12 +25,17 @@ import regex
 from citecheck.models import Block, Mark
 from citecheck.source.offsets import blank_spans
 
-#: ``12.``, ``12)`` or ``[12]`` opening a note; never ``1.2`` (a section number).
-NOTE_NUM = regex.compile(r"[ \t]{0,8}+(?:\[([0-9]{1,6})\]|([0-9]{1,6})[.)])[ \t]++(?![0-9])")
+#: ``12.``, ``12)``, ``(12)``, ``[12]`` or ``¹²`` opening a note; never ``1.2`` (a section number).
+#: The label is group 1 (superscript digits as written: see :func:`note_label`).
+NOTE_NUM = regex.compile(
+    r"[ \t]{0,8}+(?|\[([0-9]{1,6})\]|\(([0-9]{1,6})\)|([0-9]{1,6})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}+))[ \t]++(?![0-9])"
+)
 # A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000).  The scan
 # finds runs of digits right after a letter or a closing mark (most digits follow a space: page
 # numbers, years) and checks the characters around each in Python.
-_DIGITS = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]++|\[[0-9]{1,4}+\]")
+_DIGITS = regex.compile(
+    r"(?<=[\p{L}.,;:!?”’\"')\]])[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]++|\[[0-9]{1,4}+\]|(?<=[\p{L}.,;:!?”’\"'\s])\([0-9]{1,3}+\)"
+)
 _BEFORE_MARKER = regex.compile(r"[\p{L}.,;:!?”’\"')\]]")
 _AFTER_MARKER = frozenset(" \t\r\n.,;:)]")
 _SUPER_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -39,6 +44,11 @@ _BODY = frozenset({"para", "quote", "item"})
 #: How far the numbering may jump between two markers found in order (a note cited twice, a
 #: marker lost in conversion).
 _SKIP = 3
+
+
+def label_of(m: regex.Match[str]) -> str:
+    """The note number of a :data:`NOTE_NUM` match, in ASCII digits."""
+    return str(m.group(1)).translate(_SUPER_DIGITS)
 
 
 def note_label(text: str, b: Block, labels: Mapping[int, str]) -> tuple[str, int] | None:
@@ -53,7 +63,37 @@ def note_label(text: str, b: Block, labels: Mapping[int, str]) -> tuple[str, int
     m = NOTE_NUM.match(text, b.start, b.end)
     if m is None:
         return None
-    return m.group(1) or m.group(2), m.end()
+    return label_of(m), m.end()
+
+
+def numbered_lines(text: str, blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with each paragraph that lists numbered notes one a line (``¹ Orlov …`` then
+    ``² Ibid.`` with no blank line between) cut into one paragraph a note; only where each line
+    that starts a piece is numbered one more than the last."""
+    out: list[Block] = []
+    for b in blocks:
+        m = NOTE_NUM.match(text, b.start, b.end) if b.kind == "para" else None
+        if m is None or text.find("\n", b.start, b.end) < 0:
+            out.append(b)
+            continue
+        starts = [b.start]
+        prev = int(label_of(m))
+        pos = text.find("\n", b.start, b.end)
+        while pos >= 0:
+            n = NOTE_NUM.match(text, pos + 1, b.end)
+            if n is not None and int(label_of(n)) == prev + 1:
+                prev += 1
+                line = text[pos + 1 : n.end()]
+                starts.append(pos + 1 + len(line) - len(line.lstrip()))
+            pos = text.find("\n", pos + 1, b.end)
+        if len(starts) == 1:
+            out.append(b)
+            continue
+        for a, z in zip(starts, [*starts[1:], b.end], strict=True):
+            while z > a and text[z - 1].isspace():
+                z -= 1
+            out.append(Block("para", a, z, depth=b.depth))
+    return out
 
 
 def closing_notes(
@@ -102,7 +142,8 @@ def note_markers(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int
     """Note markers in the body, in sequence, for numbered notes that exist.
 
     A marker is a run of digits glued to a word or a closing mark (``alone.”4``, ``Congress41``),
-    superscript digits (``alone.¹²``) or a bracketed number (``alone [4]``). Markers are taken in
+    superscript digits (``alone.¹²``) or a bracketed or parenthesised number (``alone [4]``,
+    ``alone (4)``: only where a note 4 exists, else a page). Markers are taken in
     order: each must be the next note's number or skip at most a few. Their spans are added to
     ``blanks``.
     """
@@ -128,7 +169,7 @@ def _find_markers(
         for m in _DIGITS.finditer(text, b.start, b.end):
             s, e = m.span()
             found = m.group()
-            label = found[1:-1] if found[0] == "[" else _glued(text, s, e, found, b.start) or ""
+            label = found[1:-1] if found[0] in "[(" else _glued(text, s, e, found, b.start) or ""
             if label in notes and expected <= int(label) <= expected + _SKIP:
                 out.append((s, e, label))
                 expected = int(label) + 1

@@ -21,7 +21,7 @@ from citecheck.models import Block, Mark, TextView
 from citecheck.source.build import finish
 from citecheck.source.lines import iter_lines, line_texts
 from citecheck.source.notes import NOTE_NUM as _NOTE_NUM
-from citecheck.source.notes import closing_notes, note_markers
+from citecheck.source.notes import closing_notes, label_of, note_markers
 from citecheck.source.offsets import blank_spans
 
 _NOTES_HEADING = regex.compile(
@@ -163,17 +163,17 @@ def _numbered_items(text: str, p: _Para) -> list[tuple[int, int, str | None]]:
     m = _NOTE_NUM.match(text, p.start - 0, p.end)
     if m is None or _SECTION_NUM.match(text, p.start, p.end):
         return [(p.start, p.end, None)]
-    label = m.group(1) or m.group(2)
+    label = label_of(m)
     items: list[tuple[int, int, str | None]] = [(p.start, p.end, label)]
     if p.lines == 1:
         return items
     for a, b in iter_lines(text, p.first_line_end + 1, p.end):
         n = _NOTE_NUM.match(text, a, b)
         prev = items[-1][2]
-        if n and prev is not None and int(n.group(1) or n.group(2)) == int(prev) + 1:
+        if n and prev is not None and int(label_of(n)) == int(prev) + 1:
             s = a + len(text[a:b]) - len(text[a:b].lstrip())
             items[-1] = (items[-1][0], _rstrip_end(text, items[-1][0], a), prev)
-            items.append((s, p.end, n.group(1) or n.group(2)))
+            items.append((s, p.end, label_of(n)))
     return items
 
 

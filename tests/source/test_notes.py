@@ -31,6 +31,18 @@ NOTES = [
         [("1", "Lenin, CW, vol. 25, p. 392.")],
         [("[1]", "1")],
     ),
+    (  # parenthesised markers and labels (where no note exists, "(1)" stays a page reference)
+        "Stalin announced “the liquidation of the kulaks” (1). Orlov warned of “exploitation” (2).\n\n"
+        "(1) Stalin, Works, vol. 12, p. 189.\n\n(2) Orlov, The Red Decade, p. 314.\n",
+        [("1", "Stalin, Works, vol. 12, p. 189."), ("2", "Orlov, The Red Decade, p. 314.")],
+        [("(1)", "1"), ("(2)", "2")],
+    ),
+    (  # superscript labels, one note a line with no blank line between, after a rule
+        "Orlov said “the councils were everywhere”.¹ Keller said “none survived”.²\n\n---\n\n"
+        "¹ Orlov, *The Red Decade*, 12.\n² Keller, *Councils*, 9.\n³ Ibid., 10.\n",
+        [("1", "Orlov, *The Red Decade*, 12."), ("2", "Keller, *Councils*, 9."), ("3", "Ibid., 10.")],
+        [("¹", "1"), ("²", "2")],
+    ),
     (  # a short numbered list closing the text that nothing points at is a list
         "Do two things.\n\n1. Read the text.\n\n2. Check the quotations.\n",
         [],

@@ -40,6 +40,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _identifiers(text, tokens, labels)
     labels = _one_title_per_quotation(tokens, labels)
     labels = _a_title_is_no_author(tokens, labels)
+    labels = _italics_are_no_author(tokens, labels)
     labels = _imprint(text, tokens, labels)
     labels = _gost_container(tokens, labels)
     labels = _possessive_author(tokens, labels)
@@ -56,6 +57,21 @@ _IDENTIFIER = regex.compile(
     r"(?<![\p{L}\d])(?:ISBN(?:-1[03])?+:?+\s*+[0-9Xx][0-9Xx \-]{8,20}[0-9Xx]|ISSN:?+\s*+\d{4}+-\d{3}+[\dXx]"
     r"|OCLC:?+\s*+\d{3,12}+|(?i:doi):?+\s*+10\.\S++|(?i:jstor)\s++\d{3,12}+)"
 )
+
+
+def _italics_are_no_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """Italics mark a title: in an author run that is partly italic (``Barbara C. Allen, *Alexander
+    Shlyapnikov*``, a biography named after its subject), the italic words are the title."""
+    author = [k for k, lab in enumerate(labels) if lab == "author" and tokens[k].text[:1].isalnum()]
+    italic = [k for k in author if tokens[k].italic]
+    if not italic or len(italic) == len(author) or "title" in labels:
+        return labels
+    out = list(labels)
+    for k in range(italic[0], len(tokens)):
+        if labels[k] != "author":
+            break
+        out[k] = "title"
+    return out
 
 
 def _identifiers(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:

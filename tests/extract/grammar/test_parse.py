@@ -138,6 +138,11 @@ STYLES = [
         "Орлов Н. А. Красное десятилетие. Л., 1987. С. 112.",
         {"author": "Орлов", "work": "Красное десятилетие", "pages": "112", "year": "1987", "place": "Л"},
     ),
+    # italics are a title even when they name a person (a biography): not part of the author
+    (
+        "Quoted in Maria Keller, *Nikolai Orlov* (Leeds: Merlin, 1980), 180.",
+        {"author": "Keller", "work": "Nikolai Orlov", "pages": "180", "year": "1980", "secondhand": True},
+    ),
     # a catalogue number is a comment, never a container, a volume or a page
     (
         "Orlov, Nikolai (1987). The Red Decade. London: Verso. p. 112. ISBN 978-0-394-50241-3.",
