@@ -182,8 +182,10 @@ _ID_NUMBER = regex.compile(r"([0-9]{1,5})$")
 _LABEL = regex.compile(
     r"[\[(]?\s*+([0-9]{1,4}[a-z*]?|[A-Z]{1,2}[0-9]{1,3}(?:\.[0-9]{1,3}){0,2}|[ivxlc]{1,6}|\*{1,3}|[†‡§])\s*+[\])]?\.?"
 )
+_PLURAL_NOTES = regex.compile(r"notes(?:$|[\s_-])", regex.I)
 _LEADING_LABEL = regex.compile(
-    r"[ \t]*+(?:\[\s*+([^\]\s]{1,8})\s*+\]|\(([0-9]{1,4})\)|([0-9]{1,4}|[ivxlc]{1,6})[.)](?=\s))"
+    r"[ \t]*+(?:\[\s*+([^\]\s]{1,8})\s*+\]|\(([0-9]{1,4})\)|([0-9]{1,4}|[ivxlc]{1,6})[.)](?=\s)"
+    r"|([0-9]{1,4})[ \t]*+$)"  # a number alone: the label of a note whose text is in the next block
 )
 _NAV_WORDS = regex.compile(r"previous|next|contents|index|top|back|home|return|up\b|prev\b|archive", regex.I)
 _NOT_SEPARATOR = regex.compile(r"[^\s|\[\]()·•\-–—»«‹›/:<>,.]")
@@ -245,6 +247,9 @@ class _Note:
     label: str | None
     keys: list[str]
     blocks: list[int] = field(default_factory=list)
+    #: The element also holds a notes section (``<div class="footnotes">``): notes inside it are
+    #: notes of their own, not parts of it.
+    section: bool = False
 
 
 @dataclass(slots=True)
@@ -499,13 +504,17 @@ class _Builder:
         key = ident or attrib.get("name", "")
         sure = bool(_NOTE_CLASS.search(cls)) or (bool(_EPUB_NOTE.search(epub)) and tag != "section")
         sure = sure or (tag == "li" and parent.tag == "ol" and parent.notes_section)
+        outer = self.notes[parent.note] if parent.note is not None else None
+        section = bool(_PLURAL_NOTES.search(cls + " " + ident))
+        if sure and outer is not None and outer.sure and not outer.section and not section:
+            return  # <div class="footnote"><a>1</a><div class="footnote-content"><p>…: one note
         if sure or (key and tag in ("p", "li", "div", "aside", "dd", "section", "blockquote")):
             label = None
             if tag == "li" and parent.tag == "ol":
                 label = str(parent.ol_count)
             if key and (m := _ID_NUMBER.search(key)):
                 label = m.group(1)
-            self.notes.append(_Note(sure, label, [key] if key else []))
+            self.notes.append(_Note(sure, label, [key] if key else [], section=section))
             f.note = len(self.notes) - 1
 
     def _inline_start(self, tag: str, attrib: dict[str, str], f: _Frame) -> None:
@@ -630,23 +639,30 @@ def _resolve(b: _Builder) -> tuple[str, list[Block], list[Mark]]:
         marks.append(Mark("noteref", m.start, m.end, m.label))
         blanks.append((m.start, m.end))
     note_kind: dict[int, str | None] = {}
+    dropped: set[int] = set()
     for i, note in enumerate(b.notes):
         if not note.blocks or not (note.sure or i in label_of):
             continue
-        for nth, bi in enumerate(note.blocks):
+        opening = True
+        for bi in note.blocks:
             if b.blocks[bi][0] == "heading":
                 continue
             note_kind[bi] = None
-            if nth == 0:
+            if opening:
                 _kind, start, end = b.blocks[bi][:3]
                 lead = _LEADING_LABEL.match(text, start, end)
                 written = next((g for g in lead.groups() if g), None) if lead else None
                 if lead:
                     blanks.append((start, lead.end()))
                 note_kind[bi] = label_of.get(i) or written or note.label
+                # a block that is only the label: the note's text starts in its next block
+                opening = lead is not None and lead.group(4) is not None and end > start
+                if opening:
+                    dropped.add(bi)
+                    label_of.setdefault(i, note_kind[bi] or "")
     blocks: list[Block] = []
     for bi, (kind, start, end, group, depth, _note) in enumerate(b.blocks):
-        if end <= start:
+        if end <= start or bi in dropped:
             continue
         if bi in note_kind:
             blocks.append(Block("note", start, end, note=note_kind[bi], depth=depth))

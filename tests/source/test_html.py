@@ -121,6 +121,19 @@ NOTES = [
         [("1921", "x")],
         [("1921", "1921")],
     ),
+    (  # Substack: the note is a div holding its number's link, then a div of its text
+        '<p>Text.<a class="footnote-anchor" id="footnote-anchor-1" href="#footnote-1">1</a></p>'
+        '<div class="footnote"><a id="footnote-1" href="#footnote-anchor-1" class="footnote-number">1</a>'
+        '<div class="footnote-content"><p>Orlov, <em>The Red Decade</em>, 12.</p></div></div>',
+        [("1", "Orlov, The Red Decade, 12.")],
+        [("1", "1")],
+    ),
+    (  # notes inside a notes div stay notes of their own
+        '<p>A<a href="#n1">1</a> b<a href="#n2">2</a></p><div class="footnotes">'
+        '<p class="footnote" id="n1">1. One.</p><p class="footnote" id="n2">2. Two.</p></div>',
+        [("1", "One."), ("2", "Two.")],
+        [("1", "1"), ("2", "2")],
+    ),
     ("<p>the 1<sup>st</sup> and M<sup>me</sup></p>", [], []),
 ]
 
