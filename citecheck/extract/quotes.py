@@ -22,8 +22,8 @@ import regex
 
 from citecheck.models import Block, QuoteSpan, TextView
 
-_PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“"}
-_OPENERS = '“«‘"„'
+_PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "'": "'"}
+_OPENERS = "“«‘\"„'"
 _TITLE_CUE = regex.compile(
     r"(?:\b(?:article|essay|pamphlet|book|speech|report|letter|chapter|preface|poem|song|novel|film|"
     r"entitled|titled|headed|called|named|volume|paper|thesis|theses|resolution|slogan|magazine|newspaper|"
@@ -46,7 +46,7 @@ _SOURCEISH = regex.compile(
     regex.I,
 )
 _SENTENCE_END = regex.compile(r"\p{Ll}{2,}+[”’\"]?[.!?]$")
-_INLINE_OPENER = regex.compile(r"[“«‘\"„]")
+_INLINE_OPENER = regex.compile(r"[“«‘\"„']")
 _PAIRED_MARK = regex.compile(r"[“”«»„]")
 _STRAIGHT = regex.compile(r"\"")
 
@@ -259,7 +259,8 @@ def _inline_quotes(
         k = m.start()
         while enclosing and enclosing[-1] < k:
             enclosing.pop()
-        if _can_open(text, k, b.start):
+        if _can_open(text, k, b.start) and not (text[k] == "'" and (enclosing or outer_start >= 0)):
+            # a straight ' inside a quotation is its writer's own quoting or scare quotes
             close = closes.find(k)
             if close is not None and enclosing and close > enclosing[-1]:
                 close = None  # a quotation inside another closes inside it
@@ -294,8 +295,9 @@ class _Closers:
             c, k = m.group(), m.start()
             if c == "„":
                 stacks["“"].append(k)
+            elif c == "“" and stacks["“"] and text[stacks["“"][-1]] == "„":
+                self.paired[stacks["“"].pop()] = k  # „…“: German style, “ closes
             elif c in stacks:
-                # “ opens, unless it closes a „ (German style)
                 stacks[c].append(k)
             else:
                 stack = stacks["“" if c == "”" else "«"]
@@ -306,7 +308,7 @@ class _Closers:
     def find(self, k: int) -> int | None:
         """The offset of the mark closing the quotation opened at ``k``, if any."""
         opener = self.text[k]
-        if opener == "‘":
+        if opener in "‘'":
             return _single_close(self.text, k, self.hi)
         if opener == '"':
             i = bisect.bisect_right(self.straight, k)
@@ -314,22 +316,24 @@ class _Closers:
         return self.paired.get(k)
 
 
-_SINGLE_CLOSE_STOP = regex.compile(r"[’“\n.!?]")
+_SINGLE_CLOSE_STOP = {"‘": regex.compile(r"[’“\n.!?]"), "'": regex.compile(r"['“\"\n.!?]")}
 
 
 def _single_close(text: str, k: int, hi: int) -> int | None:
-    """The ’ closing the ‘ at ``k``: not an apostrophe (``Lenin’s``); after an s and before a word
-    (``workers’ state``) only when no better one comes, and then the last of them in the sentence."""
+    """The ’ closing the ‘ at ``k`` (or the ' closing a '): not an apostrophe (``Lenin’s``); after an s
+    and before a word (``workers’ state``) only when no better one comes, and then the last of them
+    in the sentence."""
     fallback = None
-    for sm in _SINGLE_CLOSE_STOP.finditer(text, k + 1, min(hi, k + 600)):  # the only characters read
+    closer = _PAIRS[text[k]]
+    for sm in _SINGLE_CLOSE_STOP[text[k]].finditer(text, k + 1, min(hi, k + 600)):  # the only characters read
         j: int = sm.start()
-        if text[j] == "’" and _can_close(text, j):
+        if text[j] == closer and _can_close(text, j):
             nxt = text[j + 1] if j + 1 < hi else ""
             if text[j - 1] in "sS" and nxt == " " and j + 2 < hi and text[j + 2].islower():
                 fallback = j
                 continue  # "workers’ state": an apostrophe, probably
             return j
-        if text[j] in "“\n" or (text[j] in ".!?" and j + 1 < hi and text[j + 1] == " "):
+        if text[j] in '“"\n' or (text[j] in ".!?" and j + 1 < hi and text[j + 1] == " "):
             break
     return fallback
 

@@ -31,10 +31,10 @@ _SECTION_NUM = regex.compile(r"[ \t]*+[0-9]++\.[0-9]")
 _RETURN_MARK = regex.compile(r"[ \t]*+↩\ufe0e?+\ufe0f?+[ \t]*+$")
 _LINK_ONLY = regex.compile(r"[ \t]*+(?:[a-z][a-z0-9+.-]{1,10}+://|www\.)\S++[ \t]*+$", regex.I)
 _BRACKET_MARKER = regex.compile(r"\[([0-9]{1,4}+)\]")
-_HEADING_END = regex.compile(r"(?:[.,;:!\-–—]['’”\")]?+|['’”\")])(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}+|\[[0-9]{1,4}\])$")
+_HEADING_END = regex.compile(r"(?:[.,;:!\-–—]['’”“»\")]?+|['’”“»\")])(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}+|\[[0-9]{1,4}\])$")
 _NOT_HEADING_START = regex.compile(r"[\-–—(\[\"“‘'*•]")
 # a sentence ending inside the line (``difficulties”.4 And``): prose, not a heading
-_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[”’\"')\]]?+[.;!?][”’\"')\]]?+(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]*+|\[[0-9]{1,4}\])\s")
+_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[”’“»\"')\]]?+[.;!?][”’“»\"')\]]?+(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]*+|\[[0-9]{1,4}\])\s")
 
 
 @dataclass(slots=True)

@@ -19,6 +19,21 @@ CASES = [
     ("text", "He said «we shall win the war» and left.\n", [("inline", "we shall win the war")]),
     ("markdown", "He said «_we shall_ win the war» and left.\n", [("inline", "we shall win the war")]),
     ("text", "He said ‘the workers’ state is ours’ then.\n", [("inline", "the workers’ state is ours")]),
+    # German „…“: the “ closes
+    ("text", "Sie schrieb: „Freiheit ist immer Freiheit“ und ging.\n", [("inline", "Freiheit ist immer Freiheit")]),
+    # straight single quotes (British style); apostrophes inside words and after a plural s are not marks
+    (
+        "text",
+        "Hale wrote that 'the workers' state can't last' and that 'it won't'.\n",
+        [("inline", "the workers' state can't last"), ("inline", "it won't")],
+    ),
+    ("text", "Hale's view and the workers' councils' fate were clear.\n", []),
+    # a straight ' inside a quotation is the quoted writer's own quoting, not a quotation here
+    (
+        "text",
+        "He wrote “the 'dictatorship' of the class has come”.\n",
+        [("inline", "the 'dictatorship' of the class has come")],
+    ),
     # a quotation inside a quotation is a quotation of its own
     (
         "text",

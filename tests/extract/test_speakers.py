@@ -251,6 +251,13 @@ CASES = [
         "He tried to start “theoretical conversations about the councils”.\n",
         [("Vandermeer", "context")],
     ),
+    # the verbs of saying of the languages essays quote in: a quotation in German or Russian after
+    # its speaker's name and verb, not the person of the paragraph before
+    (
+        "Ilse Vandermeer antwortete: „Freiheit ist immer die Freiheit der anderen.“\n\n"
+        "Орлов писал: «Коммунизм есть Советская власть плюс электрификация».\n",
+        [("Vandermeer", "cue"), ("Орлов", "cue")],
+    ),
 ]
 
 
