@@ -84,6 +84,13 @@ NOTES = [
         [("1", "1"), ("2", "2"), ("3", "3")],
     ),
     ("Steps:\n\n1. Do this.\n\n2. Do that.\n", [], []),
+    (  # text from a PDF: the number alone before the note, notes wrapped over lines
+        "He said “we must trade”.1 And “the peasant must be satisfied”.2\n\nNotes\n\n"
+        "1 V. I. Lenin, Collected Works, vol. 32 (Moscow: Progress,\n1965), p. 215.\n2 Ibid., p. 61.\n",
+        [("1", "V. I. Lenin, Collected Works, vol. 32 (Moscow: Progress,\n1965), p. 215."), ("2", "Ibid., p. 61.")],
+        [("1", "1"), ("2", "2")],
+    ),
+    ("In all 12 Workers and 3 Peasants came.\n\n12 Workers came first.\n", [], []),
 ]
 
 
