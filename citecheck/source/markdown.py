@@ -32,7 +32,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from citecheck.models import Block, Mark
 from citecheck.source.html import decode_text, markup_spans, wiki_target
 from citecheck.source.lines import line_starts
-from citecheck.source.notes import closing_notes, note_markers, numbered_lines
+from citecheck.source.notes import closing_notes, note_markers, numbered_lines, opened_by_markers
 from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, compose, identity_map, trim_block
 
 #: Block quotes, lists and inline nesting deeper than this are read as text (markdown-it's guard).
@@ -732,7 +732,9 @@ def build_markdown(source: str) -> MarkdownView:
             if blk.start in labels:
                 numbers[t.start] = labels[blk.start]
     blocks = trimmed
-    if not any(m.kind == "noteref" for m in marks):
+    if any(m.kind == "noteref" for m in marks):
+        blocks, marks = opened_by_markers(text, blocks, marks)
+    else:
         # notes no Markdown syntax declares: a numbered list closing the text, "\[1\]" paragraphs
         spans: list[tuple[int, int]] = []
         blocks = closing_notes(text, numbered_lines(text, blocks), numbers, spans)

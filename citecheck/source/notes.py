@@ -29,7 +29,7 @@ from citecheck.source.offsets import blank_spans
 #: note; never ``1.2`` (a section number).
 #: The label is group 1 (superscript digits as written: see :func:`note_label`).
 NOTE_NUM = regex.compile(
-    r"[ \t]{0,8}+(?|\[([0-9]{1,6})\]|\(([0-9]{1,6})\)|([0-9]{1,6})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}+)"
+    r"[ \t]{0,8}+(?|\[([0-9]{1,6})\]|\(([0-9]{1,6})\)|\^([0-9]{1,6})\^|([0-9]{1,6})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}+)"
     r"|([0-9]{1,3}+)(?=[ \t]++[\p{Lu}“\"‘«*_]))[ \t]++(?![0-9])"
 )
 # A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000).  The scan
@@ -37,6 +37,7 @@ NOTE_NUM = regex.compile(
 # numbers, years) and checks the characters around each in Python.
 _DIGITS = regex.compile(
     r"(?<=[\p{L}.,;:!?”’\"')\]])[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]++|\[[0-9]{1,4}+\]|(?<=[\p{L}.,;:!?”’\"'\s])\([0-9]{1,3}+\)"
+    r"|\^[0-9]{1,4}+\^"
 )
 _BEFORE_MARKER = regex.compile(r"[\p{L}.,;:!?”’\"')\]]")
 _AFTER_MARKER = frozenset(" \t\r\n.,;:)]")
@@ -144,8 +145,8 @@ def note_markers(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int
     """Note markers in the body, in sequence, for numbered notes that exist.
 
     A marker is a run of digits glued to a word or a closing mark (``alone.”4``, ``Congress41``),
-    superscript digits (``alone.¹²``) or a bracketed or parenthesised number (``alone [4]``,
-    ``alone (4)``: only where a note 4 exists, else a page). Markers are taken in
+    superscript digits (``alone.¹²``, pandoc's ``alone.^4^``) or a bracketed or parenthesised
+    number (``alone [4]``, ``alone (4)``: only where a note 4 exists, else a page). Markers are taken in
     order: each must be the next note's number or skip at most a few. Their spans are added to
     ``blanks``.
     """
@@ -171,7 +172,7 @@ def _find_markers(
         for m in _DIGITS.finditer(text, b.start, b.end):
             s, e = m.span()
             found = m.group()
-            label = found[1:-1] if found[0] in "[(" else _glued(text, s, e, found, b.start) or ""
+            label = found[1:-1] if found[0] in "[(^" else _glued(text, s, e, found, b.start) or ""
             if label in notes and expected <= int(label) <= expected + _SKIP:
                 out.append((s, e, label))
                 expected = int(label) + 1
@@ -210,3 +211,40 @@ def without_backlinks(text: str, blocks: Sequence[Block]) -> tuple[str, list[Blo
             b = Block(b.kind, m.end(), b.end, b.note, b.group, b.indented, b.depth)
         out.append(b)
     return (blank_spans(text, spans), out) if spans else (text, out)
+
+
+def opened_by_markers(text: str, blocks: Sequence[Block], marks: Sequence[Mark]) -> tuple[list[Block], list[Mark]]:
+    """Paragraphs opened by a note marker whose number the body marked before (``<sup>1</sup> V. I.
+    Lenin, …`` under the essay): those are the notes, and the mark opening each is its label.
+
+    Only for numbers no note has; a marker in the running text stays a marker.
+    """
+    have = {b.note for b in blocks if b.kind == "note"}
+    refs = sorted((m for m in marks if m.kind == "noteref" and m.data), key=lambda m: m.end)
+    if not refs:
+        return list(blocks), list(marks)
+    seen: set[str] = set()
+    labels: dict[int, Mark] = {}
+    k = 0
+    for i, b in enumerate(blocks):
+        while k < len(refs) and refs[k].end <= b.start:
+            m = refs[k]
+            k += 1
+            gap = text[m.end : b.start]
+            opening = not gap.strip() and "\n" not in gap  # on the block's first line, before its text
+            if opening and b.kind == "para" and m.data in seen and m.data not in have and i not in labels:
+                labels[i] = m
+            else:
+                seen.add(m.data or "")
+        # markers inside this block are seen before the next block is asked about
+        while k < len(refs) and refs[k].end <= b.end:
+            seen.add(refs[k].data or "")
+            k += 1
+    if not labels:
+        return list(blocks), list(marks)
+    out = [
+        Block("note", b.start, b.end, note=labels[i].data, depth=b.depth) if i in labels else b
+        for i, b in enumerate(blocks)
+    ]
+    dropped = {id(m) for m in labels.values()}
+    return out, [m for m in marks if id(m) not in dropped]

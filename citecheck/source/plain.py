@@ -31,10 +31,12 @@ _SECTION_NUM = regex.compile(r"[ \t]*+[0-9]++\.[0-9]")
 _RETURN_MARK = regex.compile(r"[ \t]*+↩\ufe0e?+\ufe0f?+[ \t]*+$")
 _LINK_ONLY = regex.compile(r"[ \t]*+(?:[a-z][a-z0-9+.-]{1,10}+://|www\.)\S++[ \t]*+$", regex.I)
 _BRACKET_MARKER = regex.compile(r"\[([0-9]{1,4}+)\]")
-_HEADING_END = regex.compile(r"(?:[.,;:!\-–—]['’”“»\")]?+|['’”“»\")])(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}+|\[[0-9]{1,4}\])$")
+# what may follow a sentence's last word: closing marks, then a note marker (4, ¹, [4], ^4^, (4))
+_MARKER_TAIL = r"(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}+|\[[0-9]{1,4}\]|\^[0-9]{1,4}\^|\([0-9]{1,3}\))"
+_HEADING_END = regex.compile(rf"(?:[.,;:!\-–—]['’”“»\")]?+|['’”“»\")]){_MARKER_TAIL}$")
 _NOT_HEADING_START = regex.compile(r"[\-–—(\[\"“‘'*•]")
 # a sentence ending inside the line (``difficulties”.4 And``): prose, not a heading
-_SENTENCE_INSIDE = regex.compile(r"\p{Ll}[”’“»\"')\]]?+[.;!?][”’“»\"')\]]?+(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]*+|\[[0-9]{1,4}\])\s")
+_SENTENCE_INSIDE = regex.compile(rf"\p{{Ll}}[”’“»\"')\]]?+[.;!?][”’“»\"')\]]?+{_MARKER_TAIL}\s")
 
 
 @dataclass(slots=True)

@@ -105,3 +105,25 @@ def test_wikipedia_backlinks_are_not_part_of_the_note(name: str, fmt: str) -> No
     notes = [(b.note, view.raw(b.start, b.end)) for b in view.blocks if b.kind == "note"]
     assert notes == [("1", "Orlov 1987, p. 12."), ("2", "Keller 1980, p. 9.")]
     assert "^" not in view.text
+
+
+def test_paragraphs_opened_by_a_marker_seen_before_are_the_notes() -> None:
+    text = (
+        "Orlov said “the councils were everywhere”.<sup>1</sup> Keller said “none survived”.<sup>2</sup>\n\n"
+        "And again<sup>1</sup> here.\n\n### Notes\n\n<sup>1</sup> Orlov, *The Red Decade*, 12.\n\n"
+        "<sup>2</sup> Keller, *Councils*, 9.\n"
+    )
+    view = view_of("essay.md", "markdown", text)
+    notes = [(b.note, view.text[b.start : b.end]) for b in view.blocks if b.kind == "note"]
+    assert notes == [("1", "Orlov,  The Red Decade , 12."), ("2", "Keller,  Councils , 9.")]
+    assert [m.data for m in view.marks if m.kind == "noteref"] == ["1", "2", "1"]
+    # a paragraph of the running text after a marker ending the one before is not a note
+    assert [b.kind for b in view.blocks][:2] == ["para", "para"]
+
+
+@pytest.mark.parametrize(("name", "fmt"), FORMATS)
+def test_pandoc_superscript_markers(name: str, fmt: str) -> None:
+    text = "Orlov said “the councils were everywhere”.^1^ Keller said “none survived”.^2^\n\n1. Orlov, 12.\n\n2. Keller, 9.\n"
+    view = view_of(name, fmt, text)
+    assert [b.note for b in view.blocks if b.kind == "note"] == ["1", "2"]
+    assert marks(view, "noteref") == [("^1^", "1"), ("^2^", "2")]
