@@ -23,7 +23,7 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{2,}+(?![\p{L}.])")
 _LOWER_RUN = regex.compile(r"(?:\b\p{Ll}+\b[\s,]+){6,}")
 
 
-_WORTH_PARSING = regex.compile(r"\d|[“”\"«»‘]|\b(?:[IVXLC]{1,6}|(?i:ibid|op|id|loc|quoted|cited))\b")
+_WORTH_PARSING = regex.compile(r"\d|[“”\"«»‘]|\b(?:[IVXLC]{1,6}|(?i:ibid|op|id|loc|quoted|cited|ebd|ebenda|там))\b")
 
 
 def worth_parsing(text: str, marked: bool) -> bool:

@@ -43,6 +43,11 @@ _PERSON_TOKEN = regex.compile(
 )
 
 
+def surname_first(name: str) -> bool:
+    """True for a name written surname first with initials and no comma: ``Ленин В. И.``, ``Trotsky L. D.``."""
+    return _SURNAME_FIRST.match(name) is not None
+
+
 def looks_like_person(written: str) -> bool:
     """True when ``written`` reads as personal names (``V. I. Lenin``, ``Engels, Frederick``,
     ``K Marx and F Engels``), not a body (``Socialist Workers Party``) or a phrase."""
@@ -87,7 +92,7 @@ def _one_author(s: str) -> str:
     toks = s.split()
     if len(toks) == 1:
         return toks[0]
-    if _SURNAME_FIRST.match(s):
+    if surname_first(s):
         # GOST and other Russian styles: "Ленин В. И.", "Trotsky L. D." (never "Nicholas II")
         return f"{toks[0]}, {_initials(' '.join(toks[1:]))}"
     n_init = 0

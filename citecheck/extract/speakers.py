@@ -29,7 +29,7 @@ import regex
 
 from citecheck.extract.grammar.features import given_names, word_classes
 from citecheck.extract.grammar.tokens import is_roman
-from citecheck.extract.names import default_people
+from citecheck.extract.names import default_people, surname_first
 from citecheck.models import TextView
 
 _NAME = regex.compile(
@@ -575,6 +575,9 @@ def person_name(author: str) -> str:
     if "," in first:
         sur, _, given = first.partition(",")
         return f"{given.strip()} {sur.strip()}".strip()
+    if surname_first(first):
+        sur, _, given = first.partition(" ")
+        return f"{given.strip()} {sur}"  # "Ленин В. И." (GOST) is В. И. Ленин
     return first
 
 

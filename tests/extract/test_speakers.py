@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citecheck.extract.speakers import People, display
+from citecheck.extract.speakers import People, display, person_name
 from tests.conftest import extract_text, view_of
 
 
@@ -395,6 +395,14 @@ def test_the_same_words_attributed_earlier_give_the_speaker() -> None:
 )
 def test_display(name: str, shown: str) -> None:
     assert display(name) == shown
+
+
+@pytest.mark.parametrize(
+    ("author", "name"),
+    [("Orlov, N. A.", "N. A. Orlov"), ("Орлов Н. А.", "Н. А. Орлов"), ("Nikolai Orlov", "Nikolai Orlov")],
+)
+def test_person_name(author: str, name: str) -> None:
+    assert person_name(author) == name
 
 
 def test_mentions_are_found_only_where_they_are_looked_for() -> None:

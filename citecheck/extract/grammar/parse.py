@@ -38,11 +38,13 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     # an address is never a title or a publisher: it is a comment on where to read the work
     labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
     labels = _identifiers(text, tokens, labels)
+    labels = _ibid_words(text, tokens, labels)
     labels = _one_title_per_quotation(tokens, labels)
     labels = _a_title_is_no_author(tokens, labels)
     labels = _italics_are_no_author(tokens, labels)
     labels = _imprint(text, tokens, labels)
     labels = _gost_container(tokens, labels)
+    labels = _keyword_locators(text, tokens, labels, hints)
     labels = _possessive_author(tokens, labels)
     parsed = assemble(text, tokens, labels, hints)
     if len(_PARSED) > 20_000:
@@ -71,6 +73,42 @@ def _italics_are_no_author(tokens: Sequence[Token], labels: list[str]) -> list[s
         if labels[k] != "author":
             break
         out[k] = "title"
+    return out
+
+
+# "Ibid." in the languages of the field's notes: German "Ebd." / "Ebenda", Russian "Там же",
+# Spanish "Ibíd.", Italian "Ivi"; opening the string
+_IBID = regex.compile(r"\s*+(?:(?i:ibid(?:em)?|ibíd|ebd|ebenda|ivi)\b|[Тт]ам\s++же\b)\.?+")
+
+
+def _keyword_locators(
+    text: str, tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]
+) -> list[str]:
+    """A locator the fixed grammar read with its keyword (``p. 64``, ``С. 64``, ``vol. 3``) is a
+    locator, even where the labeller took it for a comment."""
+    out = labels
+    for s, e, hint in hints:
+        if hint not in ("pages", "volume") or not text[s].isalpha():
+            continue
+        inside = [k for k, tok in enumerate(tokens) if s <= tok.start and tok.end <= e]
+        if inside and all(labels[k] in ("note", "other") for k in inside):
+            if out is labels:
+                out = list(labels)
+            for k in inside:
+                out[k] = hint
+    return out
+
+
+def _ibid_words(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """A string that opens with an ibid word, in any of the field's languages, repeats a source."""
+    m = _IBID.match(text)
+    if m is None:
+        return labels
+    out = list(labels)
+    for k, tok in enumerate(tokens):
+        if tok.start >= m.end():
+            break
+        out[k] = "ibid"
     return out
 
 

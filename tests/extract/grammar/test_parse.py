@@ -138,6 +138,10 @@ STYLES = [
         "Орлов Н. А. Красное десятилетие. Л., 1987. С. 112.",
         {"author": "Орлов", "work": "Красное десятилетие", "pages": "112", "year": "1987", "place": "Л"},
     ),
+    # ibid in the field's other languages; a locator read with its keyword is a locator
+    ("Там же. С. 64.", {"pages": "64", "ibid": True}),
+    ("Ebd., S. 12.", {"pages": "12", "ibid": True}),
+    ("Ebenda, Bd. 2, S. 7.", {"volume": "2", "pages": "7", "ibid": True}),
     # italics are a title even when they name a person (a biography): not part of the author
     (
         "Quoted in Maria Keller, *Nikolai Orlov* (Leeds: Merlin, 1980), 180.",
