@@ -3,7 +3,8 @@
 In order of strength: the attribution line under a block quotation (or a reference ending the
 block); a note marker or a bracketed or parenthetical reference right after the closing mark
 (punctuation between allowed: ``”.(LCW, Vol. 33, p. 212.)``, ``,”[^4]``); the next reference or note
-marker in the quotation's sentence. Afterwards (:func:`chain`), a reference also sources the
+marker in the quotation's sentence; an author–date citation just before it in its sentence
+(``As Carr (1952: 58) put it, “…”``). Afterwards (:func:`chain`), a reference also sources the
 quotations before it in its paragraph that have the same speaker with no other reference between.
 """
 
@@ -16,6 +17,8 @@ from citecheck.models import QuoteSpan, Reference, TextView
 
 #: How far after a closing mark a reference or marker still belongs to the quotation (characters).
 NEAR = 6
+#: How far before a quotation an author–date citation naming its speaker may stand (characters).
+_BEFORE = 120
 
 
 class Linker:
@@ -98,6 +101,9 @@ class Linker:
         later = self.next_source(q.close_mark, sentence_end + 3)
         if later is not None:
             return later[2]
+        before = self._author_date_before(q, sentence_start)
+        if before is not None:
+            return before
         # a work the prose names just before ("Marx wrote in *Capital*. “Therefore, save …”")
         block = self.view.blocks[q.block]
         named = self.prose_before(max(block.start, min(sentence_start, q.open_mark - 250)), q.open_mark)
@@ -113,6 +119,20 @@ class Linker:
         ):
             return closing[2]
         return None
+
+    def _author_date_before(self, q: QuoteSpan, sentence_start: int) -> int | None:
+        """``As Carr (1952: 58) put it, “…”``: an author–date citation earlier in the sentence, close
+        before the quotation, with no other quotation between, sources it."""
+        k = bisect.bisect_left(self.starts, q.open_mark) - 1
+        if k < 0:
+            return None
+        start, end, i = self.sources[k]
+        r = self.refs[i]
+        if start < max(sentence_start, q.open_mark - _BEFORE) or r.stream != "body" or r.parsed.year is None:
+            return None
+        if r.parsed.work is not None or self._quote_between(end, q.open_mark):
+            return None
+        return i
 
     def _quote_between(self, a: int, b: int) -> bool:
         k = bisect.bisect_left(self.quote_starts, a)

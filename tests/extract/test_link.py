@@ -33,6 +33,9 @@ CASES = [
         "Hale put it so:\n\n> The councils were everywhere in those years. (Hale, *Councils*, p. 3)\n\nMore.\n",
         ["(Hale, *Councils*, p. 3)"],
     ),
+    # an author-date citation just before the quotation, in its sentence
+    ("As Hale (1987: 58) put it, “the councils were everywhere in those years”.\n", ["(1987: 58)"]),
+    ("Others disagree (Keller 1980: 9). Hale wrote “the councils were everywhere in those years”.\n", [None]),
     # a reference also sources the earlier quotations of its paragraph with the same speaker
     (
         "Hale wrote that “the councils were everywhere” and that “nobody could stop them” (Hale, *Councils*, p. 3).\n",
