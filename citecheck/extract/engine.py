@@ -160,7 +160,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         links.append(linker.link(q, s_end, s_start))
         cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts, subject, writer))
     refs = _discussed_by_cues(refs, links, cues)
-    resolutions = resolve(refs, named, subject)
+    resolutions = resolve(refs, named, subject, _read_at(view, refs))
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
     links = chain(quotes, links, [s for s, _ in speakers], refs)
     links = _nested_take_the_block(quotes, links)
@@ -178,6 +178,19 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     return DocumentResult(
         doc.path, doc.sha256, doc.format, citations, quotations, view.repairs, source=doc.text, encoding=doc.encoding
     )
+
+
+def _read_at(view: TextView, refs: Sequence[Reference]) -> list[int]:
+    """Where each reference is read: a note's at its first marker in the running text, any other
+    reference where it stands."""
+    marker: dict[str, int] = {}
+    for m in view.marks:
+        if m.kind == "noteref" and m.data is not None:
+            marker.setdefault(m.data, m.start)
+    return [
+        marker.get(r.candidate.note, r.start) if r.stream == "note" and r.candidate.note is not None else r.start
+        for r in refs
+    ]
 
 
 def _author_date_list(

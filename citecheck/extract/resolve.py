@@ -197,20 +197,31 @@ def _covers(short: str, title: str) -> bool:
 
 
 def resolve(
-    refs: Sequence[Reference], named: Sequence[NamedWork] = (), subject: NamedWork | None = None
+    refs: Sequence[Reference],
+    named: Sequence[NamedWork] = (),
+    subject: NamedWork | None = None,
+    read_at: Sequence[int] | None = None,
 ) -> list[Resolution]:
-    """One :class:`Resolution` per reference of ``refs`` (document order)."""
+    """One :class:`Resolution` per reference of ``refs`` (document order).
+
+    ``read_at`` gives where each reference is read: a note's where its marker stands in the
+    running text (default: where the reference itself stands). The references are walked in that
+    order, so "(ibid., p. 99)" in the running text repeats the note read just before it.
+    """
     reg = _Registry()
     named_sorted = sorted(named, key=lambda n: n.start)
     ni = 0
     last: dict[str, _Work] = {}
-    out: list[Resolution] = []
+    found: dict[int, Resolution] = {}
     if subject is not None:
         reg.add(_named(subject))
     current_body: _Work | None = None
     listed = _Listed(refs)
-    for i, ref in enumerate(refs):
-        while ni < len(named_sorted) and named_sorted[ni].start < ref.start:
+    spelled = _spelled_out(refs, named)
+    at = list(read_at) if read_at is not None else [r.start for r in refs]
+    for i in sorted(range(len(refs)), key=lambda k: (at[k], k)):
+        ref = refs[i]
+        while ni < len(named_sorted) and named_sorted[ni].start < at[i]:
             n = named_sorted[ni]
             reg.add(_named(n))
             ni += 1
@@ -266,13 +277,16 @@ def resolve(
             if antecedent is None:
                 problem = "a page reference with no work to refer to"
         res = _merge(p, antecedent, bare_ibid=p.ibid and not p.pages and not p.opcit)
-        if res.work and _ABBREVIATION.match(res.work) and (full := reg.by_initials.get(res.work)) and full.work:
-            res = replace(res, work=full.work)  # "*CI* 8, no. 31": the periodical named in full before
+        if res.work and _ABBREVIATION.match(res.work):
+            # "*CI* 8, no. 31": the periodical named in full before, else anywhere in the document
+            full_title = (w.work if (w := reg.by_initials.get(res.work)) else None) or spelled.get(res.work)
+            if full_title:
+                res = replace(res, work=full_title)
         if antecedent is not None and antecedent.index is not None:
             res = replace(res, antecedent=antecedent.index)
         if problem:
             res = replace(res, problem=problem)
-        out.append(res)
+        found[i] = res
         titles = tuple(t for t in (p.title, p.part, p.container) if t) if not p.ibid else ()
         known = _Work(
             i,
@@ -294,6 +308,19 @@ def resolve(
         last["any"] = known
         if ref.stream == "body" and (res.work or res.author):
             current_body = known
+    return [found[i] for i in range(len(refs))]
+
+
+def _spelled_out(refs: Sequence[Reference], named: Sequence[NamedWork]) -> dict[str, str]:
+    """Initials -> the title they abbreviate, for every title the document gives in full (the first
+    of each), wherever it stands: notes are read where their markers are, and a periodical a note
+    abbreviates is often named in full only later in the running text."""
+    out: dict[str, str] = {}
+    titles = [t for r in refs if not r.parsed.ibid for t in (r.parsed.title, r.parsed.part, r.parsed.container) if t]
+    for title in titles + [n.title for n in named]:
+        ini = _initials(title)
+        if 2 <= len(ini) <= 6 and ini != title.strip():
+            out.setdefault(ini, title)
     return out
 
 

@@ -146,6 +146,22 @@ CASES = [
             ("Orlov, N.", "The Red Decade", None, None, "1987", "London", None),
         ],
     ),
+    # notes are read where their markers stand: an ibid in the running text after a marker repeats
+    # that note, though the note is written at the end
+    (
+        "Hale wrote “the councils were everywhere in those years”.[^1] Later “nobody stopped them” (ibid., p. 9).\n\n"
+        "[^1]: Anton Hale, *Councils* (Leeds: Merlin, 1980), 3.\n",
+        [
+            ("Hale, A.", "Councils", None, "9", "1980", "Leeds", 1),
+            ("Hale, A.", "Councils", None, "3", "1980", "Leeds", None),
+        ],
+    ),
+    # a periodical a note abbreviates may be named in full only later in the running text
+    (
+        "Orlov wrote in 1957.[^1] The group published *Current Debates* from 1947.\n\n"
+        '[^1]: Anton Orlov, "The Problem of Social Consciousness," *CD* 8, no. 31 (Oct. 1957), 505.\n',
+        [("Orlov, A.", "Current Debates", "8", "505", "1957", None, None)],
+    ),
     # MLA: author and page; the author's one entry in the works cited
     (
         "Keller insists that “no council survived the winter” (Keller 212).\n\n"
