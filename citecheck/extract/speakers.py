@@ -230,7 +230,16 @@ class People:
             place_or_party = (single and (words[0] in _not_persons() or _is_body(words, bodies))) or all(
                 len(w.rstrip(".")) <= 1 for w in name.split()
             )  # "U.S.", "U.K.": initials alone
-            person = not place_or_party and (
+            # "the Thermidor", "the Kremlin": one capitalised word after "the" is a thing, unless known
+            # as a person or seen speaking
+            thing = (
+                single
+                and text[max(0, s - 4) : s].lower() == "the "
+                and not known(words[0])
+                and words[0] not in speakers_seen
+                and words[0] not in author_names
+            )
+            person = not place_or_party and not thing and (
                 words[0].rstrip(".") in _given()
                 or words[-1] in speakers_seen
                 or words[-1] in author_names

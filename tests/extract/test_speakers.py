@@ -251,6 +251,12 @@ CASES = [
         "He tried to start “theoretical conversations about the councils”.\n",
         [("Vandermeer", "context")],
     ),
+    # one capitalised word after "the" is a thing: "he" is not the Thermidor
+    (
+        "Vandermeer's verdict on the Thermidor is well known. “The apparatus has expropriated the class "
+        "politically,” he wrote.\n",
+        [("Vandermeer", "cue")],
+    ),
     # the verbs of saying of the languages essays quote in: a quotation in German or Russian after
     # its speaker's name and verb, not the person of the paragraph before
     (
