@@ -39,6 +39,7 @@ _SECONDHAND = regex.compile(
 _LIST_HEADING = regex.compile(
     r"^\W*(?i:references|bibliography|works\s+cited|sources|further\s+reading|literature|select\s+bibliography)\W*$"
 )
+_NOTES_HEADING = regex.compile(r"^\W*(?i:(?:end|foot)?notes|references|sources)\W*$")
 _DASH_START = regex.compile(r"^\s*+(?:[-–—―]{1,2}+|~)\s*+\S")
 _QUOTE_CLOSERS = '”’"»'
 
@@ -58,12 +59,13 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
         if b.kind in ("code", "meta"):
             continue
         if b.kind == "heading":
-            # a short line alone under a block quotation is its source, not a heading
-            attribution = _attribution(view, i, i in under_quote) if i in under_quote else None
+            # a short line alone under a block quotation is its source, not a heading (but "Notes"
+            # is a heading wherever it stands)
+            in_list = bool(_LIST_HEADING.match(text[b.start : b.end]))
+            notes = in_list or _NOTES_HEADING.match(text[b.start : b.end]) is not None
+            attribution = _attribution(view, i, i in under_quote) if i in under_quote and not notes else None
             if attribution is not None:
                 out.append(attribution)
-                continue
-            in_list = bool(_LIST_HEADING.match(text[b.start : b.end]))
             continue
         if b.kind == "note":
             out.extend(_note_candidates(view, i))

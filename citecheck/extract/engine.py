@@ -907,6 +907,9 @@ def _citation(
     )
 
 
+_OPEN_TAG_BEFORE = regex.compile(r"<(i|em|b|strong|cite|u)\b[^<>]{0,40}+>\s*+$", regex.I)
+
+
 def _balanced_markup(source: str, s: int, e: int) -> tuple[int, int]:
     """Widen a source span over the emphasis delimiters it opens or closes, so that ``raw`` reads
     ``*Councils*``, not ``*Councils``."""
@@ -918,6 +921,13 @@ def _balanced_markup(source: str, s: int, e: int) -> tuple[int, int]:
             e += len(ch)
         elif s >= len(ch) and source[s - len(ch) : s] == ch:
             s -= len(ch)
+    if "</" in source[s:e]:
+        # HTML: "<em>Ibid.</em>, p. 4", not "Ibid.</em>, p. 4"
+        opened = _OPEN_TAG_BEFORE.search(source, max(0, s - 60), s)
+        if opened is not None and source.count(f"</{opened.group(1)}", s, e) > source.count(
+            f"<{opened.group(1)}", s, e
+        ):
+            s = opened.start()
     return s, e
 
 

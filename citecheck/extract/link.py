@@ -92,7 +92,9 @@ class Linker:
             if nxt < len(self.view.blocks):
                 b = self.view.blocks[nxt]
                 hit = self.next_source(b.start, b.start + 2)
-                if hit is not None and b.kind not in ("quote",):
+                # a block of its own under the quotation: the reference, set like the quotation
+                # (marxists.org's <p class="quoteb">(Collected Works, Vol. 25, p. 441)</p>) or not
+                if hit is not None and (b.kind != "quote" or hit[1] >= b.end - 1):
                     return hit[2]
             return None
         after = self.next_source(q.close_mark, q.close_mark + NEAR + 1)

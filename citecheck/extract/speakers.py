@@ -239,13 +239,17 @@ class People:
                 and words[0] not in speakers_seen
                 and words[0] not in author_names
             )
-            person = not place_or_party and not thing and (
-                words[0].rstrip(".") in _given()
-                or words[-1] in speakers_seen
-                or words[-1] in author_names
-                or known(words[-1])
-                or name != " ".join(words)
-                or _person_like(words, lower_words)
+            person = (
+                not place_or_party
+                and not thing
+                and (
+                    words[0].rstrip(".") in _given()
+                    or words[-1] in speakers_seen
+                    or words[-1] in author_names
+                    or known(words[-1])
+                    or name != " ".join(words)
+                    or _person_like(words, lower_words)
+                )
             )
             body = not person and _is_body(words, bodies)
             self.mentions.append(Mention(s, e, display(name), poss, person=person, body=body))

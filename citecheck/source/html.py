@@ -27,6 +27,7 @@ import regex
 from lxml import etree
 
 from citecheck.models import Block, Document, Mark
+from citecheck.source.notes import closing_notes, note_markers
 from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, identity_map, trim_block
 
 # --- Cutting the source into markup and text --------------------------------------------------
@@ -696,5 +697,11 @@ def build_html(doc: Document) -> HtmlView:
     b.run()
     text, blocks, marks = _resolve(b)
     trimmed = [t for blk in blocks if (t := trim_block(text, blk)) is not None]
+    if not any(m.kind == "noteref" for m in marks):
+        # notes no markup declares: "1. …" paragraphs closing the page, "[1]" in the text
+        spans: list[tuple[int, int]] = []
+        trimmed = closing_notes(text, trimmed, {}, spans)
+        marks.extend(note_markers(text, trimmed, spans))
+        text = blank_spans(text, spans)
     marks.sort(key=lambda m: (m.start, m.end))
     return HtmlView(text, b.asm.offset_map(len(doc.text)), tuple(trimmed), tuple(marks), tuple(b.meta))

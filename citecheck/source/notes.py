@@ -119,6 +119,8 @@ def closing_notes(
         if found is None:
             if b.kind == "item" and run:
                 continue  # a second paragraph of a list item
+            if b.kind == "meta" and not run:
+                continue  # navigation after the notes
             break
         n = int(found[0])
         if expected is not None and n != expected:

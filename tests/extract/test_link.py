@@ -55,3 +55,17 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_links(text: str, expected: list[str | None]) -> None:
     assert links(text) == expected
+
+
+def test_a_reference_set_as_a_quotation_paragraph_under_a_block_quotation() -> None:
+    """marxists.org: ``<p class="quoteb">(Collected Works, Vol. 25, p. 441)</p>`` under the block
+    quotation sources it; a "Notes" heading after it is no attribution; ``<em>Ibid.</em>`` keeps
+    its opening tag in ``raw``."""
+    text = (
+        '<p>Lenin wrote “we need a state apparatus that works”.<a href="#n1" name="f1">1</a> And:</p>'
+        "<blockquote><p>The proletariat needs the state only temporarily, "
+        'as we have always said.</p></blockquote><p class="quoteb">(Collected Works, Vol. 25, p. 441)</p>'
+        '<h4>Notes</h4><p class="endnote"><a href="#f1" name="n1">1.</a> <em>Ibid.</em>, Vol. 33, p. 489.</p>'
+    )
+    assert links(text, "html") == ["<em>Ibid.</em>, Vol. 33, p. 489.", "(Collected Works, Vol. 25, p. 441)"]
+    assert [c.raw for c in extract_text(text, "html").citations if c.kind == "attribution"] == []

@@ -134,6 +134,12 @@ NOTES = [
         [("1", "One."), ("2", "Two.")],
         [("1", "1"), ("2", "2")],
     ),
+    (  # no markup declares the notes: "[1]" in the text, "1. …" paragraphs closing the page
+        "<p>He wrote “so”[1] and “more”.[2]</p><h3>Notes</h3><p>1. Hale, <i>Councils</i>, p. 3.</p>"
+        "<p>2. Orlov, p. 9.</p>",
+        [("1", "Hale, Councils, p. 3."), ("2", "Orlov, p. 9.")],
+        [("[1]", "1"), ("[2]", "2")],
+    ),
     ("<p>the 1<sup>st</sup> and M<sup>me</sup></p>", [], []),
 ]
 
