@@ -19,7 +19,7 @@ from citecheck.extract.grammar.tokens import roman_value
 _DASH = r"(?:--|[-–—‑])"
 _ROMAN = r"(?:[ivxlcdm]{1,7}+|[IVXLCDM]{1,7}+)"
 _PAGE = rf"(?:\d{{1,5}}+[a-z]?|{_ROMAN})(?:\s*+{_DASH}\s*+(?:\d{{1,5}}+|{_ROMAN}))?(?:\s*+ff?\b\.?)?"
-_PAGE_KW = r"(?:pp?|pgs?|pages?|P|S|[Сс]тр|[Сс])"
+_PAGE_KW = r"(?:pp?|pgs?|pages?|P|S|s(?=\.\s*+\d)|[Сс]тр|[Сс])"  # "s. 343" (transliterated GOST)
 _SEP = r"\s*+(?:,|\band\b|&)\s*+"
 
 # "p. 12", "pp. 32-3", "p98", "p. 243, p. 248 and p. 244", "pp. 607, 610-612", "page 22", "p.\n 202"
@@ -28,7 +28,7 @@ _PAGES_KW = regex.compile(
     rf"(?:\s*+{_DASH}\s*+\d{{1,5}}+)?(?:\s*+ff?\b\.?)?)*+",
 )
 _VOLUME_KW = regex.compile(
-    rf"(?<![\p{{L}}\d])(?:(?i:volumes?|vols?|tome|bd|band|том|т)\.?\s*+|v\.\s*+)(?:\d{{1,4}}+(?:\s*+{_DASH}\s*+\d{{1,4}}+)?|{_ROMAN}\b)",
+    rf"(?<![\p{{L}}\d])(?:(?i:volumes?|vols?|tome|bd|band|том|т)\.?\s*+|[vt]\.\s*+)(?:\d{{1,4}}+(?:\s*+{_DASH}\s*+\d{{1,4}}+)?|{_ROMAN}\b)",
 )
 _ISSUE_KW = regex.compile(r"(?<![\p{L}\d])(?i:nos?|numbers?|nr|issue|вып)\.?\s*+\d{1,5}+\b|№\s*+\d{1,5}+")
 # "47 (2): 135-176", "120 (827): 207-213"
@@ -145,7 +145,7 @@ def normalise_pages(raw: str) -> str | None:
     return ", ".join(items) or None
 
 
-_VOLUME_PREFIX = regex.compile(r"^\s*+(?:(?i:volumes?|vols?|tome|bd|band|том|т)\.?|v\.)\s*+")
+_VOLUME_PREFIX = regex.compile(r"^\s*+(?:(?i:volumes?|vols?|tome|bd|band|том|т)\.?|[vt]\.)\s*+")
 
 
 _LEADING_WORDS = regex.compile(r"^(?:\p{L}+\.?\s+)+(?=(?:\d+|[IVXLCivxlc]+)$)")

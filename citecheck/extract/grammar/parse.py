@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 
 import regex
 
@@ -21,6 +22,7 @@ from citecheck.extract.grammar.imprint import gost_imprint_spans, imprint_spans
 from citecheck.extract.grammar.labeller import label_tokens
 from citecheck.extract.grammar.locators import locator_hints
 from citecheck.extract.grammar.tokens import tokenize
+from citecheck.extract.names import default_people
 from citecheck.models import ParsedReference, Token
 
 _URL = regex.compile(r"(?:https?://|www\.|file://)")
@@ -46,7 +48,8 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _gost_container(tokens, labels)
     labels = _keyword_locators(text, tokens, labels, hints)
     labels = _possessive_author(tokens, labels)
-    parsed = assemble(text, tokens, labels, hints)
+    labels = _leading_names(tokens, labels)
+    parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
     _PARSED[key] = parsed
@@ -54,6 +57,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
 
 
 _TITLES = ("title", "part", "container")
+_NAMES_SPLIT = regex.compile(r"\s++(?:and|&)\s++|\s*+&\s*+")
 # "ISBN 978-0-394-50241-3", "OCLC 2613436", "doi:10.1017/…": a catalogue number, never a volume or a page
 _IDENTIFIER = regex.compile(
     r"(?<![\p{L}\d])(?:ISBN(?:-1[03])?+:?+\s*+[0-9Xx][0-9Xx \-]{8,20}[0-9Xx]|ISSN:?+\s*+\d{4}+-\d{3}+[\dXx]"
@@ -79,6 +83,57 @@ def _italics_are_no_author(tokens: Sequence[Token], labels: list[str]) -> list[s
 # "Ibid." in the languages of the field's notes: German "Ebd." / "Ebenda", Russian "Там же",
 # Spanish "Ibíd.", Italian "Ivi"; opening the string
 _IBID = regex.compile(r"\s*+(?:(?i:ibid(?:em)?|ibíd|ebd|ebenda|ivi)\b|[Тт]ам\s++же\b)\.?+")
+
+
+def _leading_names(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``Marx and Engels, Collected Works, vol. 6``: plain words before the first comma, taken for a
+    title, are the authors when each name in them is a known person and a title follows."""
+    comma = next((k for k, tok in enumerate(tokens) if tok.text == ","), None)
+    if comma is None or comma == 0 or "author" in labels:
+        return labels
+    head = tokens[:comma]
+    if any(tok.italic or tok.bold or tok.quoted for tok in head):
+        return labels
+    if not all(tok.text[:1].isupper() or tok.text in ("and", "&", ".") for tok in head):
+        return labels  # "to paraphrase Horace, who said": prose, not names
+    if not all(labels[k] in ("part", "title") for k in range(comma) if tokens[k].text[:1].isalnum()):
+        return labels
+    if not any(lab in _TITLES for lab in labels[comma:]):
+        return labels
+    words = " ".join(tok.text for tok in head)
+    names = [n.split() for n in _NAMES_SPLIT.split(words) if n.strip()]
+    people = default_people()
+    if not names or not all(n and people.is_known(n[-1]) for n in names):
+        return labels
+    return ["author"] * comma + labels[comma:]
+
+
+# "33, 212" or "33:487" after a multi-volume edition: the volume, then the page
+_VOLUME_PAGE = regex.compile(
+    r"^\s*+(\d{1,3}+|[IVXLC]{1,7}+)\s*+([,:])\s*+(\d{1,5}+(?:\s*+(?:--|[-–])\s*+\d{1,5}+)?)\s*+$"
+)
+
+
+def _volume_and_page(p: ParsedReference) -> ParsedReference:
+    """Pages read as ``33:487`` (any work) or ``33, 212`` (a collected or selected works) are a
+    volume and a page."""
+    if p.volume is not None or p.pages is None:
+        return p
+    m = _VOLUME_PAGE.match(p.pages)
+    if m is None:
+        return p
+    if m.group(2) == ",":
+        work = (p.work or "").lower().split()
+        if not any(w.strip(".,") in word_classes().get("collection", frozenset()) for w in work):
+            return p
+    span = next(((s, e) for s, e, lab in p.spans if lab == "pages"), None)
+    if span is None:
+        return p
+    base = span[0] + p.text[span[0] : span[1]].find(p.pages)
+    vol = (base + m.start(1), base + m.end(1), "volume")
+    pages = (base + m.start(3), base + m.end(3), "pages")
+    spans = tuple(sorted([sp for sp in p.spans if sp[2] != "pages"] + [vol, pages]))
+    return replace(p, volume=m.group(1), pages=m.group(3), spans=spans)
 
 
 def _keyword_locators(

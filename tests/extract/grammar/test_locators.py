@@ -28,6 +28,10 @@ HINTS = [
     ("*Izvestiya*, March 12, 1920.", [("March 12, 1920", "date")]),
     ("Petrov, Memoirs, ch. 4", [("ch. 4", "locator")]),
     ("(Thesis 7)", [("Thesis 7", "locator")]),
+    # GOST, in Cyrillic and transliterated: т./t. a volume, С./s. a page; "s c" of "Rome’s conquest" is no page
+    ("Полн. собр. соч. Т. 35. С. 63.", [("Т. 35", "volume"), ("С. 63", "pages")]),
+    ("PSS, t. 45, s. 343.", [("t. 45", "volume"), ("s. 343", "pages")]),
+    ("who said of Rome’s conquest of Greece", []),
     ("K Morrow The red years London nd, pp12-13", [("nd", "nodate"), ("pp12-13", "pages")]),
 ]
 

@@ -138,6 +138,18 @@ STYLES = [
         "Орлов Н. А. Красное десятилетие. Л., 1987. С. 112.",
         {"author": "Орлов", "work": "Красное десятилетие", "pages": "112", "year": "1987", "place": "Л"},
     ),
+    # volume and page without keywords: "33:487" after any work, "33, 212" after a collected works
+    (
+        "Anton Hale, *Collected Writings* (Leeds: Merlin, 1965), 33:487.",
+        {"author": "Hale", "volume": "33", "pages": "487"},
+    ),
+    (
+        "Hale, *Collected Works*, 33, 212.",
+        {"author": "Hale", "work": "Collected Works", "volume": "33", "pages": "212"},
+    ),
+    ("Hale, *The Red Decade*, 33, 212.", {"volume": None, "pages": "33, 212"}),
+    # known people before the first comma, then a title, are the authors
+    ("Marx and Engels, *Collected Works*, vol. 6, p. 482.", {"author": "Marx", "volume": "6", "pages": "482"}),
     # ibid in the field's other languages; a locator read with its keyword is a locator
     ("Там же. С. 64.", {"pages": "64", "ibid": True}),
     ("Ebd., S. 12.", {"pages": "12", "ibid": True}),
