@@ -274,6 +274,8 @@ def resolve(
                 antecedent = current_body if ref.stream == "body" else last.get(ref.stream)
             if antecedent is None and subject is not None:
                 antecedent = reg.author_work(subject.author) or _named(subject)
+            if antecedent is None and ref.stream == "body" and (note := last.get("note")) is not None and note.work:
+                antecedent = note  # "(p. 45)" after the note that cited the book, read at its marker
             if antecedent is None:
                 problem = "a page reference with no work to refer to"
         res = _merge(p, antecedent, bare_ibid=p.ibid and not p.pages and not p.opcit)

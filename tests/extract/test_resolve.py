@@ -156,6 +156,15 @@ CASES = [
             ("Hale, A.", "Councils", None, "3", "1980", "Leeds", None),
         ],
     ),
+    # a bare page in the running text after a note that cited the book: that book
+    (
+        "Hale wrote the history of the councils.[^1] He says “they were everywhere in those years” (p. 45).\n\n"
+        "[^1]: Anton Hale, *Councils* (Leeds: Merlin, 1980).\n",
+        [
+            ("Hale, A.", "Councils", None, "45", "1980", "Leeds", 1),
+            ("Hale, A.", "Councils", None, None, "1980", "Leeds", None),
+        ],
+    ),
     # a periodical a note abbreviates may be named in full only later in the running text
     (
         "Orlov wrote in 1957.[^1] The group published *Current Debates* from 1947.\n\n"
