@@ -181,16 +181,25 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
 
 
 def _read_at(view: TextView, refs: Sequence[Reference]) -> list[int]:
-    """Where each reference is read: a note's at its first marker in the running text, any other
-    reference where it stands."""
+    """Where each reference is read: a note's at its first marker in the running text (never before
+    the note before it: notes are read in their order, and "ibid" in a note repeats the note
+    before it), any other reference where it stands."""
     marker: dict[str, int] = {}
     for m in view.marks:
         if m.kind == "noteref" and m.data is not None:
             marker.setdefault(m.data, m.start)
-    return [
-        marker.get(r.candidate.note, r.start) if r.stream == "note" and r.candidate.note is not None else r.start
-        for r in refs
-    ]
+    out: list[int] = []
+    last_note = -1
+    for r in refs:
+        if r.stream == "note" and r.candidate.note is not None:
+            at = max(marker.get(r.candidate.note, last_note), last_note)
+            last_note = at
+            out.append(at)
+        elif r.stream == "note":
+            out.append(max(r.start, last_note) if r.candidate.kind != "list" else r.start)
+        else:
+            out.append(r.start)
+    return out
 
 
 def _author_date_list(
