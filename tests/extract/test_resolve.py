@@ -171,6 +171,19 @@ CASES = [
         '[^1]: Anton Orlov, "The Problem of Social Consciousness," *CD* 8, no. 31 (Oct. 1957), 505.\n',
         [("Orlov, A.", "Current Debates", "8", "505", "1957", None, None)],
     ),
+    # two works of one author in one year: the letter after the year tells them apart
+    (
+        "Hale thought “the councils were everywhere” (Hale 1980b: 22) and “nobody stopped them” (Hale 1980a, p. 8).\n\n"
+        "## Bibliography\n\n"
+        "Hale, A. (1980a) 'The Councils Reconsidered', *Labour Review* 30: 8–17.\n\n"
+        "Hale, A. (1980b) *Councils*. Leeds: Merlin.\n",
+        [
+            ("Hale, A.", "Councils", None, "22", "1980", "Leeds", 3),
+            ("Hale, A.", "Labour Review", "30", "8", "1980", None, 2),
+            ("Hale, A.", "Labour Review", "30", "8-17", "1980", None, None),
+            ("Hale, A.", "Councils", None, None, "1980", "Leeds", None),
+        ],
+    ),
     # MLA: author and page; the author's one entry in the works cited
     (
         "Keller insists that “no council survived the winter” (Keller 212).\n\n"

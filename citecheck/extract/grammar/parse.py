@@ -47,6 +47,10 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _imprint(text, tokens, labels)
     labels = _gost_container(tokens, labels)
     labels = _keyword_locators(text, tokens, labels, hints)
+    labels = [
+        "year" if _SUFFIXED_YEAR.match(tok.text) and lab in ("note", "other") else lab
+        for tok, lab in zip(tokens, labels, strict=True)
+    ]
     labels = _possessive_author(tokens, labels)
     labels = _leading_names(tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
@@ -57,6 +61,8 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
 
 
 _TITLES = ("title", "part", "container")
+# "1967b": the second work of an author in one year, in an author-date reference list
+_SUFFIXED_YEAR = regex.compile(r"^(?:1[5-9]\d\d|20[0-4]\d)[a-z]$")
 _NAMES_SPLIT = regex.compile(r"\s++(?:and|&)\s++|\s*+&\s*+")
 # "ISBN 978-0-394-50241-3", "OCLC 2613436", "doi:10.1017/…": a catalogue number, never a volume or a page
 _IDENTIFIER = regex.compile(
