@@ -251,6 +251,12 @@ CASES = [
         "He tried to start “theoretical conversations about the councils”.\n",
         [("Vandermeer", "context")],
     ),
+    # a quotation interrupted by its speaker and a verb of saying ("assured")
+    (
+        "Ilse Vandermeer was scathing. “The workers were pushed aside,” she declared.\n\n"
+        "“The state is withering away slowly,” Hale assured the delegates, “but surely and for good.”\n",
+        [("Vandermeer", "cue"), ("Hale", "cue"), ("Hale", "cue")],
+    ),
     # one capitalised word after "the" is a thing: "he" is not the Thermidor
     (
         "Vandermeer's verdict on the Thermidor is well known. “The apparatus has expropriated the class "
