@@ -31,7 +31,7 @@ from citecheck.extract.names import default_people, surname
 from citecheck.extract.prose import find_prose_references
 from citecheck.extract.quotes import find_quotes, is_title
 from citecheck.extract.resolve import resolve
-from citecheck.extract.scare import is_mention
+from citecheck.extract.scare import is_mention, word_count
 from citecheck.extract.sentences import sentence_spans
 from citecheck.extract.speakers import (
     Cue,
@@ -170,7 +170,8 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
 
     ids = [f"c{i + 1}" for i in range(len(refs))]
     citations = tuple(_citation(view, ids[i], r, resolutions[i], ids, catalogue) for i, r in enumerate(refs))
-    kept = [i for i, q in enumerate(quotes) if _is_quotation(view, q, links[i], speakers[i])]
+    terms = _terms(view.text, quotes, [links[i] is not None or speakers[i][1] == "cue" for i in range(len(quotes))])
+    kept = [i for i, q in enumerate(quotes) if _is_quotation(view, q, links[i], speakers[i], terms)]
     quotations = tuple(
         _quotation(view, f"q{n + 1}", quotes[i], speakers[i], links[i], ids, sentences, sent_starts, quotes)
         for n, i in enumerate(kept)
@@ -866,11 +867,43 @@ def _speakers_from_authors(
     return out
 
 
-def _is_quotation(view: TextView, q: QuoteSpan, link: int | None, speaker: tuple[str | None, str | None]) -> bool:
-    """Unsourced, unattributed short phrases are scare quotes; a title in marks is no quotation."""
+#: A phrase of at most this many words, put in quotation marks twice or more, is a term.
+_TERM_WORDS = 8
+
+
+def _terms(text: str, quotes: Sequence[QuoteSpan], attributed: Sequence[bool]) -> frozenset[str]:
+    """Short phrases the document puts in quotation marks more than once and never attributes
+    ("socialism in one country", "the party of a new type"): coined labels it keeps using, not
+    quotations (``attributed``: whether each quotation has a source or a speaking cue)."""
+    seen: dict[str, int] = {}
+    owned: set[str] = set()
+    for q, known in zip(quotes, attributed, strict=True):
+        if q.form == "inline" and word_count(text[q.start : q.end]) <= _TERM_WORDS:
+            key = _term_key(text[q.start : q.end])
+            seen[key] = seen.get(key, 0) + 1
+            if known:
+                owned.add(key)
+    return frozenset(k for k, n in seen.items() if n > 1 and k and k not in owned)
+
+
+def _term_key(phrase: str) -> str:
+    return " ".join(w.lower() for w in _WORDS.findall(phrase) if w.lower() not in ("the", "a", "an"))
+
+
+def _is_quotation(
+    view: TextView,
+    q: QuoteSpan,
+    link: int | None,
+    speaker: tuple[str | None, str | None],
+    terms: frozenset[str] = frozenset(),
+) -> bool:
+    """Unsourced, unattributed short phrases are scare quotes, and so are the terms a document keeps
+    quoting; a title in marks is no quotation."""
     if q.form == "block" or link is not None or speaker[1] == "cue":
         return True
     if is_title(view.text, q.open_mark, q.start, q.end, max(0, q.open_mark - 40)):
+        return False
+    if terms and _term_key(view.text[q.start : q.end]) in terms:
         return False
     # the writer's own words, used unquoted earlier in the paragraph, are a mention
     b = view.blocks[q.block]

@@ -62,6 +62,18 @@ def test_is_mention(paragraph: str, expected: bool) -> None:
             "It would happen in one way or another. But “one way or another” matters in politics.\n",
             [],
         ),
+        # a label the writer keeps quoting and nobody is said to have said: a term, every time
+        (
+            "The theory of “councils in every single factory” won. Later, “councils in every single factory” "
+            "became a slogan.\n\nThe critics of “the councils in every single factory” were few.\n",
+            [],
+        ),
+        # ... unless one of its uses is attributed: then all are the quotation
+        (
+            "Hale called for “councils in every single factory”.\n\nLater, “councils in every single factory” "
+            "became a slogan.\n",
+            ["councils in every single factory", "councils in every single factory"],
+        ),
     ],
 )
 def test_extraction_drops_mentions_but_keeps_sourced_short_quotes(text: str, quoted: list[str]) -> None:
