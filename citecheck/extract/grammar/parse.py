@@ -93,7 +93,8 @@ _IBID = regex.compile(r"\s*+(?:(?i:ibid(?:em)?|ibíd|ebd|ebenda|ivi)\b|[Тт]а�
 
 def _leading_names(tokens: Sequence[Token], labels: list[str]) -> list[str]:
     """``Marx and Engels, Collected Works, vol. 6``: plain words before the first comma, taken for a
-    title, are the authors when each name in them is a known person and a title follows."""
+    title, are the authors when each name in them is a known person and a title follows, or when
+    the title after the comma is marked (``Matles and Higgins, *Them and Us*``)."""
     comma = next((k for k, tok in enumerate(tokens) if tok.text == ","), None)
     if comma is None or comma == 0 or "author" in labels:
         return labels
@@ -109,9 +110,13 @@ def _leading_names(tokens: Sequence[Token], labels: list[str]) -> list[str]:
     words = " ".join(tok.text for tok in head)
     names = [n.split() for n in _NAMES_SPLIT.split(words) if n.strip()]
     people = default_people()
-    if not names or not all(n and people.is_known(n[-1]) for n in names):
+    # the title after the comma set in italics or quotation marks ("Matles and Higgins, *Them and
+    # Us*"): plain names before it are its authors, known or not
+    nxt = comma + 1
+    marked = nxt < len(tokens) and (tokens[nxt].italic or tokens[nxt].quoted or tokens[nxt].text in '“"')
+    if not names or not all(n and (marked or people.is_known(n[-1])) for n in names) or len(head) > 8:
         return labels
-    return ["author"] * comma + labels[comma:]
+    return ["author"] * comma + ["other"] + labels[comma + 1 :]
 
 
 # "33, 212" or "33:487" after a multi-volume edition: the volume, then the page

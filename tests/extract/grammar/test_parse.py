@@ -148,6 +148,9 @@ STYLES = [
         {"author": "Hale", "work": "Collected Works", "volume": "33", "pages": "212"},
     ),
     ("Hale, *The Red Decade*, 33, 212.", {"volume": None, "pages": "33, 212"}),
+    # plain names before the first comma, then a title in italics, are the authors, known or not
+    ("Orlov and Keller, *The Red Decade*, 146.", {"author": "Orlov", "work": "The Red Decade", "pages": "146"}),
+    ("State and Revolution, CW 25, p. 400.", {"author": None, "work": "CW", "volume": "25"}),
     # known people before the first comma, then a title, are the authors
     ("Marx and Engels, *Collected Works*, vol. 6, p. 482.", {"author": "Marx", "volume": "6", "pages": "482"}),
     # ibid in the field's other languages; a locator read with its keyword is a locator
