@@ -40,6 +40,11 @@ _LIST_HEADING = regex.compile(
     r"^\W*(?i:references|bibliography|works\s+cited|sources|further\s+reading|literature|select\s+bibliography)\W*$"
 )
 _NOTES_HEADING = regex.compile(r"^\W*(?i:(?:end|foot)?notes|references|sources)\W*$")
+# a heading that is a date ("Early September", "March 1921", "1920-21"): a section of a chronicle
+_DATE_HEADING = regex.compile(
+    r"^\W*(?:(?i:early|late|mid|the\s++end\s++of)[\s-]++)?(?:(?i:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december|spring|summer|autumn|fall|winter)\b[\s\d,–-]*+|\d{4}+(?:\s*+[–-]\s*+\d{2,4}+)?)\W*$"
+)
 _DASH_START = regex.compile(r"^\s*+(?:[-–—―]{1,2}+|~)\s*+\S")
 _QUOTE_CLOSERS = '”’"»'
 
@@ -63,6 +68,7 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
             # is a heading wherever it stands)
             in_list = bool(_LIST_HEADING.match(text[b.start : b.end]))
             notes = in_list or _NOTES_HEADING.match(text[b.start : b.end]) is not None
+            notes = notes or _DATE_HEADING.match(text[b.start : b.end]) is not None
             attribution = _attribution(view, i, i in under_quote) if i in under_quote and not notes else None
             if attribution is not None:
                 out.append(attribution)

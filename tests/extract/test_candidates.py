@@ -66,6 +66,15 @@ CASES = [
         "Text.\n\n## References\n\nOrlov, N. (1987). Red Decade. London: Verso.\n",
         [("list", "Orlov, N. (1987). Red Decade. London: Verso.")],
     ),
+    # a heading under a block quotation that is a date or "Notes" starts a section: no attribution
+    ("html", "<blockquote><p>The state withers away as the classes go.</p></blockquote><h4>Early September</h4>", []),
+    ("html", "<blockquote><p>The state withers away as the classes go.</p></blockquote><h4>March 1921</h4>", []),
+    ("html", "<blockquote><p>The state withers away as the classes go.</p></blockquote><h4>Notes</h4>", []),
+    (
+        "html",
+        "<blockquote><p>The state withers away as the classes go.</p></blockquote><h4>Orlov, Red Decade</h4>",
+        [("attribution", "Orlov, Red Decade")],
+    ),
 ]
 
 
