@@ -27,7 +27,7 @@ import regex
 from lxml import etree
 
 from citecheck.models import Block, Document, Mark
-from citecheck.source.notes import closing_notes, note_markers
+from citecheck.source.notes import closing_notes, note_markers, notes_after_heading
 from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, identity_map, trim_block
 
 # --- Cutting the source into markup and text --------------------------------------------------
@@ -697,6 +697,9 @@ def build_html(doc: Document) -> HtmlView:
     b.run()
     text, blocks, marks = _resolve(b)
     trimmed = [t for blk in blocks if (t := trim_block(text, blk)) is not None]
+    labels: list[tuple[int, int]] = []
+    trimmed = notes_after_heading(text, trimmed, {}, labels)  # "<h2>Notes</h2><ol><li>…"
+    text = blank_spans(text, labels)
     if not any(m.kind == "noteref" for m in marks):
         # notes no markup declares: "1. …" paragraphs closing the page, "[1]" in the text
         spans: list[tuple[int, int]] = []

@@ -32,7 +32,13 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from citecheck.models import Block, Mark
 from citecheck.source.html import decode_text, markup_spans, wiki_target
 from citecheck.source.lines import line_starts
-from citecheck.source.notes import closing_notes, note_markers, numbered_lines, opened_by_markers
+from citecheck.source.notes import (
+    closing_notes,
+    note_markers,
+    notes_after_heading,
+    numbered_lines,
+    opened_by_markers,
+)
 from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, compose, identity_map, trim_block
 
 #: Block quotes, lists and inline nesting deeper than this are read as text (markdown-it's guard).
@@ -732,14 +738,17 @@ def build_markdown(source: str) -> MarkdownView:
             if blk.start in labels:
                 numbers[t.start] = labels[blk.start]
     blocks = trimmed
+    spans: list[tuple[int, int]] = []
     if any(m.kind == "noteref" for m in marks):
         blocks, marks = opened_by_markers(text, blocks, marks)
     else:
-        # notes no Markdown syntax declares: a numbered list closing the text, "\[1\]" paragraphs
-        spans: list[tuple[int, int]] = []
-        blocks = closing_notes(text, numbered_lines(text, blocks), numbers, spans)
+        # notes no Markdown syntax declares: "\[1\]" paragraphs under "Notes", a numbered list
+        # closing the text
+        blocks = numbered_lines(text, blocks)
+        blocks = notes_after_heading(text, blocks, numbers, spans)
+        blocks = closing_notes(text, blocks, numbers, spans)
         marks.extend(note_markers(text, blocks, spans))
-        text = blank_spans(text, spans)
+    text = blank_spans(text, spans)
     # the data last, so that two marks on one span (a Markdown link around an HTML one) come in
     # one order, not in the set's, which changes with the string hash seed from run to run
     marks = sorted(set(marks), key=lambda m: (m.start, m.end, m.kind, m.data is not None, m.data or ""))

@@ -99,6 +99,44 @@ def numbered_lines(text: str, blocks: Sequence[Block]) -> list[Block]:
     return out
 
 
+# a heading (or a paragraph alone) that announces notes; not "References": a bibliography follows it
+_NOTES_TITLE = regex.compile(r"\W*+(?i:(?:end|foot)?notes)\W*+")
+
+
+def notes_after_heading(
+    text: str, blocks: Sequence[Block], labels: Mapping[int, str], blanks: list[tuple[int, int]]
+) -> list[Block]:
+    """``blocks`` with the run of numbered paragraphs or list items under a "Notes" heading made
+    notes: items of a list the view does not number are numbered from 1 in order; a paragraph
+    needs its number written (``[1] …``, ``1. …``). Written labels are added to ``blanks``. A text
+    that already has notes is left as it is."""
+    if any(b.kind == "note" for b in blocks):
+        return list(blocks)
+    out = list(blocks)
+    for i, b in enumerate(blocks):
+        if (
+            b.kind not in ("heading", "para")
+            or b.end - b.start > 40
+            or not _NOTES_TITLE.fullmatch(text, b.start, b.end)
+        ):
+            continue
+        n = 0
+        for j in range(i + 1, len(blocks)):
+            bj = blocks[j]
+            found = note_label(text, bj, labels) if bj.kind in ("para", "item") else None
+            if found is None and bj.kind == "item":
+                found = (str(n + 1), bj.start)
+            if found is None:
+                break
+            label, body = found
+            if body > bj.start:
+                blanks.append((bj.start, body))
+            n = int(label)
+            out[j] = Block("note", body, bj.end, note=label, depth=bj.depth)
+        break
+    return out
+
+
 def closing_notes(
     text: str, blocks: Sequence[Block], labels: Mapping[int, str], blanks: list[tuple[int, int]]
 ) -> list[Block]:

@@ -140,6 +140,17 @@ NOTES = [
         [("1", "Hale, Councils, p. 3."), ("2", "Orlov, p. 9.")],
         [("[1]", "1"), ("[2]", "2")],
     ),
+    (  # a plain <ol> under a "Notes" heading, <sup> markers; the page goes on after the notes
+        "<p>He wrote “so”<sup>1</sup> and “more”.<sup>2</sup></p><h2>Notes</h2><ol><li>Hale, <em>Councils</em>, 3.</li>"
+        "<li>Orlov, 9.</li></ol><footer><p>Share this article</p></footer>",
+        [("1", "Hale, Councils, 3."), ("2", "Orlov, 9.")],
+        [("1", "1"), ("2", "2")],
+    ),
+    (  # a bold "Notes" paragraph, notes opened by their number in <sup>
+        "<p>He wrote “so”<sup>[1]</sup>.</p><p><strong>Notes</strong></p><p><sup>[1]</sup> Hale, <em>Councils</em>, 3.</p>",
+        [("1", "Hale, Councils, 3.")],
+        [("[1]", "1")],
+    ),
     ("<p>the 1<sup>st</sup> and M<sup>me</sup></p>", [], []),
 ]
 

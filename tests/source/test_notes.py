@@ -127,3 +127,17 @@ def test_pandoc_superscript_markers(name: str, fmt: str) -> None:
     view = view_of(name, fmt, text)
     assert [b.note for b in view.blocks if b.kind == "note"] == ["1", "2"]
     assert marks(view, "noteref") == [("^1^", "1"), ("^2^", "2")]
+
+
+@pytest.mark.parametrize(("name", "fmt"), FORMATS)
+def test_numbered_paragraphs_under_a_notes_heading_are_notes_wherever_they_stand(name: str, fmt: str) -> None:
+    text = (
+        "Orlov said “the councils were everywhere”.[1] Keller said “none survived”.[2]\n\n## Notes\n\n"
+        "[1] Orlov, *The Red Decade*, 12.\n\n[2] Keller, *Councils*, 9.\n\n## Further reading\n\n"
+        "Hale, *Councils*, 1980.\n"
+    )
+    if fmt == "text":
+        text = text.replace("## ", "")
+    view = view_of(name, fmt, text)
+    assert [b.note for b in view.blocks if b.kind == "note"] == ["1", "2"]
+    assert marks(view, "noteref") == [("[1]", "1"), ("[2]", "2")]
