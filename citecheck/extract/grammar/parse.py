@@ -53,6 +53,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     ]
     labels = _possessive_author(tokens, labels)
     labels = _leading_names(tokens, labels)
+    labels = _by_author(text, tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -145,6 +146,37 @@ def _volume_and_page(p: ParsedReference) -> ParsedReference:
     pages = (base + m.start(3), base + m.end(3), "pages")
     spans = tuple(sorted([sp for sp in p.spans if sp[2] != "pages"] + [vol, pages]))
     return replace(p, volume=m.group(1), pages=m.group(3), spans=spans)
+
+
+# "“Kornilov to Brest-Litovsk” by John Reed", "*The Red Decade*, by N. Orlov"
+_BY_NAME = regex.compile(r"\bby\s++((?:\p{Lu}\.\s*+|\p{Lu}\p{Ll}[\p{L}'’\-]*+\s++){0,3}\p{Lu}\p{Ll}[\p{L}'’\-]*+)")
+
+
+# "translated by", "edited by", "with an introduction by": not the author
+_NOT_AUTHOR_BY = regex.compile(
+    r"(?i:translated|trans|tr|edited|ed|eds|compiled|introduced|introduction|foreword|preface|afterword|"
+    r"selected|notes|illustrated|reviewed|interview|interviewed)\.?+\s*+$"
+)
+
+
+def _by_author(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """A title followed by "by Name" names its author, when the labeller found none."""
+    if "author" in labels or not any(lab in _TITLES for lab in labels):
+        return labels
+    m = _BY_NAME.search(text)
+    if m is None or _NOT_AUTHOR_BY.search(text, max(0, m.start() - 30), m.start()):
+        return labels
+    first_title = next(tok.start for tok, lab in zip(tokens, labels, strict=True) if lab in _TITLES)
+    if m.start() < first_title:
+        return labels
+    s, e = m.span(1)
+    inside = [k for k, tok in enumerate(tokens) if s <= tok.start and tok.end <= e]
+    if not inside or any(labels[k] in _TITLES and (tokens[k].italic or tokens[k].quoted) for k in inside):
+        return labels
+    out = list(labels)
+    for k in inside:
+        out[k] = "author"
+    return out
 
 
 def _keyword_locators(

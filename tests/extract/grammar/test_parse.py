@@ -148,6 +148,9 @@ STYLES = [
         {"author": "Hale", "work": "Collected Works", "volume": "33", "pages": "212"},
     ),
     ("Hale, *The Red Decade*, 33, 212.", {"volume": None, "pages": "33, 212"}),
+    # a title, then "by Name": the author (a translator or an editor "by" is not)
+    ("“The Red Decade” by Nikolai Orlov. Verso, London, 1987.", {"author": "Orlov", "work": "The Red Decade"}),
+    ("*Councils*, translated by Maria Keller (Leeds: Merlin, 1980), p. 3.", {"author": None, "work": "Councils"}),
     # plain names before the first comma, then a title in italics, are the authors, known or not
     ("Orlov and Keller, *The Red Decade*, 146.", {"author": "Orlov", "work": "The Red Decade", "pages": "146"}),
     ("State and Revolution, CW 25, p. 400.", {"author": None, "work": "CW", "volume": "25"}),
