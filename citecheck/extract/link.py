@@ -98,7 +98,8 @@ class Linker:
                     return hit[2]
             return None
         after = self.next_source(q.close_mark, q.close_mark + NEAR + 1)
-        if after is not None and text[q.close_mark : after[0]].strip(' .,;:!?—–-”’"') == "":
+        # punctuation and a line break between: a hard-wrapped reference on the next line
+        if after is not None and text[q.close_mark : after[0]].strip(' .,;:!?—–-”’"\n\t') == "":
             return after[2]
         later = self.next_source(q.close_mark, sentence_end + 3)
         if later is not None:

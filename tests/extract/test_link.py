@@ -33,6 +33,12 @@ CASES = [
         "Hale put it so:\n\n> The councils were everywhere in those years. (Hale, *Councils*, p. 3)\n\nMore.\n",
         ["(Hale, *Councils*, p. 3)"],
     ),
+    # hard-wrapped text: the bracket right after the closing mark, on the next line
+    (
+        '   Organisation is "a natural and necessary condition of social life."\n   [Hale, Councils, p. 83] '
+        "Clearly, the question is how.\n",
+        ["[Hale, Councils, p. 83]"],
+    ),
     # an author-date citation just before the quotation, in its sentence
     ("As Hale (1987: 58) put it, “the councils were everywhere in those years”.\n", ["(1987: 58)"]),
     ("Others disagree (Keller 1980: 9). Hale wrote “the councils were everywhere in those years”.\n", [None]),
