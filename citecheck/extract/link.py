@@ -3,8 +3,8 @@
 In order of strength: the attribution line under a block quotation (or a reference ending the
 block); a note marker or a bracketed or parenthetical reference right after the closing mark
 (punctuation between allowed: ``”.(LCW, Vol. 33, p. 212.)``, ``,”[^4]``); the next reference or note
-marker in the quotation's sentence; an author–date citation just before it in its sentence
-(``As Carr (1952: 58) put it, “…”``). Afterwards (:func:`chain`), a reference also sources the
+marker in the quotation's sentence; an author–date citation or a locator after a name just before
+it in its sentence (``As Carr (1952: 58) put it, “…”``, ``Figes argues [p. 110] that “…”``). Afterwards (:func:`chain`), a reference also sources the
 quotations before it in its paragraph that have the same speaker with no other reference between.
 """
 
@@ -124,15 +124,18 @@ class Linker:
         return None
 
     def _author_date_before(self, q: QuoteSpan, sentence_start: int) -> int | None:
-        """``As Carr (1952: 58) put it, “…”``: an author–date citation earlier in the sentence, close
-        before the quotation, with no other quotation between, sources it."""
+        """``As Carr (1952: 58) put it, “…”``, ``Figes argues [p. 110] that “…”``: an author–date
+        citation, or a locator right after a name, earlier in the sentence and close before the
+        quotation, with no other quotation between, sources it."""
         k = bisect.bisect_left(self.starts, q.open_mark) - 1
         if k < 0:
             return None
         start, end, i = self.sources[k]
         r = self.refs[i]
-        if start < max(sentence_start, q.open_mark - _BEFORE) or r.stream != "body" or r.parsed.year is None:
+        if start < max(sentence_start, q.open_mark - _BEFORE) or r.stream != "body":
             return None
+        if r.parsed.year is None and r.named_before is None:
+            return None  # neither "(1952: 58)" nor a locator right after a name ("Figes argues [p. 110]")
         if r.parsed.work is not None or self._quote_between(end, q.open_mark):
             return None
         return i

@@ -42,6 +42,8 @@ CASES = [
     # an author-date citation just before the quotation, in its sentence
     ("As Hale (1987: 58) put it, “the councils were everywhere in those years”.\n", ["(1987: 58)"]),
     ("Others disagree (Keller 1980: 9). Hale wrote “the councils were everywhere in those years”.\n", [None]),
+    # a locator right after the speaker's name, before the quotation in its sentence
+    ("Keller argues [p. 110] that they tended to “reject and even despise the councils”.\n", ["[p. 110]"]),
     # a reference also sources the earlier quotations of its paragraph with the same speaker
     (
         "Hale wrote that “the councils were everywhere” and that “nobody could stop them” (Hale, *Councils*, p. 3).\n",
