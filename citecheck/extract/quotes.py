@@ -17,6 +17,7 @@ punctuation) is not a quotation. Everything is linear in the size of the documen
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 
 import regex
 
@@ -86,10 +87,22 @@ def find_quotes(view: TextView, titles: list[tuple[int, int]] | None = None) -> 
             j = i
             while j + 1 < n and blocks[j + 1].kind == "quote" and blocks[j + 1].group == b.group:
                 j += 1
+            reopened = False
+            while j + 1 < n and _reopened(text, blocks, i, j):
+                # the next block quotation reopens the mark this one never closed: one quotation
+                group = blocks[j + 1].group
+                j += 1
+                reopened = True
+                while j + 1 < n and blocks[j + 1].kind == "quote" and blocks[j + 1].group == group:
+                    j += 1
             q = _quote_blocks(view, i, j)
             out.append(q)
             for k in range(i, j + 1):
-                out.extend(_inline_quotes(text, blocks[k], k, q.start, q.end, titles))
+                inner = _inline_quotes(text, blocks[k], k, q.start, q.end, titles)
+                if reopened:
+                    # the mark a paragraph reopens is the quotation going on, not one inside it
+                    inner = [x for x in inner if x.open_mark != blocks[k].start]
+                out.extend(inner)
             i = j + 1
             continue
         whole = _whole_paragraph_quote(view, i) or _indented_block(view, i)
@@ -112,6 +125,25 @@ def find_quotes(view: TextView, titles: list[tuple[int, int]] | None = None) -> 
         i += 1
     out.sort(key=lambda q: (q.start, -q.end))
     return out
+
+
+def _reopened(text: str, blocks: Sequence[Block], i: int, j: int) -> bool:
+    """Whether block quotation ``i..j`` opens with a quotation mark it never closes and the next
+    block is another block quotation opening with the same mark: the convention of a quotation of
+    several paragraphs, each reopening the mark."""
+    nxt = blocks[j + 1]
+    if nxt.kind != "quote" or nxt.group == blocks[j].group:
+        return False
+    s = blocks[i].start
+    while s < blocks[i].end and text[s].isspace():
+        s += 1
+    opener = text[s] if s < blocks[i].end else ""
+    if opener not in ('"', "“", "«") or text[nxt.start : nxt.start + 1] != opener:
+        return False
+    body = text[s : blocks[j].end]
+    if opener == '"':
+        return body.count('"') % 2 == 1
+    return body.count(opener) > body.count(_PAIRS[opener])
 
 
 def _quote_blocks(view: TextView, i: int, j: int) -> QuoteSpan:

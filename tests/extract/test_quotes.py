@@ -68,6 +68,24 @@ CASES = [
         "    This was not the end of the dispute, as Hale wrote later.\n",
         [],
     ),
+    # two block quotations, the first opening a mark it never closes, the second reopening it: one
+    # quotation of two paragraphs (marxists.org, An Anarchist FAQ)
+    (
+        "html",
+        "<p>As Hale noted:</p><blockquote><p>“the councils were everywhere in those years, and</p></blockquote>"
+        "<blockquote><p>“nobody could stop them.” [Hale, p. 3]</p></blockquote><p>More.</p>",
+        [("block", "the councils were everywhere in those years, and “nobody could stop them.” [Hale, p. 3]")],
+    ),
+    (
+        "html",
+        "<p>As Hale noted:</p><blockquote><p>“the councils were everywhere in those years.”</p></blockquote>"
+        "<blockquote><p>“Nobody could stop them,” said Orlov.</p></blockquote>",
+        [
+            ("block", "the councils were everywhere in those years."),
+            ("block", "Nobody could stop them,” said Orlov."),
+            ("inline", "Nobody could stop them,"),
+        ],
+    ),
     # a paragraph wholly in quotation marks, over paragraphs that do not reopen the mark
     (
         "text",
