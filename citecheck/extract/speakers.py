@@ -117,36 +117,24 @@ class People:
         initial_only: list[int] = []  # single words seen so far only at the start of a sentence
         mid_caps: set[str] = set()
         spans = regions if regions is not None else [(0, len(text))]
+        # what a run of capitalised words is, by the run: a name repeats, and all but where it stands
+        # (is it hidden, does a verb follow) depends on its words alone
+        read: dict[str, _Run | None] = {}
         for m in (m for a, b in spans for m in _NAME.finditer(text, a, b)):
             g = m.group()
-            if g in not_names or _CONTRACTION.match(g):
-                continue  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
-            s, e = m.start(), m.end()
-            one_word = " " not in g and "\n" not in g
-            if one_word and g not in given and not known(g):
-                if _ABSTRACT.search(g):
-                    continue  # an idea ("Anarchism argues …"): nobody speaks
-                if g.lower() in lower_words and not _speaks_after(text, m.end(), verbs, nouns):
-                    continue  # one common word, capitalised; unless it speaks ("Cliff's claim", "Hill wrote")
-            words = g.split()
+            run = read.get(g, _UNREAD)
+            if run is _UNREAD:
+                run = read[g] = _read_run(g, not_names, given, lower_words)
+            if run is None:
+                continue
+            s = m.start()
+            if run.common and not _speaks_after(text, m.end(), verbs, nouns):
+                continue  # one common word, capitalised; unless it speaks ("Cliff's claim", "Hill wrote")
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
                 continue
-            while words and (
-                words[0] in not_names
-                or words[0].lower() in ("the", "and", "of")
-                or (len(words) > 1 and words[0].lower() in lower_words)  # "Nonetheless Murray", "Like Lenin"
-            ):
-                s = text.index(words[0], s) + len(words[0])
-                words = words[1:]
-            if len(words) > 2 and words[-1] == "I" and words[-2].lower() == "and":
-                words = words[:-2]  # "Michael and I"
-            while words and words[-1].lower() in ("the", "and", "of", "&", "de", "van", "von"):
-                words = words[:-1]
-            if not words:
-                continue
-            s = text.index(words[0], s)
-            e = text.rindex(words[-1], s, e) + len(words[-1])
+            words = run.words
+            s, e = s + run.start, s + run.end
             nm = _NEXT.match(text, e)
             poss = bool(nm and nm.group(1))
             next_word = (nm.group(2) or "").lower() if nm else ""
@@ -219,26 +207,31 @@ class People:
                 full_by_last.setdefault(parts[0] if "," in a else parts[-1], a)
         author_names = {w for a in authors for w in a.replace(",", " ").split() if w[:1].isupper() and len(w) > 2}
         self.mentions: list[Mention] = []
+        named: dict[str, tuple[str, bool, bool]] = {}  # by the words of a name: what it names (it repeats)
         for s, e, words, poss in raw:
-            name = " ".join(words)
-            if len(words) == 1 and words[0] in full_by_first:
-                name = full_by_first[words[0]]
-            elif len(words) == 1 and words[0] in full_by_last:
-                name = full_by_last[words[0]]
-            single = len(words) == 1 and name == words[0]
-            place_or_party = (single and (words[0] in _not_persons() or _is_body(words, bodies))) or all(
-                len(w.rstrip(".")) <= 1 for w in name.split()
-            )  # "U.S.", "U.K.": initials alone
-            person = not place_or_party and (
-                words[0].rstrip(".") in _given()
-                or words[-1] in speakers_seen
-                or words[-1] in author_names
-                or known(words[-1])
-                or name != " ".join(words)
-                or _person_like(words, lower_words)
-            )
-            body = not person and _is_body(words, bodies)
-            self.mentions.append(Mention(s, e, display(name), poss, person=person, body=body))
+            as_written = " ".join(words)
+            found = named.get(as_written)
+            if found is None:
+                name = as_written
+                if len(words) == 1 and words[0] in full_by_first:
+                    name = full_by_first[words[0]]
+                elif len(words) == 1 and words[0] in full_by_last:
+                    name = full_by_last[words[0]]
+                single = len(words) == 1 and name == words[0]
+                place_or_party = (single and (words[0] in _not_persons() or _is_body(words, bodies))) or all(
+                    len(w.rstrip(".")) <= 1 for w in name.split()
+                )  # "U.S.", "U.K.": initials alone
+                person = not place_or_party and (
+                    words[0].rstrip(".") in _given()
+                    or words[-1] in speakers_seen
+                    or words[-1] in author_names
+                    or known(words[-1])
+                    or name != as_written
+                    or _person_like(words, lower_words)
+                )
+                body = not person and _is_body(words, bodies)
+                found = named[as_written] = (display(name), person, body)
+            self.mentions.append(Mention(s, e, found[0], poss, person=found[1], body=found[2]))
         for lo, hi in spans:
             for cm in congresses(text, lo, hi):
                 # a congress speaks ("the eighth party congress recognised …") but is never "he"
@@ -495,6 +488,50 @@ def _bodies() -> frozenset[str]:
 def _word_list(name: str) -> frozenset[str]:
     text = resources.files("citecheck").joinpath(f"data/{name}").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A run of capitalised words (a match of ``_NAME``) read as a name, apart from where it stands."""
+
+    #: The words of the name, leading and trailing small words ("The", "and", "Like") dropped.
+    words: list[str]
+    #: Where the name starts and ends in the run.
+    start: int
+    end: int
+    #: One common word capitalised ("Socialism"): a name only when a verb of saying follows it.
+    common: bool
+
+
+_UNREAD = _Run([], 0, 0, common=False)  # not read yet (a run read as no name is None)
+
+
+def _read_run(g: str, not_names: frozenset[str], given: frozenset[str], lower_words: frozenset[str]) -> _Run | None:
+    """The name in the run of capitalised words ``g``, or None when it holds none wherever it stands."""
+    if g in not_names or _CONTRACTION.match(g):
+        return None  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
+    common = False
+    if " " not in g and "\n" not in g and g not in given and not _known_person(g):
+        if _ABSTRACT.search(g):
+            return None  # an idea ("Anarchism argues …"): nobody speaks
+        common = g.lower() in lower_words
+    words = g.split()
+    s = 0
+    while words and (
+        words[0] in not_names
+        or words[0].lower() in ("the", "and", "of")
+        or (len(words) > 1 and words[0].lower() in lower_words)  # "Nonetheless Murray", "Like Lenin"
+    ):
+        s = g.index(words[0], s) + len(words[0])
+        words = words[1:]
+    if len(words) > 2 and words[-1] == "I" and words[-2].lower() == "and":
+        words = words[:-2]  # "Michael and I"
+    while words and words[-1].lower() in ("the", "and", "of", "&", "de", "van", "von"):
+        words = words[:-1]
+    if not words:
+        return None
+    s = g.index(words[0], s)
+    return _Run(words, s, g.rindex(words[-1], s) + len(words[-1]), common)
 
 
 def _is_body(words: list[str], organisations: frozenset[str]) -> bool:
