@@ -196,14 +196,21 @@ def _whole_paragraph_quote(view: TextView, i: int) -> QuoteSpan | None:
 def _closing(text: str, lo: int, hi: int, opener: str, closer: str) -> int | None:
     """Offset of the mark closing a quotation opened before ``lo`` (nesting counted)."""
     depth = 0
-    for k in range(lo, hi):
-        c = text[k]
-        if opener != closer and c == opener:
-            depth += 1
-        elif c == closer and (opener != '"' or _can_close(text, k)):
+    k = lo
+    close = text.find(closer, k, hi)
+    while close >= 0:  # only the marks are read, in order, each once
+        if opener != closer:
+            nested = text.find(opener, k, close)
+            if nested >= 0:
+                depth += 1
+                k = nested + 1
+                continue
+        if opener != '"' or _can_close(text, close):
             if depth == 0:
-                return k
+                return close
             depth -= 1
+        k = close + 1
+        close = text.find(closer, k, hi)
     return None
 
 
@@ -340,8 +347,10 @@ def is_title(text: str, mark: int, s: int, e: int, floor: int) -> bool:
     if _TITLE_CUE.search(before):
         return True
     inner = text[s:e].rstrip(",.")
+    if _SENTENCE_PUNCT.search(inner):
+        return False  # most quotations: a sentence, whose words need no reading
     words = _WORD.findall(inner)
-    if len(words) < 2 or _SENTENCE_PUNCT.search(inner):
+    if len(words) < 2:
         return False
     content = [w for w in words if w.lower() not in _SMALL]
     caps = [w for w in content if w[0].isupper() or w[0].isdigit()]
