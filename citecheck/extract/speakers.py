@@ -595,14 +595,25 @@ def _lower_vocabulary(text: str) -> frozenset[str]:
     """Words the document writes in lower case (so a capitalised one is a common word, not a name)."""
     # _LOWER.findall(text), read once per distinct space-separated token (no match crosses white space,
     # and its look-behind sees the same character): a token of letters is all one word or none
+    # a word with punctuation around it ("word,", "(word", "“word”.") is read as that word: the
+    # punctuation stripped is no word character, apostrophe or hyphen, so _LOWER finds the word alone
     out: list[str] = []
     for tok in set(text.split()):
         if tok.isalpha():
             if tok[0] not in _CAPITALS:
                 out.append(tok)
+            continue
+        core = tok.strip(_EDGE)
+        if core.isalpha():
+            if core[0] not in _CAPITALS:
+                out.append(core)
         else:
             out.extend(_LOWER.findall(tok))
     return frozenset(out)
+
+
+#: Punctuation around a word: none of it a word character (``\w``), an apostrophe or a hyphen.
+_EDGE = ',.;:!?()[]{}"“”‘«»*…/'
 
 
 def person_name(author: str) -> str:
