@@ -389,8 +389,10 @@ class _Salience:
 
 
 # nouns of ideas and qualities, which argue only figuratively
-_ABSTRACT = regex.compile(r"(?:ism|ity|tion|ness|ment)s?$")
-_CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['’]")
+# an idea ("Anarchism", "Bureaucracy" is none): what a one-word run ends with
+_ABSTRACT = tuple(f"{end}{s}" for end in ("ism", "ity", "tion", "ness", "ment") for s in ("", "s"))
+# "He'd", "I’m": how a contraction starts
+_CONTRACTION = tuple(f"{w}{q}" for w in "He She It I We They You That There What Who".split() for q in "'’")
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
@@ -508,11 +510,11 @@ _UNREAD = _Run([], 0, 0, common=False)  # not read yet (a run read as no name is
 
 def _read_run(g: str, not_names: frozenset[str], given: frozenset[str], lower_words: frozenset[str]) -> _Run | None:
     """The name in the run of capitalised words ``g``, or None when it holds none wherever it stands."""
-    if g in not_names or _CONTRACTION.match(g):
+    if g in not_names or g.startswith(_CONTRACTION):
         return None  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
     common = False
     if " " not in g and "\n" not in g and g not in given and not _known_person(g):
-        if _ABSTRACT.search(g):
+        if g.endswith(_ABSTRACT):  # a run of one word ends with a letter or a full stop, never a line break
             return None  # an idea ("Anarchism argues …"): nobody speaks
         common = g.lower() in lower_words
     words = g.split()

@@ -13,8 +13,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-import regex
-
 from citecheck.extract.grammar.features import word_classes
 from citecheck.extract.grammar.fields import assemble
 from citecheck.extract.grammar.imprint import imprint_spans
@@ -23,7 +21,8 @@ from citecheck.extract.grammar.locators import locator_hints
 from citecheck.extract.grammar.tokens import tokenize
 from citecheck.models import ParsedReference, Token
 
-_URL = regex.compile(r"(?:https?://|www\.|file://)")
+#: How an address starts (a token starting so is an address, never a title or a publisher).
+_URL_STARTS = ("http://", "https://", "www.", "file://")
 
 
 def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> ParsedReference:
@@ -36,7 +35,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     hints = locator_hints(text)
     labels = label_tokens(text, tokens, hints)
     # an address is never a title or a publisher: it is a comment on where to read the work
-    labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
+    labels = ["note" if tok.text.startswith(_URL_STARTS) else lab for tok, lab in zip(tokens, labels, strict=True)]
     labels = _one_title_per_quotation(tokens, labels)
     labels = _a_title_is_no_author(tokens, labels)
     labels = _imprint(text, tokens, labels)
