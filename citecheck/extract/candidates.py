@@ -37,6 +37,8 @@ MAX_NOTE = 4000
 _SECONDHAND = regex.compile(
     r"(?:(?<=[,.;:])\s*+|\s++)(?=(?i:as\s+)?(?i:quoted|cited|contained|reproduced)\s+(?:in|by)\b)"
 )
+# what every _SECONDHAND match looks ahead to: a piece without it (most) is not scanned position by position
+_SECONDHAND_ANCHOR = regex.compile(r"(?i:quoted|cited|contained|reproduced)")
 _LIST_HEADING = regex.compile(
     r"^\W*(?i:references|bibliography|works\s+cited|sources|further\s+reading|literature|select\s+bibliography)\W*$"
 )
@@ -208,7 +210,7 @@ def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for ps, pe in merged:
         cut = ps
-        for m in _SECONDHAND.finditer(text, ps, pe):
+        for m in _SECONDHAND.finditer(text, ps, pe) if _SECONDHAND_ANCHOR.search(text, ps, pe) else ():
             if m.end() > cut + 3 and _names_something(text, cut, m.start()):
                 if not _NAME_ONLY.match(text[cut : m.start()]):
                     out.append((cut, m.start()))
