@@ -189,8 +189,7 @@ class People:
         # is Michael Albert in a debate with him, though a Michael Fox is named once); one pass over the text
         pairs: dict[str, dict[str, int]] = {}
         if alone or unplaced:
-            for pm in _NAME_PAIR.finditer(text, overlapped=True):
-                w, sur = pm.group(1), pm.group(2)
+            for w, sur in _pairs_of(text, alone | unplaced):
                 if w in alone:
                     ok = sur not in not_names and sur.lower() not in lower_words
                 else:
@@ -534,6 +533,31 @@ def _read_run(g: str, not_names: frozenset[str], given: frozenset[str], lower_wo
         return None
     s = g.index(words[0], s)
     return _Run(words, s, g.rindex(words[-1], s) + len(words[-1]), common)
+
+
+#: Up to this many first words, each one's pairs are found where it occurs; more, in one pass over the text.
+_FEW_FIRSTS = 16
+
+
+def _pairs_of(text: str, firsts: set[str]) -> Iterator[tuple[str, str]]:
+    """The (first word, second word) of each match of ``_NAME_PAIR`` in ``text`` (overlapped) whose
+    first word is one of ``firsts``: each first word's in the order of the text.
+
+    A match's first word is a whole run of letters starting where the match does, so the matches
+    of a few words are found at their occurrences (``str.find``) instead of trying every position.
+    """
+    if len(firsts) > _FEW_FIRSTS:
+        for pm in _NAME_PAIR.finditer(text, overlapped=True):
+            if pm.group(1) in firsts:
+                yield pm.group(1), pm.group(2)
+        return
+    for w in sorted(firsts):
+        at = text.find(w)
+        while at >= 0:
+            pm = _NAME_PAIR.match(text, at)
+            if pm is not None and pm.group(1) == w:
+                yield w, pm.group(2)
+            at = text.find(w, at + 1)
 
 
 def _is_body(words: list[str], organisations: frozenset[str]) -> bool:
