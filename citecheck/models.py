@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import enum
+import operator
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 #: The kinds of reference the extractor knows (the ``kind`` field of a citation).
@@ -363,7 +364,7 @@ class Citation:
 
     def to_json(self) -> dict[str, Any]:
         """The citation as a JSON-ready dict (the documented schema)."""
-        return asdict(self)
+        return _flat_json(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,7 +390,24 @@ class Quotation:
 
     def to_json(self) -> dict[str, Any]:
         """The quotation as a JSON-ready dict (the documented schema)."""
-        return asdict(self)
+        return _flat_json(self)
+
+
+#: Per record class, its field names and a getter of their values (in field order).
+_FLAT: dict[type, tuple[tuple[str, ...], operator.attrgetter[Any]]] = {}
+
+
+def _flat_json(record: Citation | Quotation | Repair) -> dict[str, Any]:
+    """``dataclasses.asdict(record)`` for a record whose fields are all strings, numbers, booleans
+    or None (as a citation's, a quotation's and a repair's are): the same dict, in field order,
+    without the recursive walk and the deep copy of each value (immutable values copy to themselves)."""
+    cls = type(record)
+    known = _FLAT.get(cls)
+    if known is None:
+        names = tuple(f.name for f in fields(record))
+        known = _FLAT[cls] = (names, operator.attrgetter(*names))
+    names, get = known
+    return dict(zip(names, get(record), strict=True))
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,7 +445,7 @@ class DocumentResult:
             "encoding": self.encoding,
             "citations": [c.to_json() for c in self.citations],
             "quotations": [q.to_json() for q in self.quotations],
-            "repairs": [asdict(r) for r in self.repairs],
+            "repairs": [_flat_json(r) for r in self.repairs],
         }
 
 

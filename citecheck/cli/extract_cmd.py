@@ -31,7 +31,54 @@ def dumps(obj: object, indent: int | None = None) -> str:
     with ``surrogateescape``, or built in memory) becomes U+FFFD, since no
     encoder can write it and strict JSON readers reject its escape.
     """
-    return _SURROGATE.sub("\ufffd", json.dumps(obj, ensure_ascii=False, indent=indent))
+    text = json.dumps(obj, ensure_ascii=False) if indent is None else indented(obj, indent)
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SCALARS = (str, int, float, type(None))  # bool is an int
+
+
+def indented(obj: object, indent: int) -> str:
+    """``json.dumps(obj, ensure_ascii=False, indent=indent)``, the same text, written faster.
+
+    With an indent :mod:`json` writes everything with its Python encoder, a generator per
+    container. Here a dict or list of plain values (a citation, a quotation: most of an
+    extraction) is written by the C encoder, with the line break and indent of its depth as the
+    item separator, and only the containers holding containers are walked in Python.
+    """
+    out: list[str] = []
+    _indented(obj, indent, 1, out)
+    return "".join(out)
+
+
+def _indented(obj: object, indent: int, depth: int, out: list[str]) -> None:
+    """Append the indented JSON of ``obj``, a value ``depth - 1`` containers deep, to ``out``."""
+    if (type(obj) is dict and all(type(k) is str for k in obj)) or type(obj) is list or type(obj) is tuple:
+        values = obj.values() if isinstance(obj, dict) else obj
+        if not values:
+            out.append("{}" if isinstance(obj, dict) else "[]")
+            return
+        inner = "\n" + " " * (indent * depth)
+        if all(type(v) in _SCALARS or isinstance(v, bool) for v in values):
+            flat = json.dumps(obj, ensure_ascii=False, separators=("," + inner, ": "))
+            out += (flat[0], inner, flat[1:-1], inner[: -indent or None], flat[-1])
+            return
+        if isinstance(obj, dict):
+            out.append("{")
+            for k, (key, value) in enumerate(obj.items()):
+                out += ("," + inner if k else inner, json.dumps(key, ensure_ascii=False), ": ")
+                _indented(value, indent, depth + 1, out)
+            out += (inner[: -indent or None], "}")
+        else:
+            out.append("[")
+            for k, value in enumerate(values):
+                out.append("," + inner if k else inner)
+                _indented(value, indent, depth + 1, out)
+            out += (inner[: -indent or None], "]")
+        return
+    # anything else (a value, a subclass of dict or list) as json writes it at this depth
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    out.append(text.replace("\n", "\n" + " " * (indent * (depth - 1))) if "\n" in text else text)
 
 
 def write_stdout(text: str) -> None:

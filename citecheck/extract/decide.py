@@ -47,7 +47,27 @@ def judge(
     ``marked``: the candidate has italic or bold text or quotation marks; ``after_quote``: it
     follows the closing mark of a quotation (or ends a block quotation); ``inside_quote``: it lies
     inside an inline quotation.
+
+    The verdict depends on the candidate's kind and these alone, and a reference string repeats
+    ("Ibid.", a work cited again): each verdict is reached once.
     """
+    key = (c.kind, p, marked, after_quote, inside_quote)
+    try:
+        return _JUDGED[key]
+    except KeyError:
+        pass
+    if len(_JUDGED) > 20_000:
+        _JUDGED.clear()
+    verdict = _JUDGED[key] = _judge(c.kind, p, marked, after_quote, inside_quote)
+    return verdict
+
+
+#: Verdicts already reached in this process, by what they depend on (parses are immutable records).
+_JUDGED: dict[tuple[str, ParsedReference, bool, bool, bool], str | None] = {}
+
+
+def _judge(kind: str, p: ParsedReference, marked: bool, after_quote: bool, inside_quote: bool) -> str | None:
+    """:func:`judge`, for a candidate of kind ``kind``."""
     text = p.text.strip()
     if not text or _ONLY_URL.match(text):
         return None
@@ -56,25 +76,25 @@ def judge(
     has_locator = bool(hints & {"pages", "volume", "locator"})
     has_pubdata = bool(hints & {"year", "date", "nodate"}) or p.place is not None or p.publisher is not None
     titled = (p.title or p.container or p.part) is not None and marked
-    if c.kind == "note" or c.kind == "list":
+    if kind == "note" or kind == "list":
         if p.ibid:
             return "ibid"
         if (_prose_words(p) >= 10 or _prose_verb(p)) and not has_locator and not (p.place or p.publisher):
             return None  # commentary: "the Ukrainian Boris Souvarine, expelled by the Comintern in 1924, …"
-        kind = "quoted-in" if p.secondhand else "footnote" if c.kind == "note" else "list"
-        if c.kind == "list" and not (p.author or p.editor or p.publisher or p.place):
+        cited = "quoted-in" if p.secondhand else "footnote" if kind == "note" else "list"
+        if kind == "list" and not (p.author or p.editor or p.publisher or p.place):
             return None  # a list of titles ("*What Is to Be Done?* (1902)") is no list of references
         if has_locator or titled or (has_pubdata and (p.author or p.work)):
-            return kind
+            return cited
         if p.author and p.work and words <= 12:
-            return kind
+            return cited
         if p.author and 2 <= words <= 5 and "date" not in hints:
-            return kind  # "Richardson interview", "Trotsky to Cannon"
+            return cited  # "Richardson interview", "Trotsky to Cannon"
         return None
-    if c.kind in ("bracket", "paren"):
+    if kind in ("bracket", "paren"):
         if _BARE_NUMBER.match(text):
             # "(117)" after a quotation is its page; "[3]" is a note marker's shape
-            return "inline" if after_quote and c.kind == "paren" else None
+            return "inline" if after_quote and kind == "paren" else None
         if inside_quote and not (has_locator and (titled or p.author or p.work)):
             return None
         if p.ibid:
@@ -90,9 +110,9 @@ def judge(
         if titled and after_quote and words <= 12 and _prose_words(p) <= 2:
             return "inline"  # [**Marx and Anarchism**] after the quotation it sources
         return None
-    if c.kind == "attribution":
+    if kind == "attribution":
         return "attribution" if (p.author or p.work) and words <= 40 else None
-    if c.kind == "wikilink":
+    if kind == "wikilink":
         # a link to a work ("[[The State and Revolution (1917)]]"), not to a page about a person or a topic
         return "wikilink" if "year" in hints and ":" not in text else None
     return None

@@ -622,17 +622,16 @@ def _speakers(
             continue
         out.append((None, None))
     # echoes: the same words attributed elsewhere in the document (a dictionary, not all pairs)
+    words = [_ALNUM.findall(view.text[q.start : q.end].lower()) for q in quotes]  # read once, for both passes
+    keys = [_echo_key(w) for w in words]
     by_words: dict[str, str] = {}
-    for qi, q in enumerate(quotes):
-        key = _echo_key(view.text[q.start : q.end])
+    for qi, key in enumerate(keys):
         if key and out[qi][0] is not None and key not in by_words:
             by_words[key] = out[qi][0] or ""
-    for qi, q in enumerate(quotes):
-        if out[qi][0] is None:
-            key = _echo_key(view.text[q.start : q.end])
-            if key and key in by_words:
-                out[qi] = (by_words[key], "echo")
-    _echo_inside(view.text, quotes, out)
+    for qi, key in enumerate(keys):
+        if out[qi][0] is None and key and key in by_words:
+            out[qi] = (by_words[key], "echo")
+    _echo_inside(words, out)
     # a body's document: "the 10th Congress carried a resolution ordering the “…”"
     documents = _WordsAround(view.text, speech_words()["document"])
     for qi, q in enumerate(quotes):
@@ -788,30 +787,49 @@ _ECHO_GRAM = 5  # words: a shorter run of words is too common a phrase to say wh
 _ECHO_FANOUT = 8  # attributed quotations tried per run of words (keeps the pass linear)
 
 
-def _echo_inside(text: str, quotes: Sequence[QuoteSpan], out: list[tuple[str | None, str | None]]) -> None:
+def _echo_inside(words: Sequence[list[str]], out: list[tuple[str | None, str | None]]) -> None:
     """Words taken from inside a longer quotation attributed elsewhere in the document (those who
-    "command in the name of the capitalist", after Marx's sentence that ends so) are its speaker's."""
-    words = [_ALNUM.findall(text[q.start : q.end].lower()) for q in quotes]
-    joined = [f" {' '.join(w)} " for w in words]
+    "command in the name of the capitalist", after Marx's sentence that ends so) are its speaker's.
+
+    ``words`` are each quotation's words (lower case). Only the runs of words some quotation
+    without a speaker starts with are looked up, so only those are indexed in the attributed ones.
+    """
+    wanted = {tuple(w[:_ECHO_GRAM]) for qi, w in enumerate(words) if out[qi][0] is None and len(w) >= _ECHO_GRAM}
+    if not wanted:
+        return
+    firsts = {g[0] for g in wanted}
     grams: dict[tuple[str, ...], list[int]] = {}
     for qi, w in enumerate(words):
         if out[qi][0] is None or len(w) <= _ECHO_GRAM:
             continue
         for k in range(len(w) - _ECHO_GRAM + 1):
-            seen = grams.setdefault(tuple(w[k : k + _ECHO_GRAM]), [])
+            if w[k] not in firsts:
+                continue
+            gram = tuple(w[k : k + _ECHO_GRAM])
+            if gram not in wanted:
+                continue
+            seen = grams.setdefault(gram, [])
             if len(seen) < _ECHO_FANOUT and (not seen or seen[-1] != qi):
                 seen.append(qi)
+    joined: dict[int, str] = {}
+
+    def spaced(i: int) -> str:
+        found = joined.get(i)
+        if found is None:
+            found = joined[i] = f" {' '.join(words[i])} "
+        return found
+
     for qi, w in enumerate(words):
         if out[qi][0] is not None or len(w) < _ECHO_GRAM:
             continue
         for ci in grams.get(tuple(w[:_ECHO_GRAM]), ()):
-            if joined[qi] in joined[ci]:
+            if spaced(qi) in spaced(ci):
                 out[qi] = (out[ci][0], "echo")
                 break
 
 
-def _echo_key(text: str) -> str | None:
-    words = _ALNUM.findall(text.lower())
+def _echo_key(words: list[str]) -> str | None:
+    """The first twelve of a quotation's words (lower case), when it has four or more."""
     return " ".join(words[:12]) if len(words) >= 4 else None
 
 

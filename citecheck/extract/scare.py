@@ -28,10 +28,13 @@ def is_mention(text: str, block_start: int, open_mark: int, start: int, end: int
     used the same words unquoted earlier in the paragraph ("…in one way or
     another. … the question of “one way or another” is not secondary").
     """
-    inner = text[start:end]
-    if word_count(inner) < MIN_WORDS:
+    found = _WORD.findall(text[start:end])
+    if len(found) < MIN_WORDS:
         return True
-    words = [w.lower() for w in _WORD.findall(inner)]
+    n = len(found)
+    if n > 12:
+        return False  # too long a phrase to be the writer's own: the paragraph before need not be read
+    words = [w.lower() for w in found]
     before = [w.lower() for w in _WORD.findall(text[block_start:open_mark])]
-    n = len(words)
-    return n <= 12 and any(before[i : i + n] == words for i in range(len(before) - n + 1))
+    first = words[0]
+    return any(before[i] == first and before[i : i + n] == words for i in range(len(before) - n + 1))

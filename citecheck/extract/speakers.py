@@ -119,36 +119,24 @@ class People:
         spans = regions if regions is not None else [(0, len(text))]
         # the names of the cited authors: "Keller (1980: 9) disagrees" opens a sentence with a name
         author_names = {w for a in authors for w in a.replace(",", " ").split() if w[:1].isupper() and len(w) > 2}
+        # what a run of capitalised words is, by the run: a name repeats, and all but where it stands
+        # (is it hidden, does a verb follow) depends on its words alone
+        read: dict[str, _Run | None] = {}
         for m in (m for a, b in spans for m in _NAME.finditer(text, a, b)):
             g = m.group()
-            if g in not_names or _CONTRACTION.match(g):
-                continue  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
-            s, e = m.start(), m.end()
-            one_word = " " not in g and "\n" not in g
-            if one_word and g not in given and not known(g):
-                if _ABSTRACT.search(g):
-                    continue  # an idea ("Anarchism argues …"): nobody speaks
-                if g.lower() in lower_words and not _speaks_after(text, m.end(), verbs, nouns):
-                    continue  # one common word, capitalised; unless it speaks ("Cliff's claim", "Hill wrote")
-            words = g.split()
+            run = read.get(g, _UNREAD)
+            if run is _UNREAD:
+                run = read[g] = _read_run(g, not_names, given, lower_words)
+            if run is None:
+                continue
+            s = m.start()
+            if run.common and not _speaks_after(text, m.end(), verbs, nouns):
+                continue  # one common word, capitalised; unless it speaks ("Cliff's claim", "Hill wrote")
             h = bisect.bisect_right(hidden_starts, s) - 1
             if h >= 0 and hidden[h][0] <= s < hidden[h][1]:
                 continue
-            while words and (
-                words[0] in not_names
-                or words[0].lower() in ("the", "and", "of")
-                or (len(words) > 1 and words[0].lower() in lower_words)  # "Nonetheless Murray", "Like Lenin"
-            ):
-                s = text.index(words[0], s) + len(words[0])
-                words = words[1:]
-            if len(words) > 2 and words[-1] == "I" and words[-2].lower() == "and":
-                words = words[:-2]  # "Michael and I"
-            while words and words[-1].lower() in ("the", "and", "of", "&", "de", "van", "von"):
-                words = words[:-1]
-            if not words:
-                continue
-            s = text.index(words[0], s)
-            e = text.rindex(words[-1], s, e) + len(words[-1])
+            words = run.words
+            s, e = s + run.start, s + run.end
             nm = _NEXT.match(text, e)
             poss = bool(nm and nm.group(1))
             next_word = (nm.group(2) or "").lower() if nm else ""
@@ -203,8 +191,7 @@ class People:
         # is Michael Albert in a debate with him, though a Michael Fox is named once); one pass over the text
         pairs: dict[str, dict[str, int]] = {}
         if alone or unplaced:
-            for pm in _NAME_PAIR.finditer(text, overlapped=True):
-                w, sur = pm.group(1), pm.group(2)
+            for w, sur in _pairs_of(text, alone | unplaced):
                 if w in alone:
                     ok = sur not in not_names and sur.lower() not in lower_words
                 else:
@@ -220,39 +207,43 @@ class People:
             if parts:
                 full_by_last.setdefault(parts[0] if "," in a else parts[-1], a)
         self.mentions: list[Mention] = []
+        named: dict[str, tuple[str, bool, bool, bool]] = {}  # by the words of a name: what it names (it repeats)
         for s, e, words, poss in raw:
-            name = " ".join(words)
-            if len(words) == 1 and words[0] in full_by_first:
-                name = full_by_first[words[0]]
-            elif len(words) == 1 and words[0] in full_by_last:
-                name = full_by_last[words[0]]
-            single = len(words) == 1 and name == words[0]
-            place_or_party = (single and (words[0] in _not_persons() or _is_body(words, bodies))) or all(
-                len(w.rstrip(".")) <= 1 for w in name.split()
-            )  # "U.S.", "U.K.": initials alone
-            # "the Thermidor", "the Kremlin": one capitalised word after "the" is a thing, unless known
-            # as a person or seen speaking
-            thing = (
-                single
-                and text[max(0, s - 4) : s].lower() == "the "
-                and not known(words[0])
-                and words[0] not in speakers_seen
-                and words[0] not in author_names
-            )
-            person = (
-                not place_or_party
-                and not thing
-                and (
+            as_written = " ".join(words)
+            found = named.get(as_written)
+            if found is None:
+                name = as_written
+                if len(words) == 1 and words[0] in full_by_first:
+                    name = full_by_first[words[0]]
+                elif len(words) == 1 and words[0] in full_by_last:
+                    name = full_by_last[words[0]]
+                single = len(words) == 1 and name == words[0]
+                place_or_party = (single and (words[0] in _not_persons() or _is_body(words, bodies))) or all(
+                    len(w.rstrip(".")) <= 1 for w in name.split()
+                )  # "U.S.", "U.K.": initials alone
+                person = not place_or_party and (
                     words[0].rstrip(".") in _given()
                     or words[-1] in speakers_seen
                     or words[-1] in author_names
                     or known(words[-1])
-                    or name != " ".join(words)
+                    or name != as_written
                     or _person_like(words, lower_words)
                 )
-            )
-            body = not person and _is_body(words, bodies)
-            self.mentions.append(Mention(s, e, display(name), poss, person=person, body=body))
+                body = not person and _is_body(words, bodies)
+                found = named[as_written] = (display(name), person, body, single)
+            shown, person, body, single = found
+            if (
+                person
+                and single
+                and text[max(0, s - 4) : s].lower() == "the "
+                and not known(words[0])
+                and words[0] not in speakers_seen
+                and words[0] not in author_names
+            ):
+                # "the Thermidor", "the Kremlin": one capitalised word after "the" is a thing, unless
+                # known as a person or seen speaking
+                person, body = False, _is_body(words, bodies)
+            self.mentions.append(Mention(s, e, shown, poss, person=person, body=body))
         for lo, hi in spans:
             for cm in congresses(text, lo, hi):
                 # a congress speaks ("the eighth party congress recognised …") but is never "he"
@@ -410,8 +401,10 @@ class _Salience:
 
 
 # nouns of ideas and qualities, which argue only figuratively
-_ABSTRACT = regex.compile(r"(?:ism|ity|tion|ness|ment)s?$")
-_CONTRACTION = regex.compile(r"(?:He|She|It|I|We|They|You|That|There|What|Who)['’]")
+# an idea ("Anarchism", "Bureaucracy" is none): what a one-word run ends with
+_ABSTRACT = tuple(f"{end}{s}" for end in ("ism", "ity", "tion", "ness", "ment") for s in ("", "s"))
+# "He'd", "I’m": how a contraction starts
+_CONTRACTION = tuple(f"{w}{q}" for w in "He She It I We They You That There What Who".split() for q in "'’")
 # after a name: a possessive, then the next word ("Lenin wrote", "Trotsky's warning")
 _NEXT = regex.compile(r"(['’]s?+)?[\s,]*+([\p{L}’'-]++)?")
 _POSSESSED = regex.compile(r"\b(?:his|her|their|its|our|my|your)\s++$", regex.I)
@@ -511,6 +504,75 @@ def _word_list(name: str) -> frozenset[str]:
     return frozenset(w for line in text.splitlines() if not line.startswith("#") for w in line.split())
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A run of capitalised words (a match of ``_NAME``) read as a name, apart from where it stands."""
+
+    #: The words of the name, leading and trailing small words ("The", "and", "Like") dropped.
+    words: list[str]
+    #: Where the name starts and ends in the run.
+    start: int
+    end: int
+    #: One common word capitalised ("Socialism"): a name only when a verb of saying follows it.
+    common: bool
+
+
+_UNREAD = _Run([], 0, 0, common=False)  # not read yet (a run read as no name is None)
+
+
+def _read_run(g: str, not_names: frozenset[str], given: frozenset[str], lower_words: frozenset[str]) -> _Run | None:
+    """The name in the run of capitalised words ``g``, or None when it holds none wherever it stands."""
+    if g in not_names or g.startswith(_CONTRACTION):
+        return None  # the common case: a capitalised word starting a sentence; or "He'd", "I'm"
+    common = False
+    if " " not in g and "\n" not in g and g not in given and not _known_person(g):
+        if g.endswith(_ABSTRACT):  # a run of one word ends with a letter or a full stop, never a line break
+            return None  # an idea ("Anarchism argues …"): nobody speaks
+        common = g.lower() in lower_words
+    words = g.split()
+    s = 0
+    while words and (
+        words[0] in not_names
+        or words[0].lower() in ("the", "and", "of")
+        or (len(words) > 1 and words[0].lower() in lower_words)  # "Nonetheless Murray", "Like Lenin"
+    ):
+        s = g.index(words[0], s) + len(words[0])
+        words = words[1:]
+    if len(words) > 2 and words[-1] == "I" and words[-2].lower() == "and":
+        words = words[:-2]  # "Michael and I"
+    while words and words[-1].lower() in ("the", "and", "of", "&", "de", "van", "von"):
+        words = words[:-1]
+    if not words:
+        return None
+    s = g.index(words[0], s)
+    return _Run(words, s, g.rindex(words[-1], s) + len(words[-1]), common)
+
+
+#: Up to this many first words, each one's pairs are found where it occurs; more, in one pass over the text.
+_FEW_FIRSTS = 16
+
+
+def _pairs_of(text: str, firsts: set[str]) -> Iterator[tuple[str, str]]:
+    """The (first word, second word) of each match of ``_NAME_PAIR`` in ``text`` (overlapped) whose
+    first word is one of ``firsts``: each first word's in the order of the text.
+
+    A match's first word is a whole run of letters starting where the match does, so the matches
+    of a few words are found at their occurrences (``str.find``) instead of trying every position.
+    """
+    if len(firsts) > _FEW_FIRSTS:
+        for pm in _NAME_PAIR.finditer(text, overlapped=True):
+            if pm.group(1) in firsts:
+                yield pm.group(1), pm.group(2)
+        return
+    for w in sorted(firsts):
+        at = text.find(w)
+        while at >= 0:
+            pm = _NAME_PAIR.match(text, at)
+            if pm is not None and pm.group(1) == w:
+                yield w, pm.group(2)
+            at = text.find(w, at + 1)
+
+
 def _is_body(words: list[str], organisations: frozenset[str]) -> bool:
     """A body: a name ending in an organisation word, a listed body, or an acronym not a place."""
     last = words[-1]
@@ -572,14 +634,25 @@ def _lower_vocabulary(text: str) -> frozenset[str]:
     """Words the document writes in lower case (so a capitalised one is a common word, not a name)."""
     # _LOWER.findall(text), read once per distinct space-separated token (no match crosses white space,
     # and its look-behind sees the same character): a token of letters is all one word or none
+    # a word with punctuation around it ("word,", "(word", "“word”.") is read as that word: the
+    # punctuation stripped is no word character, apostrophe or hyphen, so _LOWER finds the word alone
     out: list[str] = []
     for tok in set(text.split()):
         if tok.isalpha():
             if tok[0] not in _CAPITALS:
                 out.append(tok)
+            continue
+        core = tok.strip(_EDGE)
+        if core.isalpha():
+            if core[0] not in _CAPITALS:
+                out.append(core)
         else:
             out.extend(_LOWER.findall(tok))
     return frozenset(out)
+
+
+#: Punctuation around a word: none of it a word character (``\w``), an apostrophe or a hyphen.
+_EDGE = ',.;:!?()[]{}"“”‘«»*…/'
 
 
 def person_name(author: str) -> str:

@@ -143,6 +143,8 @@ def token_features(
     out: list[list[str]] = []
     seg = 0  # comma/period-separated segment number
     in_seg = 0  # token number within its segment
+    # each token's word as its neighbours name it ("prev=…", "next=…"), with the ends of the string
+    lows = ["^", *(tok.text.lower() for tok in tokens), "$"]
     for k, tok in enumerate(tokens):
         f = ["bias", *own[k]]
         if k == 0:
@@ -152,15 +154,25 @@ def token_features(
         f.append(_POS[min(4, 5 * k // n)])
         f.append(_SEG[min(seg, 4)])
         f.append(_INSEG[min(in_seg, 3)])
-        prev = tokens[k - 1].text if k else "^"
-        nxt = tokens[k + 1].text if k + 1 < n else "$"
-        f += [f"prev={prev.lower()}", f"next={nxt.lower()}"]
-        for d, x in _DISTANCES:
-            j = k + d
-            if 0 <= j < n:
-                f += near[j][x]
-            else:
-                f.append(_NONE[d])
+        f.append(f"prev={lows[k]}")
+        f.append(f"next={lows[k + 2]}")
+        # the neighbours at distances -2, -1, 1, 2 (_DISTANCES), in that order
+        if k >= 2:
+            f += near[k - 2][0]
+        else:
+            f.append(_NONE[-2])
+        if k >= 1:
+            f += near[k - 1][1]
+        else:
+            f.append(_NONE[-1])
+        if k + 1 < n:
+            f += near[k + 1][2]
+        else:
+            f.append(_NONE[1])
+        if k + 2 < n:
+            f += near[k + 2][3]
+        else:
+            f.append(_NONE[2])
         if k and tokens[k - 1].end < tok.start and "\n" in text[tokens[k - 1].end : tok.start]:
             f.append("linebreak")
         out.append(f)

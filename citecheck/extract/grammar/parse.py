@@ -25,7 +25,8 @@ from citecheck.extract.grammar.tokens import tokenize
 from citecheck.extract.names import default_people
 from citecheck.models import ParsedReference, Token
 
-_URL = regex.compile(r"(?:https?://|www\.|file://)")
+#: How an address starts (a token starting so is an address, never a title or a publisher).
+_URL_STARTS = ("http://", "https://", "www.", "file://")
 
 
 def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> ParsedReference:
@@ -38,7 +39,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     hints = locator_hints(text)
     labels = label_tokens(text, tokens, hints)
     # an address is never a title or a publisher: it is a comment on where to read the work
-    labels = ["note" if _URL.match(tok.text) else lab for tok, lab in zip(tokens, labels, strict=True)]
+    labels = ["note" if tok.text.startswith(_URL_STARTS) else lab for tok, lab in zip(tokens, labels, strict=True)]
     labels = _identifiers(text, tokens, labels)
     labels = _ibid_words(text, tokens, labels)
     labels = _one_title_per_quotation(tokens, labels)

@@ -10,6 +10,7 @@ are kept rather than thrown away with the markup.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 import regex
@@ -27,7 +28,7 @@ _TOKEN = regex.compile(
 )
 
 _OPEN_QUOTES = {"“": "”", "„": "”", "«": "»", "‘": "’", '"': '"'}
-_OPENERS = regex.compile("[" + "".join(_OPEN_QUOTES) + "]")
+_OPENERS = re.compile("[" + "".join(_OPEN_QUOTES) + "]")  # plain characters: the standard library's engine
 
 
 def tokenize(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> tuple[Token, ...]:
