@@ -27,7 +27,7 @@ import regex
 from lxml import etree
 
 from citecheck.models import Block, Document, Mark
-from citecheck.source.notes import closing_notes, note_markers, notes_after_heading
+from citecheck.source.notes import closing_notes, note_markers, notes_after_heading, notes_beside_markers
 from citecheck.source.offsets import Assembler, OffsetMap, blank_spans, identity_map, trim_block
 
 # --- Cutting the source into markup and text --------------------------------------------------
@@ -700,11 +700,13 @@ def build_html(doc: Document) -> HtmlView:
     labels: list[tuple[int, int]] = []
     trimmed = notes_after_heading(text, trimmed, {}, labels)  # "<h2>Notes</h2><ol><li>…"
     text = blank_spans(text, labels)
+    spans: list[tuple[int, int]] = []
     if not any(m.kind == "noteref" for m in marks):
         # notes no markup declares: "1. …" paragraphs closing the page, "[1]" in the text
-        spans: list[tuple[int, int]] = []
         trimmed = closing_notes(text, trimmed, {}, spans)
         marks.extend(note_markers(text, trimmed, spans))
-        text = blank_spans(text, spans)
+    trimmed, beside = notes_beside_markers(text, trimmed, spans)  # "[1] …" after its paragraph
+    marks.extend(beside)
+    text = blank_spans(text, spans)
     marks.sort(key=lambda m: (m.start, m.end))
     return HtmlView(text, b.asm.offset_map(len(doc.text)), tuple(trimmed), tuple(marks), tuple(b.meta))

@@ -36,6 +36,7 @@ from citecheck.source.notes import (
     closing_notes,
     note_markers,
     notes_after_heading,
+    notes_beside_markers,
     numbered_lines,
     opened_by_markers,
 )
@@ -748,6 +749,8 @@ def build_markdown(source: str) -> MarkdownView:
         blocks = notes_after_heading(text, blocks, numbers, spans)
         blocks = closing_notes(text, blocks, numbers, spans)
         marks.extend(note_markers(text, blocks, spans))
+    blocks, beside = notes_beside_markers(text, blocks, spans)  # "\[1\] …" after its paragraph
+    marks.extend(beside)
     text = blank_spans(text, spans)
     # the data last, so that two marks on one span (a Markdown link around an HTML one) come in
     # one order, not in the set's, which changes with the string hash seed from run to run

@@ -288,3 +288,40 @@ def opened_by_markers(text: str, blocks: Sequence[Block], marks: Sequence[Mark])
     ]
     dropped = {id(m) for m in labels.values()}
     return out, [m for m in marks if id(m) not in dropped]
+
+
+_BRACKET_LABEL = regex.compile(r"\[([0-9]{1,3}+)\][ \t]++(?=\S)")
+#: How many blocks back from a note set after its paragraph its marker may stand.
+_BESIDE = 3
+
+
+def notes_beside_markers(
+    text: str, blocks: Sequence[Block], blanks: list[tuple[int, int]]
+) -> tuple[list[Block], list[Mark]]:
+    """Notes set right after the paragraph that marks them, as book transcriptions do
+    (``… were forgeries;[1] and …`` then a paragraph ``[1] Part of the “Sisson Documents”.``): a
+    paragraph opened by ``[n]`` is note n when one of the few blocks before it holds ``[n]``,
+    which is its marker. Only for numbers no note has; the label and the marker go to ``blanks``.
+    """
+    have = {b.note for b in blocks if b.kind == "note"}
+    out = list(blocks)
+    marks: list[Mark] = []
+    for i, b in enumerate(blocks):
+        if b.kind != "para" or text[b.start] != "[":
+            continue
+        m = _BRACKET_LABEL.match(text, b.start, b.end)
+        if m is None or m.group(1) in have:
+            continue
+        label = m.group(1)
+        for k in range(i - 1, max(-1, i - 1 - _BESIDE), -1):
+            before = out[k]
+            if before.kind not in _BODY:
+                continue
+            pos = text.find(f"[{label}]", before.start + 1, before.end)
+            if pos > before.start:
+                marks.append(Mark("noteref", pos, pos + len(label) + 2, label))
+                blanks.extend([(pos, pos + len(label) + 2), (b.start, m.end())])
+                out[i] = Block("note", m.end(), b.end, note=label, depth=b.depth)
+                have.add(label)
+                break
+    return out, marks

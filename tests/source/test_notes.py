@@ -141,3 +141,25 @@ def test_numbered_paragraphs_under_a_notes_heading_are_notes_wherever_they_stand
     view = view_of(name, fmt, text)
     assert [b.note for b in view.blocks if b.kind == "note"] == ["1", "2"]
     assert marks(view, "noteref") == [("[1]", "1"), ("[2]", "2")]
+
+
+@pytest.mark.parametrize(("name", "fmt"), [*FORMATS, ("essay.html", "html")])
+def test_notes_set_after_the_paragraph_that_marks_them(name: str, fmt: str) -> None:
+    paras = [
+        "The documents were discovered to be forgeries;[1] and the charges fell.",
+        "[1] Part of the famous collection of Orlov, *Red Decade*, p. 4.",
+        "The committees,[2] once elected, stayed in office.",
+        "[2] See Keller, *Councils*, p. 9.",
+        "A paragraph that starts with [3] is not a note when nothing marks it.",
+    ]
+    if fmt == "html":
+        text = (
+            "".join(f"<p>{p}</p>" for p in paras)
+            .replace("*Red Decade*", "<i>Red Decade</i>")
+            .replace("*Councils*", "<i>Councils</i>")
+        )
+    else:
+        text = "\n\n".join(paras) + "\n"
+    view = view_of(name, fmt, text)
+    assert [b.note for b in view.blocks if b.kind == "note"] == ["1", "2"]
+    assert [m.data for m in view.marks if m.kind == "noteref"] == ["1", "2"]
