@@ -55,6 +55,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _possessive_author(tokens, labels)
     labels = _leading_names(tokens, labels)
     labels = _by_author(text, tokens, labels)
+    labels = _editor_first(tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -178,6 +179,23 @@ def _by_author(text: str, tokens: Sequence[Token], labels: list[str]) -> list[st
     for k in inside:
         out[k] = "author"
     return out
+
+
+_ED = frozenset({"ed", "eds", "editor", "editors"})
+
+
+def _editor_first(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``John E. Kleber, ed., *The Kentucky Encyclopedia*``: the name before ", ed." is one name
+    (the editor, who stands for the author), however the labeller split it."""
+    comma = next((k for k, tok in enumerate(tokens) if tok.text == ","), None)
+    if comma is None or comma == 0 or comma + 1 >= len(tokens):
+        return labels
+    if tokens[comma + 1].text.lower().strip("().") not in _ED:
+        return labels
+    head = range(comma)
+    if not all(labels[k] in ("author", "editor") for k in head) or all(labels[k] == "author" for k in head):
+        return labels
+    return ["author"] * comma + labels[comma:]
 
 
 def _keyword_locators(

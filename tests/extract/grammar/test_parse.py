@@ -148,6 +148,11 @@ STYLES = [
         {"author": "Hale", "work": "Collected Works", "volume": "33", "pages": "212"},
     ),
     ("Hale, *The Red Decade*, 33, 212.", {"volume": None, "pages": "33, 212"}),
+    # "Name, ed.,": the editor's whole name stands for the author
+    (
+        "James E. Vandermeer, ed., *The Councils Reader* (Leeds: Merlin, 1992), 346.",
+        {"author": "Vandermeer", "pages": "346"},
+    ),
     # a title, then "by Name": the author (a translator or an editor "by" is not)
     ("“The Red Decade” by Nikolai Orlov. Verso, London, 1987.", {"author": "Orlov", "work": "The Red Decade"}),
     ("*Councils*, translated by Maria Keller (Leeds: Merlin, 1980), p. 3.", {"author": None, "work": "Councils"}),
