@@ -198,17 +198,25 @@ def _editor_first(tokens: Sequence[Token], labels: list[str]) -> list[str]:
     return ["author"] * comma + labels[comma:]
 
 
+#: Labels a keyword locator's tokens may have been given wrongly ("Anarchism, p. 138f" as one title).
+_NOT_LOCATOR = frozenset({"note", "other", "title", "part", "container"})
+
+
 def _keyword_locators(
     text: str, tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]
 ) -> list[str]:
     """A locator the fixed grammar read with its keyword (``p. 64``, ``С. 64``, ``vol. 3``) is a
-    locator, even where the labeller took it for a comment."""
+    locator, even where the labeller took it for a comment or part of a title."""
     out = labels
     for s, e, hint in hints:
         if hint not in ("pages", "volume") or not text[s].isalpha():
             continue
         inside = [k for k, tok in enumerate(tokens) if s <= tok.start and tok.end <= e]
-        if inside and all(labels[k] in ("note", "other") for k in inside):
+        if (
+            inside
+            and all(labels[k] in _NOT_LOCATOR or labels[k] == hint for k in inside)
+            and any(labels[k] != hint for k in inside)
+        ):
             if out is labels:
                 out = list(labels)
             for k in inside:

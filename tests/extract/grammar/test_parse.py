@@ -148,6 +148,12 @@ STYLES = [
         {"author": "Hale", "work": "Collected Works", "volume": "33", "pages": "212"},
     ),
     ("Hale, *The Red Decade*, 33, 212.", {"volume": None, "pages": "33, 212"}),
+    # a keyword locator the labeller folded into a title is a locator
+    ("**Post-Councils Socialism**, p. 138f", {"work": "Post-Councils Socialism", "pages": "138f"}),
+    (
+        '*"Preface"*, **The Red Decade in Petrograd**, p. xxxvi',
+        {"work": "The Red Decade in Petrograd", "pages": "xxxvi"},
+    ),
     # "Name, ed.,": the editor's whole name stands for the author
     (
         "James E. Vandermeer, ed., *The Councils Reader* (Leeds: Merlin, 1992), 346.",
