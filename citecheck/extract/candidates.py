@@ -39,6 +39,10 @@ _SECONDHAND = regex.compile(
 )
 # what every _SECONDHAND match looks ahead to: a piece without it (most) is not scanned position by position
 _SECONDHAND_ANCHOR = regex.compile(r"(?i:quoted|cited|contained|reproduced)")
+# a sentence of a note that names where the quoted words come from: "Quotation is from X, …"
+_QUOTATION_FROM = regex.compile(
+    r"(?<=[.;]\s{0,3}+)(?i:the\s++)?(?i:quotations?|quote|the\s++words)\s++(?i:is\s++|are\s++)?(?i:taken\s++)?(?i:from)\s++"
+)
 _LIST_HEADING = regex.compile(
     r"^\W*(?i:references|bibliography|works\s+cited|sources|further\s+reading|literature|select\s+bibliography)\W*$"
 )
@@ -223,6 +227,11 @@ def split_sources(text: str, s: int, e: int) -> list[tuple[int, int]]:
                 if not _NAME_ONLY.match(text[cut : m.start()]):
                     out.append((cut, m.start()))
                 # else "Joshua Freeman quoted in Atleson, …": the person quoted, no source of their own
+                cut = m.end()
+        # "…, 215. Quotation is from Lipsitz, *Rainbow at Midnight*, 108.": the words' own source
+        for m in _QUOTATION_FROM.finditer(text, cut, pe) if "from" in text[cut:pe] else ():
+            if _names_something(text, cut, m.start()) and _starts_reference(text, m.end(), pe):
+                out.append((cut, m.start()))
                 cut = m.end()
         out.append((cut, pe))
     return out

@@ -101,6 +101,15 @@ def test_candidates(fmt: str, text: str, expected: list[tuple[str, str]]) -> Non
         ("Joshua Freeman quoted in Carr, History, 3", ["quoted in Carr, History, 3"]),
         # a work before it is a source of its own
         ("Lenin, State, 5, quoted in Carr, History, 3", ["Lenin, State, 5,", "quoted in Carr, History, 3"]),
+        # "Quotation is from …": the quoted words' own source, cut without the phrase
+        (
+            "Orlov, Decade, 215. Quotation is from Keller, Councils, 108.",
+            ["Orlov, Decade, 215. ", "Keller, Councils, 108."],
+        ),
+        (
+            "Orlov, Decade, 215. The quotation is taken from the same page.",
+            ["Orlov, Decade, 215. The quotation is taken from the same page."],
+        ),
     ],
 )
 def test_split_sources(text: str, pieces: list[str]) -> None:
