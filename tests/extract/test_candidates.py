@@ -101,6 +101,11 @@ def test_candidates(fmt: str, text: str, expected: list[tuple[str, str]]) -> Non
         ("Joshua Freeman quoted in Carr, History, 3", ["quoted in Carr, History, 3"]),
         # a work before it is a source of its own
         ("Lenin, State, 5, quoted in Carr, History, 3", ["Lenin, State, 5,", "quoted in Carr, History, 3"]),
+        # a letter after a semicolon starts a source of its own
+        (
+            "Orlov, Decade, 3; Dave Hale to Leo Keller, May 27, 1946",
+            ["Orlov, Decade, 3", " Dave Hale to Leo Keller, May 27, 1946"],
+        ),
         # "Quotation is from …": the quoted words' own source, cut without the phrase
         (
             "Orlov, Decade, 215. Quotation is from Keller, Councils, 108.",

@@ -56,6 +56,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _leading_names(tokens, labels)
     labels = _by_author(text, tokens, labels)
     labels = _editor_first(tokens, labels)
+    labels = _letter_writer(text, tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -200,6 +201,31 @@ def _editor_first(tokens: Sequence[Token], labels: list[str]) -> list[str]:
 
 #: Labels a keyword locator's tokens may have been given wrongly ("Anarchism, p. 138f" as one title).
 _NOT_LOCATOR = frozenset({"note", "other", "title", "part", "container"})
+
+
+# a letter or an interview cited by who wrote to whom: "Eisen to author, May 2008", "Orlov to Keller"
+_LETTER = regex.compile(
+    r"\s*+((?:\p{Lu}\.\s*+|\p{Lu}[\p{Ll}’'\-]++\s++){0,2}\p{Lu}[\p{Ll}’'\-]++)\s++to\s++"
+    r"(?:the\s++author|author|me\b|(?:\p{Lu}\.\s*+|\p{Lu}[\p{Ll}’'\-]++\s*+){1,3}+)"
+)
+
+
+def _letter_writer(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``Eisen to author, May 2008``: a letter's writer is the author, when the labeller found none."""
+    if "author" in labels or "date" not in labels:
+        return labels  # a letter is dated ("May 27, 1946"); "Objections to Anarchism" is a title
+    m = _LETTER.match(text)
+    if m is None:
+        return labels
+    inside = [k for k, tok in enumerate(tokens) if m.start() <= tok.start and tok.end <= m.end()]
+    if any(tokens[k].italic or tokens[k].bold or tokens[k].quoted for k in inside):
+        return labels  # "*What Is to Be Done?*": a title
+    s, e = m.span(1)
+    out = list(labels)
+    for k in inside:
+        if s <= tokens[k].start and tokens[k].end <= e:
+            out[k] = "author"
+    return out
 
 
 def _keyword_locators(

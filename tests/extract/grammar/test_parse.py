@@ -148,6 +148,10 @@ STYLES = [
         {"author": "Hale", "work": "Collected Works", "volume": "33", "pages": "212"},
     ),
     ("Hale, *The Red Decade*, 33, 212.", {"volume": None, "pages": "33, 212"}),
+    # a letter, cited by who wrote to whom and when: the writer is the author (never in a title)
+    ("Orlov to author, May 2008.", {"author": "Orlov"}),
+    ("Anton Hale to Maria Keller, May 27, 1946.", {"author": "Hale"}),
+    ("Objections to Anarchism, p. 5.", {"author": None, "pages": "5"}),
     # a keyword locator the labeller folded into a title is a locator
     ("**Post-Councils Socialism**, p. 138f", {"work": "Post-Councils Socialism", "pages": "138f"}),
     (
