@@ -43,6 +43,10 @@ _SECONDHAND_ANCHOR = regex.compile(r"(?i:quoted|cited|contained|reproduced)")
 _QUOTATION_FROM = regex.compile(
     r"(?<=[.;]\s{0,3}+)(?i:the\s++)?(?i:quotations?|quote|the\s++words)\s++(?i:is\s++|are\s++)?(?i:taken\s++)?(?i:from)\s++"
 )
+# a wiki page that is no work: "[[Category:Concepts]]", "[[File:Lenin.jpg]]"
+_NAMESPACE = regex.compile(
+    r"[\s\"“'‘]*+(?i:category|file|image|media|template|help|special|portal|wikipedia|talk|user|tag|tags)\s*+:"
+)
 _LIST_HEADING = regex.compile(
     r"^\W*(?i:references|bibliography|works\s+cited|sources|further\s+reading|literature|select\s+bibliography)\W*$"
 )
@@ -85,7 +89,7 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
             continue
         if in_list and b.kind in ("para", "item"):
             s, e = _trim(text, b.start, b.end)
-            if s < e:
+            if s < e and not _NAMESPACE.match(text, s, e):  # "[[Category:Concepts]]" is navigation
                 out.append(Candidate("list", s, e, s, e, i))
             continue
         out.extend(_bracket_candidates(view, i))
@@ -93,7 +97,11 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
         if attribution is not None:
             out.append(attribution)
     block_starts = [b.start for b in blocks]
-    out.extend(_wikilink(view, m, block_starts) for m in _marks(view, "wikilink"))
+    out.extend(
+        _wikilink(view, m, block_starts)
+        for m in _marks(view, "wikilink")
+        if not _NAMESPACE.match(m.data or view.text[m.start : m.end])
+    )
     # one stretch found twice (an attribution line that ends in a link): keep the wider outer span
     widest: dict[tuple[str, int, int], Candidate] = {}
     for c in out:

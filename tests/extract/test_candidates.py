@@ -66,6 +66,13 @@ CASES = [
         "Text.\n\n## References\n\nOrlov, N. (1987). Red Decade. London: Verso.\n",
         [("list", "Orlov, N. (1987). Red Decade. London: Verso.")],
     ),
+    # wiki pages that are no works: categories, files, tags
+    (
+        "markdown",
+        "See [[Category:Councils]] and [[File:Orlov.jpg]] and [[The Red Decade]].\n",
+        [("wikilink", "The Red Decade")],
+    ),
+    ("markdown", "Text.\n\n## References\n\n[[Category:Councils]] [[Category:Soviets]]\n", []),
     # a heading under a block quotation that is a date or "Notes" starts a section: no attribution
     ("html", "<blockquote><p>The state withers away as the classes go.</p></blockquote><h4>Early September</h4>", []),
     ("html", "<blockquote><p>The state withers away as the classes go.</p></blockquote><h4>March 1921</h4>", []),
