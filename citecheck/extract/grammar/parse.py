@@ -413,7 +413,10 @@ def segments(p: ParsedReference) -> list[tuple[int, int]]:
         has_data = bool(seen & {"volume", "issue", "pages", "year", "date", "place", "publisher"})
         # the new reference starts at the commentary leading to it ("… 215. Quotation is from Lipsitz …")
         at = comment_at if comment_at is not None else s
-        boundary = p.text[:at].rstrip(" \t\n“\"‘'«*")[-1:] in (",", ";", ".", ")")
+        before = p.text[:at].rstrip(" \t\n“\"‘'«*")
+        if before.endswith((" and", " &")):
+            before = before[: before.rfind(" ")].rstrip()  # "*CI* 57 (Jul. 1995) and *CI* 59 (…)"
+        boundary = before[-1:] in (",", ";", ".", ")")
         if (
             has_data
             and boundary
@@ -421,6 +424,7 @@ def segments(p: ParsedReference) -> list[tuple[int, int]]:
                 (lab == "author" and long_title and seen & {"part", "title", "container"})
                 or (lab == "part" and seen & {"title", "container"})
                 or (lab == "title" and "container" in seen)
+                or (lab == "container" and "container" in seen)
             )
         ):
             cuts.append(at)

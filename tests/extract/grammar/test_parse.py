@@ -236,6 +236,11 @@ def test_styles(written: str, expected: dict[str, object]) -> None:
             '"The Long Strike," *Labour Weekly* 412 (May 3, 1979), "Aftermath," *Labour Weekly* 415 (May 24, 1979)',
             ['"The Long Strike," Labour Weekly 412 (May 3, 1979), ', '"Aftermath," Labour Weekly 415 (May 24, 1979)'],
         ),
+        # two issues of one periodical joined by "and"
+        (
+            '"The Long Strike," *Labour Weekly* 57 (Jul. 1979) and *Labour Weekly* 59 (Nov.--Dec. 1979)',
+            ['"The Long Strike," Labour Weekly 57 (Jul. 1979) and ', "Labour Weekly 59 (Nov.--Dec. 1979)"],
+        ),
         # one reference: an article and then its book is no second reference
         ('Semenov, "Introduction," in *The Iron Road* (Leeds: Merlin, 1971), 3', None),
     ],
