@@ -719,7 +719,7 @@ _OF_CUE = regex.compile(
     r"|\b(?:passage|passages|lines|sentence|quotation)\s++(?:in|from|of|by)\s*+$",  # "the passage in Marx"
     regex.I,
 )
-_CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|when)?)\s*+$")
+_CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|when))\s*+$")
 
 
 def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None:

@@ -251,6 +251,13 @@ CASES = [
         "He tried to start “theoretical conversations about the councils”.\n",
         [("Vandermeer", "context")],
     ),
+    # names after a comma before the colon are an apposition ("two giants, X and Y:"), not a clause
+    # opening with its speaker: the sentence's subject introduces the block quotation
+    (
+        "Anton Hale contrasted the role of the councils with two other men, Ilse Vandermeer and Nikolai "
+        "Orlov: “The councils were everywhere in those years, and nobody could stop them at all.”\n",
+        [("Hale", "context")],
+    ),
     # a quotation interrupted by its speaker and a verb of saying ("assured")
     (
         "Ilse Vandermeer was scathing. “The workers were pushed aside,” she declared.\n\n"
