@@ -295,7 +295,16 @@ def _candidate_text(
         if t[:1] in "([" and t.rstrip(" .")[-1:] in ")]":
             s += 1
             e = s + len(t.rstrip(" .")) - 2
-    return view.text[s:e], marks_within(view, s, e, mark_starts), s
+    text = view.text[s:e]
+    marks = marks_within(view, s, e, mark_starts)
+    if c.kind == "attribution" and any(ms <= _lead(text) and me >= len(text.rstrip(" .;,")) for ms, me, _ in marks):
+        # a whole source line in italics (set in <cite>): its typography marks no title
+        marks = [m for m in marks if not (m[0] <= _lead(text) and m[1] >= len(text.rstrip(" .;,")))]
+    return text, marks, s
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _reference_extent(c: Candidate, p: ParsedReference, offset: int) -> tuple[int, int]:

@@ -125,7 +125,29 @@ def find_quotes(view: TextView, titles: list[tuple[int, int]] | None = None) -> 
                 continue
         out.extend(_inline_quotes(text, b, i, -1, -1, titles))
         i += 1
+    out.extend(_tagged_quotes(view, out))
     out.sort(key=lambda q: (q.start, -q.end))
+    return out
+
+
+def _tagged_quotes(view: TextView, found: Sequence[QuoteSpan]) -> list[QuoteSpan]:
+    """HTML's ``<q>…</q>``: a quotation whose marks the browser draws (none are in the text); its
+    "marks" are the characters just outside it."""
+    tagged = [m for m in view.marks if m.kind == "quote"]
+    if not tagged:
+        return []
+    starts = [b.start for b in view.blocks]
+    spans = {(q.start, q.end) for q in found}
+    block_quotes = sorted((q.start, q.end) for q in found if q.form == "block")  # disjoint
+    block_starts = [s for s, _ in block_quotes]
+    out: list[QuoteSpan] = []
+    for m in tagged:
+        if (m.start, m.end) in spans or m.end <= m.start:
+            continue
+        bi = max(0, bisect.bisect_right(starts, m.start) - 1)
+        k = bisect.bisect_right(block_starts, m.start) - 1
+        nested = k >= 0 and m.end <= block_quotes[k][1]
+        out.append(QuoteSpan(m.start, m.end, "inline", bi, bi, max(0, m.start - 1), m.end, nested=nested))
     return out
 
 

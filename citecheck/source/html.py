@@ -467,6 +467,10 @@ class _Builder:
         if tag in _SKIP or f.skip:
             f.skip += tag in _SKIP
             return f
+        if tag in _QUOTE_SOURCE and parent.tag == "blockquote":
+            # <blockquote><p>…</p><cite>Lenin, …</cite></blockquote>: the source, not the quotation
+            self._break()
+            f.quote, f.group, f.quote_class = 0, None, False
         if tag in _BLOCK_TAGS:
             self._block_start(tag, attrib, f, parent)
         elif tag == "br":
@@ -597,6 +601,8 @@ class _Builder:
 
 
 _RETURN_MARK = regex.compile(r"[↩↑⤴^]\ufe0e?+\ufe0f?+|return|back", regex.I)
+#: Elements that, directly inside a block quotation, name its source (WordPress, HTML5 quotations).
+_QUOTE_SOURCE = frozenset({"cite", "footer", "figcaption"})
 _NOTEREF_CLASS = regex.compile(r"noteref|fnref|footnote-ref|footnote_ref", regex.I)
 
 

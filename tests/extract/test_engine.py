@@ -383,3 +383,25 @@ def test_words_around_is_the_plain_reading_on_random_text() -> None:
                 assert around.outside(s, e, open_mark, close_mark) is expected, (text, s, e, open_mark, close_mark)
             hits += expected
     assert hits > 1000
+
+
+def test_a_source_line_set_wholly_in_italics_marks_no_title() -> None:
+    """``<cite>Anton Hale, The Red Decade, p. 3</cite>`` under a block quotation: the italics are the
+    element's, so the parse is given no title mark; a title in italics inside a line keeps its own."""
+    from citecheck.extract.candidates import find_candidates
+    from citecheck.extract.engine import _candidate_text
+    from citecheck.extract.quotes import find_quotes
+    from tests.conftest import view_of
+
+    for html, expected in (
+        ("<cite>Anton Hale, The Red Decade, p. 3</cite>", []),
+        ("<p>Anton Hale, <i>The Red Decade</i>, p. 3</p>", [(12, 26, "italic")]),
+    ):
+        view = view_of(
+            "<blockquote><p>The councils were everywhere in those years.</p>"
+            + (html + "</blockquote>" if html.startswith("<cite>") else "</blockquote>" + html),
+            "html",
+        )
+        (c,) = [c for c in find_candidates(view, find_quotes(view)) if c.kind == "attribution"]
+        _, marks, _ = _candidate_text(view, c, [m.start for m in view.marks])
+        assert marks == expected

@@ -77,3 +77,17 @@ def test_a_reference_set_as_a_quotation_paragraph_under_a_block_quotation() -> N
     )
     assert links(text, "html") == ["<em>Ibid.</em>, Vol. 33, p. 489.", "(Collected Works, Vol. 25, p. 441)"]
     assert [c.raw for c in extract_text(text, "html").citations if c.kind == "attribution"] == []
+
+
+def test_a_cite_inside_a_block_quotation_is_its_source_not_its_words() -> None:
+    """WordPress and HTML5: ``<blockquote><p>…</p><cite>Source</cite></blockquote>``; the source
+    line set in italics by ``<cite>`` still has its author found."""
+    text = (
+        "<p>Hale put it so:</p><blockquote><p>The councils were everywhere in those years, and nobody "
+        "could stop them.</p><cite>Anton Hale, The Red Decade, vol. 2, p. 39</cite></blockquote>"
+    )
+    r = extract_text(text, "html")
+    (q,) = r.quotations
+    assert q.text == "The councils were everywhere in those years, and nobody could stop them."
+    c = r.citation(q.citation)
+    assert c is not None and (c.kind, c.author, c.volume, c.pages) == ("attribution", "Hale, A.", "2", "39")

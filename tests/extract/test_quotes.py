@@ -68,6 +68,12 @@ CASES = [
         "    This was not the end of the dispute, as Hale wrote later.\n",
         [],
     ),
+    # HTML's <q>: a quotation whose marks the browser draws
+    (
+        "html",
+        "<p>Hale wrote <q>the councils were everywhere in those years</q> in his book.</p>",
+        [("inline", "the councils were everywhere in those years")],
+    ),
     # two block quotations, the first opening a mark it never closes, the second reopening it: one
     # quotation of two paragraphs (marxists.org, An Anarchist FAQ)
     (
