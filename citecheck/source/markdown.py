@@ -25,6 +25,7 @@ import regex
 from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -53,6 +54,7 @@ def markdown_parser() -> MarkdownIt:
         .use(footnote_plugin)
         .use(front_matter_plugin)
         .use(deflist_plugin)
+        .use(attrs_plugin)  # pandoc's "[text](#fn1){#fnref1 .footnote-ref}": the braces are markup
         .enable(["table", "strikethrough"])
     )
     # keep escapes and entities as tokens of their own, so they can be mapped to their source
@@ -78,6 +80,7 @@ _RULE_STARTS = {
     "autolink": "<",
     "html_inline": "<",
     "entity": "&",
+    "attr": "{",
 }
 
 
@@ -581,8 +584,8 @@ class _Builder:
             a, b = self.starts[k], self.line_end(k)
             m = _QUOTE_PREFIX.match(self.src, a, b)
             body = m.end() if m else a
-            if not self.src[body:b].strip():
-                cur = None
+            if not self.src[body:b].strip() or _MARKER_ALONE.fullmatch(self.src, body, b):
+                cur = None  # a blank line, or a list item's marker whose text starts on the next line
                 continue
             depth = m.group().count(">") if m else 0
             if cur is None or cur.depth != depth:
@@ -684,16 +687,31 @@ def _scalar(value: str) -> str:
     return value
 
 
+# pandoc's fenced divs: "::: {#fn1}", ":::", after a list marker too ("1.  ::: {#fn1}")
+_FENCED_DIV = regex.compile(r"(?m)^[ \t]*+(?:[0-9]{1,6}[.)][ \t]++)?\K:{3,}+[ \t]*+(?:\{[^}\n]*+\}|[\w-]++)?[ \t]*+$")
+_MARKER_ALONE = regex.compile(r"[ \t]*+(?:[0-9]{1,9}[.)]|[-+*])[ \t]*+")
+_NORMALISED = regex.compile(r"\r\n?+|\x00")
+
+
 def _normalise(source: str) -> tuple[str, OffsetMap | None]:
-    """Line ends made LF and NUL made U+FFFD, as markdown-it does, with a map back."""
-    if "\r" not in source and "\x00" not in source:
+    """Line ends made LF and NUL made U+FFFD, as markdown-it does, and pandoc's fenced div markers
+    (``::: {#fn1}``, ``:::``) taken out, so that what they hold reads as the blocks it is; with a
+    map back."""
+    divs = list(_FENCED_DIV.finditer(source)) if ":::" in source else []
+    if not divs and "\r" not in source and "\x00" not in source:
         return source, None
     asm = Assembler()
     pos = 0
-    for m in regex.finditer(r"\r\n?+|\x00", source):
-        asm.keep(pos, source[pos : m.start()])
-        asm.put(m.start(), m.end(), "\n" if m.group()[0] == "\r" else "\ufffd")
-        pos = m.end()
+    edits = sorted(
+        [(m.start(), m.end(), "") for m in divs]
+        + [(m.start(), m.end(), "\n" if m.group()[0] == "\r" else "\ufffd") for m in _NORMALISED.finditer(source)]
+    )
+    for start, end, new in edits:
+        if start < pos:
+            continue
+        asm.keep(pos, source[pos:start])
+        asm.put(start, end, new)
+        pos = end
     asm.keep(pos, source[pos:])
     text = asm.text()
     return text, asm.offset_map(len(source))

@@ -163,3 +163,20 @@ def test_notes_set_after_the_paragraph_that_marks_them(name: str, fmt: str) -> N
     view = view_of(name, fmt, text)
     assert [b.note for b in view.blocks if b.kind == "note"] == ["1", "2"]
     assert [m.data for m in view.marks if m.kind == "noteref"] == ["1", "2"]
+
+
+def test_pandoc_markdown_attributes_and_fenced_divs_are_markup() -> None:
+    """pandoc writes notes of converted documents as ``[\\[1\\]](#fn1){#fnref1 .footnote-ref}`` and
+    a list of ``::: {#fn1}`` divs: the braces and the fences are markup, what they hold is text."""
+    text = (
+        'Orlov said “the councils were everywhere”.[\\[1\\]](#fn1){#fnref1 .footnote-ref role="doc-noteref"} '
+        "Keller said “none survived”.[\\[2\\]](#fn2){#fnref2 .footnote-ref}\n\n"
+        "::: {#footnotes .footnotes}\n\n---\n\n"
+        "1.  ::: {#fn1}\n    Orlov, *The Red Decade*, 12.\n    :::\n\n"
+        "2.  ::: {#fn2}\n    Keller, *Councils*, 9.\n    :::\n:::\n"
+    )
+    view = view_of("essay.md", "markdown", text)
+    assert "{" not in view.text and ":::" not in view.text
+    notes = [(b.note, view.raw(b.start, b.end)) for b in view.blocks if b.kind == "note"]
+    assert notes == [("1", "Orlov, *The Red Decade*, 12."), ("2", "Keller, *Councils*, 9.")]
+    assert [b.kind for b in view.blocks].count("para") == 1  # no "1." left over as a paragraph
