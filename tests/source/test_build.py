@@ -112,6 +112,21 @@ def test_every_view_character_maps_back(fmt: str, data: st.DataObject) -> None:
     _check_structure(view)
 
 
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [
+        # found by the property test above: a blank line and an entity of whitespace in <pre> are
+        # one run of whitespace in the view, mapped to all of it
+        ("html", "<pre>Lenin\n\n&nbsp Lenin"),
+        ("html", "<p>Lenin&nbsp;&nbsp;\n\nTrotsky</p>"),
+    ],
+)
+def test_views_found_by_the_property_test(fmt: str, text: str) -> None:
+    view = build_view(document_from_text("doc", text, fmt))
+    check_source_map(view)
+    _check_structure(view)
+
+
 def _check_structure(view: TextView) -> None:
     n = len(view.text)
     assert list(view.blocks) == sorted(view.blocks, key=lambda b: (b.start, b.end))

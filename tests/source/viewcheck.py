@@ -39,8 +39,8 @@ def check_source_map(view: TextView) -> None:
         assert s >= prev_s and e >= prev_e and e > s, (i, s, e, prev_s, prev_e)
         prev_s, prev_e = s, e
         raw = view.source[s:e]
-        if raw == ch or (ch.isspace() and raw.isspace()):
-            continue
+        if raw == ch or (ch.isspace() and (raw.isspace() or html.unescape(raw).isspace())):
+            continue  # whitespace standing for whitespace, written as such or as entities (&nbsp)
         if view.line_col(s) in repaired or any((view.line_col(s)[0], c) in repaired for c in range(1, 400)):
             continue
         if ch.isspace() and (raw.lstrip().startswith("<") or set(raw) <= _MD_MARKUP or len(raw) == 1):
