@@ -668,7 +668,7 @@ def person_name(author: str) -> str:
 
 
 # "Carr, E.H.", "Lenin, V. I.", "Deutscher, Isaac": a surname, a comma, then given names or initials
-_SURNAME_FIRST = regex.compile(r"^\p{Lu}[\p{L}'’-]++,\s*+(?:\p{Lu}[\p{L}]*+\.?+\s*+){1,3}$")
+_SURNAME_COMMA_GIVEN = regex.compile(r"^\p{Lu}[\p{L}'’-]++,\s*+(?:\p{Lu}[\p{L}]*+\.?+\s*+){1,3}$")
 _DOTTED_INITIALS = regex.compile(r"^(?:\p{Lu}\.){2,3}$")
 
 
@@ -678,7 +678,7 @@ def display(name: str) -> str:
     from the people list by their known name, a body (``Tenth Party Congress``) in full."""
     if " and " in f" {name} " or "&" in name:
         return name
-    if _SURNAME_FIRST.match(name):
+    if _SURNAME_COMMA_GIVEN.match(name):
         name = person_name(name)  # an author as a reference writes it: "Carr, E.H." is E.H. Carr
     words = name.replace("’s", "").split()
     if not words:
