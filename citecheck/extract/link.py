@@ -1,7 +1,7 @@
 """Link each quotation to the reference that sources it.
 
 In order of strength: the attribution line under a block quotation (or a reference ending the
-block); a note marker or a bracketed or parenthetical reference right after the closing mark
+block; for a quotation of several paragraphs each ending in a marker, the first); a note marker or a bracketed or parenthetical reference right after the closing mark
 (punctuation between allowed: ``”.(LCW, Vol. 33, p. 212.)``, ``,”[^4]``); the next reference or note
 marker in the quotation's sentence; an author–date citation or a locator after a name just before
 it in its sentence (``As Carr (1952: 58) put it, “…”``, ``Figes argues [p. 110] that “…”``).
@@ -78,6 +78,15 @@ class Linker:
             if att is not None:
                 return att
             last = self.view.blocks[q.last_block]
+            if q.last_block > q.block:
+                # a quotation of several paragraphs, each ending in its marker: the first sources it
+                for k in range(q.block, q.last_block):
+                    b = self.view.blocks[k]
+                    first = self.next_source(max(q.start, b.end - 400), b.end + 1)
+                    while first is not None and text[first[1] : b.end].strip(' .,;:)]”’"\n\t') != "":
+                        first = self.next_source(first[0] + 1, b.end + 1)
+                    if first is not None:
+                        return first[2]
             near = self.next_source(max(q.start, last.end - 400), last.end + 1)
             while near is not None and text[near[1] : last.end].strip(' .,;:)]”’"\n\t') != "":
                 near = self.next_source(near[0] + 1, last.end + 1)

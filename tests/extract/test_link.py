@@ -44,6 +44,13 @@ CASES = [
     ("Others disagree (Keller 1980: 9). Hale wrote “the councils were everywhere in those years”.\n", [None]),
     # a locator right after the speaker's name, before the quotation in its sentence
     ("Keller argues [p. 110] that they tended to “reject and even despise the councils”.\n", ["[p. 110]"]),
+    # a block quotation of several paragraphs, each ending in a marker: the first marker sources it
+    (
+        "Hale put it so:\n\n> The councils were everywhere in those years.[^1]\n>\n"
+        "> Nobody could stop them, not even the party.[^2]\n\nMore.\n\n"
+        "[^1]: Hale, *Councils*, 3.\n[^2]: Ibid., 4.\n",
+        ["Hale, *Councils*, 3."],
+    ),
     # a reference also sources the earlier quotations of its paragraph with the same speaker
     (
         "Hale wrote that “the councils were everywhere” and that “nobody could stop them” (Hale, *Councils*, p. 3).\n",
