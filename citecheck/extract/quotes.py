@@ -376,7 +376,12 @@ class _Closers:
         if opener == '"':
             i = bisect.bisect_right(self.straight, k)
             return self.straight[i] if i < len(self.straight) else None
-        return self.paired.get(k)
+        close = self.paired.get(k)
+        if close is None and opener == "“":
+            # “ left open in its paragraph, closed by a straight " (typed marks mixed with curly ones)
+            i = bisect.bisect_right(self.straight, k)
+            return self.straight[i] if i < len(self.straight) else None
+        return close
 
 
 _SINGLE_CLOSE_STOP = {"‘": regex.compile(r"[’“\n.!?]"), "'": regex.compile(r"['“\"\n.!?]")}
