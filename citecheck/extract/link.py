@@ -1,9 +1,10 @@
 """Link each quotation to the reference that sources it.
 
 In order of strength: the attribution line under a block quotation (or a reference ending the
-block; for a quotation of several paragraphs each ending in a marker, the first); a note marker or a bracketed or parenthetical reference right after the closing mark
-(punctuation between allowed: ``”.(LCW, Vol. 33, p. 212.)``, ``,”[^4]``); the next reference or note
-marker in the quotation's sentence; an author–date citation or a locator after a name just before
+block; for a quotation of several paragraphs each ending in a marker, the first); a note marker
+or a bracketed or parenthetical reference right after the closing mark (punctuation between
+allowed: ``”.(LCW, Vol. 33, p. 212.)``, ``,”[^4]``); the next reference or note marker in the
+quotation's sentence; an author–date citation or a locator after a name just before
 it in its sentence (``As Carr (1952: 58) put it, “…”``, ``Figes argues [p. 110] that “…”``).
 Afterwards (:func:`chain`), a reference also sources the quotations before it in its paragraph
 that have the same speaker with no other reference between.
