@@ -20,7 +20,11 @@ CASES = [
     ("markdown", "He said «_we shall_ win the war» and left.\n", [("inline", "we shall win the war")]),
     ("text", "He said ‘the workers’ state is ours’ then.\n", [("inline", "the workers’ state is ours")]),
     # a curly “ its paragraph never closes with ”, closed by a typed straight "
-    ("text", "He wrote “the councils were everywhere in those years.\" (p. 39)\n", [("inline", "the councils were everywhere in those years.")]),
+    (
+        "text",
+        'He wrote “the councils were everywhere in those years." (p. 39)\n',
+        [("inline", "the councils were everywhere in those years.")],
+    ),
     # German „…“: the “ closes
     ("text", "Sie schrieb: „Freiheit ist immer Freiheit“ und ging.\n", [("inline", "Freiheit ist immer Freiheit")]),
     # straight single quotes (British style); apostrophes inside words and after a plural s are not marks
