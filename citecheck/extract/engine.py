@@ -181,6 +181,19 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     )
 
 
+# a person's name alone, then "quoted in": the person whose words the note's source quotes
+_QUOTED_PERSON = regex.compile(r"\s*+((?:\p{Lu}[\p{L}.’'\-]*+\s++){0,3}\p{Lu}[\p{L}’'\-]++)\s*+,?\s*+$")
+
+
+def _quoted_person(view: TextView, r: Reference) -> str | None:
+    """For a "quoted in" reference of a note, the person named alone before it in the note."""
+    if not (r.kind == "quoted-in" or r.parsed.secondhand) or r.stream != "note":
+        return None
+    b = view.blocks[r.candidate.block]
+    m = _QUOTED_PERSON.match(view.text, b.start, max(b.start, r.candidate.outer_start))
+    return display(m.group(1)) if m is not None else None
+
+
 def _read_at(view: TextView, refs: Sequence[Reference]) -> list[int]:
     """Where each reference is read: a note's at its first marker in the running text (never before
     the note before it: notes are read in their order, and "ibid" in a note repeats the note
@@ -628,6 +641,9 @@ def _speakers(
             and not refs[link].parsed.secondhand
         ):
             out.append((display(person_name(res[link].author or "")), "citation"))
+            continue
+        if link is not None and (quoted := _quoted_person(view, refs[link])) is not None:
+            out.append((quoted, "citation"))  # "Lenin, quoted in Carr, …": Lenin's words
             continue
         out.append((None, None))
     # echoes: the same words attributed elsewhere in the document (a dictionary, not all pairs)

@@ -614,3 +614,14 @@ def test_people_are_freed_without_the_cycle_collector() -> None:
         assert ref() is None
     finally:
         gc.enable()
+
+
+def test_the_person_named_before_quoted_in_speaks() -> None:
+    """``Hale, quoted in Orlov, …``: the note's source is Orlov's book, the words are Hale's."""
+    text = (
+        "The slogan was clear: “all power to the councils, and at once”.[^1]\n\n"
+        "[^1]: Anton Hale, quoted in Nikolai Orlov, *The Red Decade* (London, 1987), p. 3.\n"
+    )
+    assert speakers(text, "markdown") == [("Hale", "citation")]
+    unnamed = text.replace("Anton Hale, quoted in", "Quoted in")
+    assert speakers(unnamed, "markdown") == [(None, None)]
