@@ -148,6 +148,12 @@ STYLES = [
         {"author": "Hale", "work": "Collected Works", "volume": "33", "pages": "212"},
     ),
     ("Hale, *The Red Decade*, 33, 212.", {"volume": None, "pages": "33, 212"}),
+    # the field's authors in the spellings of other languages are known names
+    ("Lénine, Oeuvres, t. 33, p. 487.", {"author": "Lénine", "volume": "33", "pages": "487"}),
+    (
+        "Trotzki, Die verratene Revolution, S. 94.",
+        {"author": "Trotzki", "work": "Die verratene Revolution", "pages": "94"},
+    ),
     # a letter, cited by who wrote to whom and when: the writer is the author (never in a title)
     ("Orlov to author, May 2008.", {"author": "Orlov"}),
     ("Anton Hale to Maria Keller, May 27, 1946.", {"author": "Hale"}),
