@@ -56,6 +56,11 @@ def _lexicon() -> dict[str, tuple[str, ...]]:
     return {w: tuple(sorted(set(c))) for w, c in index.items()}
 
 
+def word_lexicon() -> dict[str, tuple[str, ...]]:
+    """Folded word -> the classes it belongs to: word classes, ``given`` names, ``place`` names."""
+    return _lexicon()
+
+
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """The given names of ``citecheck/data/given_names.txt``."""

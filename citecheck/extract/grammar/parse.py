@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import regex
 
-from citecheck.extract.grammar.features import word_classes
+from citecheck.extract.grammar.features import word_classes, word_lexicon
 from citecheck.extract.grammar.fields import assemble
 from citecheck.extract.grammar.imprint import gost_imprint_spans, imprint_spans
 from citecheck.extract.grammar.labeller import label_tokens
@@ -57,6 +57,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _by_author(text, tokens, labels)
     labels = _editor_first(tokens, labels)
     labels = _letter_writer(text, tokens, labels)
+    labels = _place_then_publisher(tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -225,6 +226,33 @@ def _letter_writer(text: str, tokens: Sequence[Token], labels: list[str]) -> lis
     for k in inside:
         if s <= tokens[k].start and tokens[k].end <= e:
             out[k] = "author"
+    return out
+
+
+def _place_then_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``Paris, Grasset, 1936``: a place run holding a comma, a known place before it and, after it,
+    words that are no place (not ``London, New York``, not ``Cambridge, MA``), is the place and the
+    publisher, when the labeller found no publisher."""
+    if "publisher" in labels or "place" not in labels:
+        return labels
+    first = labels.index("place")
+    end = first
+    while end < len(tokens) and labels[end] == "place":
+        end += 1
+    comma = next((k for k in range(first, end) if tokens[k].text == ","), None)
+    if comma is None or comma + 1 >= end:
+        return labels
+    lexicon = word_lexicon()
+    before = [t.text.lower() for t in tokens[first:comma]]
+    after = [t for t in tokens[comma + 1 : end] if t.text[:1].isalnum()]
+    if not before or "place" not in lexicon.get(before[-1], ()) or not after:
+        return labels
+    if any("place" in lexicon.get(t.text.lower(), ()) or t.text.isupper() for t in after):
+        return labels
+    out = list(labels)
+    out[comma] = "other"
+    for k in range(comma + 1, end):
+        out[k] = "publisher"
     return out
 
 

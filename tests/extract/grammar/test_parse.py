@@ -148,6 +148,12 @@ STYLES = [
         {"author": "Hale", "work": "Collected Works", "volume": "33", "pages": "212"},
     ),
     ("Hale, *The Red Decade*, 33, 212.", {"volume": None, "pages": "33, 212"}),
+    # "Place, Publisher, Year" with commas (French and other European styles); two places stay places
+    (
+        "Nikolai Orlov, La Décennie rouge, Paris, Gallimard, 1987, p. 94.",
+        {"place": "Paris", "year": "1987", "pages": "94"},
+    ),
+    ("Orlov, *Councils* (Cambridge, MA: Harvard UP, 1960), p. 3.", {"place": "Cambridge, MA"}),
     # the field's authors in the spellings of other languages are known names
     ("Lénine, Oeuvres, t. 33, p. 487.", {"author": "Lénine", "volume": "33", "pages": "487"}),
     (
