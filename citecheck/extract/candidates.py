@@ -28,6 +28,7 @@ import regex
 from citecheck.extract.grammar.features import given_names
 from citecheck.extract.quotes import INLINE_ATTRIBUTION, looks_like_attribution
 from citecheck.models import Candidate, Mark, QuoteSpan, TextView
+from citecheck.source.notes import is_notes_title
 
 #: Longest bracket or parenthesis taken as a candidate (characters); longer ones are prose asides.
 MAX_BRACKET = 600
@@ -50,7 +51,6 @@ _NAMESPACE = regex.compile(
 _LIST_HEADING = regex.compile(
     r"^\W*(?i:references|bibliography|works\s+cited|sources|further\s+reading|literature|select\s+bibliography)\W*$"
 )
-_NOTES_HEADING = regex.compile(r"^\W*(?i:(?:end|foot)?notes|references|sources)\W*$")
 # a heading that is a date ("Early September", "March 1921", "1920-21"): a section of a chronicle
 _DATE_HEADING = regex.compile(
     r"^\W*(?:(?i:early|late|mid|the\s++end\s++of)[\s-]++)?(?:(?i:january|february|march|april|may|june|july|august"
@@ -78,7 +78,7 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
             # a short line alone under a block quotation is its source, not a heading (but "Notes"
             # is a heading wherever it stands)
             in_list = bool(_LIST_HEADING.match(text[b.start : b.end]))
-            notes = in_list or _NOTES_HEADING.match(text[b.start : b.end]) is not None
+            notes = in_list or is_notes_title(text, b.start, b.end)
             notes = notes or _DATE_HEADING.match(text[b.start : b.end]) is not None
             attribution = _attribution(view, i, i in under_quote) if i in under_quote and not notes else None
             if attribution is not None:

@@ -259,7 +259,7 @@ def resolve(
                     else "op. cit. with nothing to repeat"
                 )
         elif _is_author_date(p):
-            antecedent = listed.dated(p.author, p.year, year_suffix(p.text, p.year or ""))
+            antecedent = listed.dated(p.author, p.year, _year_suffix(p.text, p.year or ""))
         elif _is_short(p):
             if p.work:
                 antecedent = reg.title_match(p.work, p.author)
@@ -267,7 +267,7 @@ def resolve(
                 antecedent = reg.author_work(p.author) or reg.named_near(p.author) or listed.only(p.author)
         elif _is_bare_locator(p):
             if ref.named_before and p.year:
-                antecedent = listed.dated(ref.named_before, p.year, year_suffix(p.text, p.year))  # "Carr (1952: 58)"
+                antecedent = listed.dated(ref.named_before, p.year, _year_suffix(p.text, p.year))  # "Carr (1952: 58)"
             if ref.named_before and antecedent is None:
                 antecedent = reg.author_work(ref.named_before) or reg.named_near(ref.named_before)
             if antecedent is None:
@@ -342,7 +342,7 @@ class _Listed:
             w = _Work(i, p.author, p.work, titles, p.container, p.volume, p.year, p.place, p.publisher)
             if p.year:
                 self.by_year.setdefault((a, p.year), w)
-                if (suffix := year_suffix(p.text, p.year)) is not None:
+                if (suffix := _year_suffix(p.text, p.year)) is not None:
                     self.by_year.setdefault((a, p.year + suffix), w)
             works = self.by_author.setdefault(a, [])
             if all(x.work != w.work for x in works):
@@ -362,7 +362,7 @@ class _Listed:
         return works[0] if len(works) == 1 else None
 
 
-def year_suffix(text: str, year: str) -> str | None:
+def _year_suffix(text: str, year: str) -> str | None:
     """The letter after ``year`` in ``text`` (``1967b``: ``b``), telling an author's works of one year apart."""
     k = text.find(year) if year else -1
     if k < 0 or k + len(year) >= len(text):

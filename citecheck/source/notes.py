@@ -103,6 +103,11 @@ def numbered_lines(text: str, blocks: Sequence[Block]) -> list[Block]:
 _NOTES_TITLE = regex.compile(r"\W*+(?i:(?:end|foot)?notes)\W*+")
 
 
+def is_notes_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a heading that announces notes ("Notes", "Endnotes:")."""
+    return _NOTES_TITLE.fullmatch(text, start, end) is not None
+
+
 def notes_after_heading(
     text: str, blocks: Sequence[Block], labels: Mapping[int, str], blanks: list[tuple[int, int]]
 ) -> list[Block]:
@@ -114,11 +119,7 @@ def notes_after_heading(
         return list(blocks)
     out = list(blocks)
     for i, b in enumerate(blocks):
-        if (
-            b.kind not in ("heading", "para")
-            or b.end - b.start > 40
-            or not _NOTES_TITLE.fullmatch(text, b.start, b.end)
-        ):
+        if b.kind not in ("heading", "para") or b.end - b.start > 40 or not is_notes_title(text, b.start, b.end):
             continue
         n = 0
         for j in range(i + 1, len(blocks)):

@@ -23,6 +23,7 @@ from importlib import resources
 
 import regex
 
+from citecheck.extract.grammar.features import word_classes, word_lexicon
 from citecheck.models import ParsedReference
 
 _NAME = r"(?:(?:de|De|van|Van|von|Von|la|La|le|Le|du|Du|di|Di|del|Del)\s+)?\p{Lu}[\p{Ll}'’]*+(?:-\p{Lu}[\p{Ll}'’]++)?"
@@ -46,17 +47,13 @@ _GRAMMAR = regex.compile(
 @lru_cache(maxsize=1)
 def _not_surnames() -> frozenset[str]:
     """Capitalised words that never stand for an author before a year or a page (lower case)."""
-    words: set[str] = set()
-    for file in ("data/not_names.txt", "data/not_persons.txt", "data/places.txt"):
+    words: set[str] = set(word_classes().get("locator", frozenset()))
+    words.update(w for w, classes in word_lexicon().items() if "place" in classes)
+    for file in ("data/not_names.txt", "data/not_persons.txt"):
         text = resources.files("citecheck").joinpath(file).read_text(encoding="utf-8")
         for line in text.splitlines():
             if line.strip() and not line.startswith("#"):
                 words.update(w.lower() for w in line.split())
-    text = resources.files("citecheck").joinpath("data/reference_words.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        name, _, rest = line.partition(":")
-        if name.strip() == "locator":
-            words.update(rest.split())
     return frozenset(words)
 
 

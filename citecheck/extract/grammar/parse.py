@@ -293,11 +293,7 @@ def _ibid_words(text: str, tokens: Sequence[Token], labels: list[str]) -> list[s
 
 def _identifiers(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
     """Tokens of a catalogue number (ISBN, ISSN, OCLC, DOI, JSTOR) are a comment."""
-    spans = (
-        [m.span() for m in _IDENTIFIER.finditer(text)]
-        if "ISBN" in text or "OCLC" in text or "ISSN" in text or "oi" in text or "STOR" in text
-        else []
-    )
+    spans = [m.span() for m in _IDENTIFIER.finditer(text)]
     if not spans:
         return labels
     out = list(labels)
