@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 
@@ -65,9 +66,11 @@ def _given() -> frozenset[str]:
     return given_names()
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A name in the text (view offsets), with the display name it stands for."""
+class Mention(NamedTuple):
+    """A name in the text (view offsets), with the display name it stands for.
+
+    A named tuple rather than a frozen dataclass: a document makes thousands, and a tuple is built
+    several times faster."""
 
     start: int
     end: int
