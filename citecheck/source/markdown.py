@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 import regex
 from markdown_it import MarkdownIt
@@ -224,6 +225,8 @@ class _Builder:
         self.blanks: list[tuple[int, int]] = []  # source spans blanked after the view is built
         self.meta: list[tuple[str, str]] = []
         self.covered = bytearray(self.nlines + 1)
+        #: markdown-it's environment of the parse: the footnotes, pandoc's inline ``^[…]`` ones with their text
+        self.env: dict[str, Any] = {}
 
     def line_end(self, k: int) -> int:
         """Offset of the line end (the LF, or the end of the text) of line ``k``."""
@@ -356,6 +359,30 @@ class _Builder:
                     keep(p + len(ch.markup), q)
                     self.marks.append(("code", src(p + len(ch.markup)), src(q - 1) + 1, None))
                     cc = q + len(ch.markup)
+            elif t == "footnote_ref" and "label" not in ch.meta:
+                # pandoc's inline note "text.^[Lenin, *CW*, vol. 33, p. 5.] More text": the note is a
+                # block of its own where it stands, between the two halves of the paragraph
+                p = content.find("^[", cc)
+                note = self.inline_note(ch)
+                if p >= 0 and note is not None:
+                    label, body = note
+                    q = p + 2 + len(body.content)
+                    if hi_seen >= 0:
+                        leaf.start = lo_seen if leaf.start < 0 else min(leaf.start, lo_seen)
+                        leaf.end = max(leaf.end, hi_seen)
+                    marker = src(p)
+                    self.marks.append(("noteref", marker, marker + 2, label))
+                    self.edits.append((marker, marker + 2, "\n\n"))
+                    note_leaf = _Leaf("note", note=label, depth=leaf.depth, group=leaf.group)
+                    self.leaves.append(note_leaf)
+                    body.map = tok.map
+                    self.inline(body, note_leaf, marker + 2)
+                    close = src(q)
+                    self.edits.append((close, close + 1, "\n\n"))
+                    leaf = _Leaf(leaf.kind, group=leaf.group, depth=leaf.depth)  # the paragraph goes on
+                    self.leaves.append(leaf)
+                    lo_seen, hi_seen = 1 << 62, -1
+                    cc = q + 1
             elif t == "footnote_ref":
                 label = str(ch.meta.get("label", ""))
                 ref = f"[^{label}]"
@@ -396,6 +423,21 @@ class _Builder:
             leaf.start = lo_seen if leaf.start < 0 else min(leaf.start, lo_seen)
             leaf.end = max(leaf.end, hi_seen)
         return hi_seen
+
+    def inline_note(self, ref: Token) -> tuple[str, Token] | None:
+        """The label and the text (an ``inline`` token with its children) of the inline note ``ref`` marks.
+
+        The label is the note's number as markdown-it counts notes, unless a declared note
+        (``[^2]: …``) already has that label."""
+        data = self.env.get("footnotes", {})
+        entry = data.get("list", {}).get(ref.meta.get("id"))
+        if not entry or "content" not in entry:
+            return None
+        number = str(int(ref.meta["id"]) + 1)
+        declared = {str(k)[1:] for k in data.get("refs", {})}  # keys are ":label"
+        label = number if number not in declared else f"inline-{number}"
+        body = Token("inline", "", 0, content=str(entry["content"]), children=list(entry.get("tokens") or []))
+        return label, body
 
     def html_tag(self, tag: str, s: int, e: int, stack: list[tuple[str, int, str | None]], last: int) -> None:
         """An inline HTML tag: removed from the view; what it means becomes a mark."""
@@ -721,7 +763,7 @@ def build_markdown(source: str) -> MarkdownView:
     """Text, map, blocks, marks and metadata of a Markdown document."""
     norm, nmap = _normalise(source)
     b = _Builder(norm)
-    b.run(_MD.parse(norm))
+    b.run(_MD.parse(norm, b.env))
     b.separate()
     text, asm = b.assemble()
     omap = asm.offset_map(len(norm))

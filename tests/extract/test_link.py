@@ -62,6 +62,11 @@ CASES = [
         "[^1]: *Sobranie Uzakonenii*, 1920, no. 3.\n",
         ["*Sobranie Uzakonenii*, 1920, no. 3.", "*Sobranie Uzakonenii*, 1920, no. 3."],
     ),
+    # pandoc's inline notes: a note where the marker stands sources the quotation before it
+    (
+        "“The councils were everywhere”.^[Hale, *Councils*, 3.] “Nobody stopped them”.^[Ibid., 4.]\n",
+        ["Hale, *Councils*, 3.", "Ibid., 4."],
+    ),
     # nothing sources an unsourced quotation
     ("Hale wrote that “the councils were everywhere in those years”.\n", [None]),
 ]

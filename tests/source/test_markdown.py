@@ -97,7 +97,40 @@ FOOTNOTES = [
         [("3", "Lenin, CW."), ("4", "Carr.")],
         [],
     ),
+    # pandoc's inline note: its text is a note block where it stands, numbered as markdown-it counts notes
+    (
+        "Lenin wrote “x”.^[Lenin, *CW*, vol. 33, p. 5.] Carr agreed.\n",
+        [("1", "Lenin,  CW , vol. 33, p. 5.")],
+        [("^[", "1")],
+    ),
+    # brackets inside the note, and a note hard-wrapped over two lines
+    (
+        "A.^[See [Carr], p. 5.] B.^[Lenin,\n*CW*, vol. 33.]\n",
+        [("1", "See [Carr], p. 5."), ("2", "Lenin,\n CW , vol. 33.")],
+        [("^[", "1"), ("^[", "2")],
+    ),
+    # an inline note whose number a declared note already has takes a label of its own
+    (
+        "A.^[One.] B[^1].\n\n[^1]: Two.\n",
+        [("inline-1", "One."), ("1", "Two.")],
+        [("^[", "inline-1"), ("[^1]", "1")],
+    ),
 ]
+
+
+def test_inline_note_splits_its_paragraph_where_it_stands() -> None:
+    view = md(
+        "> “We need a breathing space.”^[Lenin, *CW*, vol. 32, p. 179.]\n\nHe said it twice.^[Ibid.] Then he left.\n"
+    )
+    assert blocks(view) == [
+        ("quote", "“We need a breathing space.”"),
+        ("note", "Lenin,  CW , vol. 32, p. 179."),
+        ("para", "He said it twice."),
+        ("note", "Ibid."),
+        ("para", "Then he left."),
+    ]
+    assert [b.group for b in view.blocks][:2] == [0, 0]
+    check_source_map(view)
 
 
 @pytest.mark.parametrize(("text", "notes", "markers"), FOOTNOTES)
