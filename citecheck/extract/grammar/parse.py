@@ -441,7 +441,10 @@ def segments(p: ParsedReference) -> list[tuple[int, int]]:
         if before.endswith((" and", " &")):
             before = before[: before.rfind(" ")].rstrip()  # "*CI* 57 (Jul. 1995) and *CI* 59 (…)"
         boundary = before[-1:] in (",", ";", ".", ")")
-        if (
+        # "Ibid., p. 251. Compare Deutscher, *The Prophet Outcast* …": an ibid is a whole reference,
+        # so a sentence after it that names a work or an author is another
+        after_ibid = "ibid" in seen and before[-1:] in (".", ";") and lab in ("author", *_TITLES)
+        if after_ibid or (
             has_data
             and boundary
             and (

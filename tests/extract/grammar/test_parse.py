@@ -253,6 +253,17 @@ def test_styles(written: str, expected: dict[str, object]) -> None:
             '"The Long Strike," *Labour Weekly* 57 (Jul. 1979) and *Labour Weekly* 59 (Nov.--Dec. 1979)',
             ['"The Long Strike," Labour Weekly 57 (Jul. 1979) and ', "Labour Weekly 59 (Nov.--Dec. 1979)"],
         ),
+        # an ibid is a whole reference: a sentence after it naming another work is another reference
+        (
+            "Ibid., p. 251. Compare Hollis's reading in *The Long Winter* (London, 1963), p. 312.",
+            ["Ibid., p. 251. ", "Compare Hollis's reading in The Long Winter (London, 1963), p. 312."],
+        ),
+        (
+            "Ibid. See also Hollis, *The Long Winter*, vol. 1, p. 140.",
+            ["Ibid. ", "See also Hollis, The Long Winter, vol. 1, p. 140."],
+        ),
+        # ... but not the ibid's own pages, nor a work after a comma
+        ("Ibid., pp. 5--6, 9.", None),
         # one reference: an article and then its book is no second reference
         ('Semenov, "Introduction," in *The Iron Road* (Leeds: Merlin, 1971), 3', None),
     ],
