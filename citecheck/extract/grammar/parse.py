@@ -75,6 +75,11 @@ _IDENTIFIER = regex.compile(
     r"|OCLC:?+\s*+\d{3,12}+|(?i:doi):?+\s*+10\.\S++|(?i:jstor)\s++\d{3,12}+)"
 )
 
+# "3 vols.", "2 Bde.", "340 pp.", "xii + 340 pp.": a number before the word counts volumes or pages
+_EXTENT = regex.compile(
+    r"(?<![\p{L}\d])(?:[ivxlc]{1,6}+\s*+\+\s*+)?\d{1,4}+\s*+(?:(?i:vols?|volumes|bde|bände|pp|pages)\b\.?+|тт?\.)"
+)
+
 
 def _italics_are_no_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
     """Italics mark a title: in an author run that is partly italic (``Barbara C. Allen, *Alexander
@@ -292,8 +297,9 @@ def _ibid_words(text: str, tokens: Sequence[Token], labels: list[str]) -> list[s
 
 
 def _identifiers(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
-    """Tokens of a catalogue number (ISBN, ISSN, OCLC, DOI, JSTOR) are a comment."""
-    spans = [m.span() for m in _IDENTIFIER.finditer(text)]
+    """Tokens of a catalogue number (ISBN, ISSN, OCLC, DOI, JSTOR) or of an extent (``3 vols.``,
+    ``xii + 340 pp.``: how many volumes or pages the work has, not which are cited) are a comment."""
+    spans = [m.span() for m in _IDENTIFIER.finditer(text)] + [m.span() for m in _EXTENT.finditer(text)]
     if not spans:
         return labels
     out = list(labels)

@@ -224,6 +224,10 @@ STYLES = [
     # newspapers, letters
     ("*Pravda*, March 12, 1920.", {"work": "Pravda", "year": "1920"}),
     ("Harris to Becker, Nov. 2, 1946", {"author": "Harris", "year": "1946"}),
+    # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
+    ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
+    ("J. Hollis, *The Long Winter*, 3 vols. (London, 1950), vol. 2, p. 5.", {"volume": "2", "pages": "5"}),
+    ("Hollis, *The Long Winter*, xii + 340 pp.", {"volume": None, "pages": None}),
     # "quoted in", "see"
     (
         "Quoted in EH Carr The interregnum Harmondsworth 1969, p361.",
