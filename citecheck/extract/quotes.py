@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
@@ -54,6 +55,16 @@ _PAIRED_MARK = re.compile(r"[“”«»„]")
 _STRAIGHT = re.compile(r"\"")
 
 
+@lru_cache(maxsize=1)
+def _says_that() -> regex.Pattern[str]:
+    """A verb of saying (``citecheck/data/speech.txt``) followed by "that", a quotation mark or a
+    colon: running prose reporting speech ("Trotsky wrote that", "Lenin declared: “…”")."""
+    from citecheck.extract.speakers import speech_words  # the word lists live with the speakers
+
+    verbs = sorted(speech_words()["verb"], key=lambda w: (-len(w), w))
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, verbs)) + r")\s++(?:that\b|[“\"‘«„:])")
+
+
 def looks_like_attribution(line: str) -> bool:
     """True when a short paragraph reads as the source line of a block quotation."""
     s = " ".join(line.split())
@@ -61,8 +72,8 @@ def looks_like_attribution(line: str) -> bool:
         return False
     if _ATTR_DASH.match(s) or _ATTR_QUOTED.match(s):
         return True
-    if _SENTENCE_END.search(s):
-        return False
+    if _SENTENCE_END.search(s) or _says_that().search(s):
+        return False  # a sentence: "Trotsky later wrote that the ban was “…” (*Betrayed*, p. 96)."
     if _SOURCEISH.search(s):
         return True
     words = _WORD.findall(s)

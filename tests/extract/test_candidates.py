@@ -60,6 +60,13 @@ CASES = [
         "> “The state withers away as the classes go.” — Orlov, *Red Decade*\n\nMore.\n",
         [("attribution", "Orlov, Red Decade")],
     ),
+    # a sentence reporting speech under a block quotation is prose with a reference, not a source line
+    (
+        "html",
+        "<blockquote><p>The state withers away as the classes go.</p></blockquote>"
+        "<p>Orlov later wrote that it was “a passing phase” (<em>Red Decade</em>, p. 96).</p>",
+        [("paren", "Red Decade, p. 96")],
+    ),
     # entries of a reference list
     (
         "markdown",
