@@ -38,6 +38,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     tokens = tokenize(text, marks)
     hints = locator_hints(text)
     labels = label_tokens(text, tokens, hints)
+    labels = _after_cue(text, tokens, labels, hints)
     # an address is never a title or a publisher: it is a comment on where to read the work
     labels = ["note" if tok.text.startswith(_URL_STARTS) else lab for tok, lab in zip(tokens, labels, strict=True)]
     labels = _identifiers(text, tokens, labels)
@@ -58,6 +59,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _editor_first(tokens, labels)
     labels = _letter_writer(text, tokens, labels)
     labels = _place_then_publisher(tokens, labels)
+    labels = _dates_are_no_place(tokens, labels, hints)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -293,6 +295,43 @@ def _ibid_words(text: str, tokens: Sequence[Token], labels: list[str]) -> list[s
         if tok.start >= m.end():
             break
         out[k] = "ibid"
+    return out
+
+
+def _after_cue(
+    text: str, tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]
+) -> list[str]:
+    """``Quoted in Israel Getzler, Kronstadt 1917-1921 (Cambridge, 1983), 227``: the reference after
+    a leading cue ("quoted in", "see also", "cf.") is labelled again on its own, as it would be
+    written without the cue, when that finds the author the whole string's labels did not."""
+    cues = word_classes().get("cue", frozenset()) | _CUE_GLUE
+    k = 0
+    while k < len(tokens) and labels[k] in ("secondhand", "note") and tokens[k].text.lower().rstrip(".") in cues:
+        k += 1
+    if k == 0 or k == len(tokens) or "author" in labels[k:]:
+        return labels
+    rest = label_tokens(text, tokens[k:], hints)
+    if "author" not in rest:
+        return labels
+    return labels[:k] + rest
+
+
+#: Words that join a cue to the reference it introduces ("quoted in", "cited by", "see also").
+_CUE_GLUE = frozenset({"in", "by", "as", "also", "e.g", "", ","})
+
+
+def _dates_are_no_place(tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]) -> list[str]:
+    """A month the fixed grammar read as part of a date (``(April 1938): 103``) is the date, never
+    a place or a publisher."""
+    dates = [(s, e) for s, e, hint in hints if hint == "date"]
+    if not dates:
+        return labels
+    out = labels
+    for k, tok in enumerate(tokens):
+        if labels[k] in ("place", "publisher") and any(s <= tok.start and tok.end <= e for s, e in dates):
+            if out is labels:
+                out = list(labels)
+            out[k] = "date"
     return out
 
 

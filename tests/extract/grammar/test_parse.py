@@ -224,6 +224,13 @@ STYLES = [
     # newspapers, letters
     ("*Pravda*, March 12, 1920.", {"work": "Pravda", "year": "1920"}),
     ("Harris to Becker, Nov. 2, 1946", {"author": "Harris", "year": "1946"}),
+    # the reference after a leading cue reads as it would without it: a plain name is its author
+    (
+        "Quoted in Israel Hollander, Red Harbour 1917-1921: The Fate of a Fleet (Leeds: Merlin, 1983), 227.",
+        {"author": "Hollander", "secondhand": True, "pages": "227", "year": "1983", "place": "Leeds"},
+    ),
+    # a month in a date is no place of publication
+    ('Leon Hollis, "Hue and Cry," *New Review* 4, no. 4 (April 1938): 103.', {"place": None, "year": "1938"}),
     # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
     ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
     ("J. Hollis, *The Long Winter*, 3 vols. (London, 1950), vol. 2, p. 5.", {"volume": "2", "pages": "5"}),
