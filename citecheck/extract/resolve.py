@@ -263,6 +263,11 @@ def resolve(
         elif _is_short(p):
             if p.work:
                 antecedent = reg.title_match(p.work, p.author)
+            if antecedent is None and not p.author and p.work and (m := _SURNAME_TITLE.match(p.work)):
+                # "Avrich, Kronstadt 1921, 229." parsed as one title: a surname and a title the
+                # document cites by that author
+                hit = reg.title_match(m.group(2), m.group(1))
+                antecedent = hit if hit is not None and _fold_name(hit.author) else None
             if antecedent is None and p.author and not p.work:
                 antecedent = reg.author_work(p.author) or reg.named_near(p.author) or listed.only(p.author)
         elif _is_bare_locator(p):
@@ -311,6 +316,10 @@ def resolve(
         if ref.stream == "body" and (res.work or res.author):
             current_body = known
     return [found[i] for i in range(len(refs))]
+
+
+#: A title that opens with a surname and a comma: what a short form "Surname, Title" can be taken for.
+_SURNAME_TITLE = regex.compile(r"^(\p{Lu}[\p{L}'’\-]++),\s++(\S.*)$")
 
 
 def _spelled_out(refs: Sequence[Reference], named: Sequence[NamedWork]) -> dict[str, str]:

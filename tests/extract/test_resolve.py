@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from citecheck.extract.resolve import resolve
+from citecheck.models import Candidate, ParsedReference, Reference
 from tests.conftest import extract_text
 
 
@@ -200,6 +202,34 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_resolution(text: str, expected: list[tuple[object, ...]]) -> None:
     assert rows(text) == expected
+
+
+def _note(text: str, at: int, **fields: object) -> Reference:
+    parsed = ParsedReference(text=text, **fields)  # type: ignore[arg-type]
+    return Reference(
+        "footnote", "note", at, at + len(text), parsed, Candidate("note", at, at + len(text), at, at + len(text), 0)
+    )
+
+
+def test_a_short_form_parsed_as_one_title_opening_with_a_cited_surname() -> None:
+    """ "Orlov, Red Harbour, 229." read as the title "Orlov, Red Harbour": the surname of an author
+    the document cites with that title, and the title."""
+    refs = [
+        _note(
+            "Nikolai Orlov, Red Harbour (Leeds, 1970), 181.",
+            0,
+            author="Nikolai Orlov",
+            title="Red Harbour",
+            year="1970",
+            place="Leeds",
+            pages="181",
+        ),
+        _note("Orlov, Red Harbour, 229.", 100, title="Orlov, Red Harbour", pages="229"),
+        _note("Keller, Red Harbour, 3.", 200, title="Keller, Red Harbour", pages="3"),
+    ]
+    got = [(r.author, r.work, r.year, r.pages) for r in resolve(refs)]
+    assert got[1] == ("Nikolai Orlov", "Red Harbour", "1970", "229")
+    assert got[2][:2] == (None, "Keller, Red Harbour")  # no work of Keller's: left as parsed
 
 
 def test_bare_pages_cite_the_current_work_or_the_book_under_review() -> None:
