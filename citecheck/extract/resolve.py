@@ -216,6 +216,8 @@ def resolve(
     if subject is not None:
         reg.add(_named(subject))
     current_body: _Work | None = None
+    latest_pages: dict[int, str] = {}  # the pages each work (by its full reference) was last cited at
+    root_of: dict[int, int] = {}
     listed = _Listed(refs)
     spelled = _spelled_out(refs, named)
     at = list(read_at) if read_at is not None else [r.start for r in refs]
@@ -232,6 +234,9 @@ def resolve(
             antecedent = last.get(ref.stream) or last.get("any")
             if antecedent is None:
                 problem = "ibid with no earlier reference"
+            elif p.work and _IDEM.match(_ibid_words(p)):
+                # "Id., *The Prophet Unarmed* (London, 1959)": the same author, another work
+                antecedent = _Work(antecedent.index, antecedent.author, None, (), None, None, None, None, None)
         elif p.opcit:
             author = p.author or ref.discussed
             antecedent = reg.title_match(p.work, author) if p.work else None
@@ -283,7 +288,16 @@ def resolve(
                 antecedent = note  # "(p. 45)" after the note that cited the book, read at its marker
             if antecedent is None:
                 problem = "a page reference with no work to refer to"
-        res = _merge(p, antecedent, bare_ibid=p.ibid and not p.pages and not p.opcit)
+        # a bare "Ibid." or "loc. cit." (the same place) repeats the pages too; "op. cit." does not
+        bare = p.ibid and not p.pages and (not p.opcit or _LOC_CIT.search(_ibid_words(p)) is not None)
+        res = _merge(p, antecedent, bare_ibid=bare)
+        # the full reference a chain of short forms goes back to ("Carr …, 5", "Ibid., 9", "Ibid., 11")
+        root = root_of.get(antecedent.index, antecedent.index) if antecedent and antecedent.index is not None else i
+        root_of[i] = root
+        if bare and p.opcit and root in latest_pages:
+            res = replace(res, pages=latest_pages[root])  # "loc. cit.": the place that work was last cited at
+        if res.pages:
+            latest_pages[root] = res.pages
         if res.work and _ABBREVIATION.match(res.work):
             # "*CI* 8, no. 31": the periodical named in full before, else anywhere in the document
             full_title = (w.work if (w := reg.by_initials.get(res.work)) else None) or spelled.get(res.work)
@@ -316,6 +330,17 @@ def resolve(
         if ref.stream == "body" and (res.work or res.author):
             current_body = known
     return [found[i] for i in range(len(refs))]
+
+
+#: "Id.", "Idem", "Eadem": the same author as the reference before (its work only when none is named).
+_IDEM = regex.compile(r"^\s*+(?i:id|idem|eadem|iidem)\b")
+#: "Loc. cit.": the same place in the work cited before, its pages included.
+_LOC_CIT = regex.compile(r"\b(?i:loc)\b")
+
+
+def _ibid_words(p: ParsedReference) -> str:
+    """The words of ``p`` labelled as an ibid or op. cit. ("Id.", "op. cit.", "loc. cit.")."""
+    return " ".join(p.text[s:e] for s, e, lab in p.spans if lab == "ibid")
 
 
 #: A title that opens with a surname and a comma: what a short form "Surname, Title" can be taken for.
@@ -400,7 +425,7 @@ def _merge(p: ParsedReference, a: _Work | None, bare_ibid: bool) -> Resolution:
     """``p``'s own fields, completed from the work ``a`` it repeats."""
     if a is None:
         return Resolution(p.author, p.work, p.volume, p.pages, p.year, p.place, p.publisher)
-    own_work = p.work if not p.ibid else None
+    own_work = p.work if not p.ibid or a.work is None else None
     # a short title names the article; the work cited is still the antecedent's container
     work = a.work if (own_work is None or (a.work and own_work != a.work and not p.container)) else own_work
     return Resolution(

@@ -52,6 +52,26 @@ CASES = [
         "Orlov's *The Red Decade* changed the field.[^1]\n\n[^1]: TRD, 12.\n",
         [("Orlov", "The Red Decade", None, "12", None, None, None)],
     ),
+    # "loc. cit." repeats the place the work was last cited at, through ibids; "op. cit." does not
+    (
+        NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Ibid., 118.\n"
+        "[^3]: Maria Keller, *Councils* (Leeds: Merlin, 1980), 3.\n[^4]: Orlov, loc. cit.\n[^5]: Orlov, op. cit.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "112", "1987", "London", None),
+            ("Orlov, N.", "The Red Decade", None, "118", "1987", "London", 0),
+            ("Keller, M.", "Councils", None, "3", "1980", "Leeds", None),
+            ("Orlov, N.", "The Red Decade", None, "118", "1987", "London", 0),
+            ("Orlov, N.", "The Red Decade", None, None, "1987", "London", 0),
+        ],
+    ),
+    # "Id." with a title of its own: the same author, another work (nothing else carried over)
+    (
+        NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Id., *Councils*, 7.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "112", "1987", "London", None),
+            ("Orlov, N.", "Councils", None, "7", None, None, 0),
+        ],
+    ),
     # a misspelt surname in a short form still finds the work, under the right name
     (
         NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Orlow, *Red Decade*, 140.\n",
