@@ -38,6 +38,7 @@ from citecheck.source.notes import (
     closing_notes,
     note_markers,
     notes_after_heading,
+    notes_at_page_feet,
     notes_beside_markers,
     numbered_lines,
     opened_by_markers,
@@ -808,6 +809,7 @@ def build_markdown(source: str) -> MarkdownView:
         blocks = numbered_lines(text, blocks)
         blocks = notes_after_heading(text, blocks, numbers, spans)
         blocks = closing_notes(text, blocks, numbers, spans)
+        blocks = notes_at_page_feet(text, blocks, spans)
         marks.extend(note_markers(text, blocks, spans))
     blocks, beside = notes_beside_markers(text, blocks, spans)  # "\[1\] …" after its paragraph
     marks.extend(beside)

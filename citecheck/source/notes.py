@@ -182,6 +182,49 @@ def closing_notes(
     return out
 
 
+def notes_at_page_feet(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int]]) -> list[Block]:
+    """``blocks`` with the notes of a text taken from printed pages made notes: runs of numbered
+    paragraphs in the middle of the text (``12 V. I. Lenin, …`` then ``13 Ibid.``, at the foot of
+    each page), each run numbered in order, counting on from the run before, and every number of
+    it marked in the body since that run (``vigorously”.12``); the run closing the text too, when
+    one before it was notes. Their labels are added to ``blanks``.
+    A text that already has notes is left as it is."""
+    if any(b.kind == "note" for b in blocks):
+        return list(blocks)
+    runs: list[list[tuple[int, str, int]]] = []
+    for i, b in enumerate(blocks):
+        found = note_label(text, b, {}) if b.kind == "para" else None
+        if found is None or not found[0].isdigit():
+            continue
+        label, body = found
+        if runs and runs[-1][-1][0] == i - 1 and int(runs[-1][-1][1]) + 1 == int(label):
+            runs[-1].append((i, label, body))
+        else:
+            runs.append([(i, label, body)])
+    out = list(blocks)
+    since = 0  # where the body after the last accepted run starts
+    last: int | None = None
+    for run in runs:
+        first_label = int(run[0][1])
+        if last is not None and first_label <= last:
+            continue
+        start = blocks[run[0][0]].start
+        closing = not any(b.kind in _BODY for b in blocks[run[-1][0] + 1 :])
+        if closing and last is None:
+            continue  # a run closing the text is closing_notes' to judge, unless pages came before
+        wanted = {label for _, label, _ in run}
+        between = [b for b in blocks if since <= b.start < start]
+        if len(_find_markers(text, between, wanted, start, first=first_label)) < len(wanted):
+            continue
+        for i, label, text_start in run:
+            b = blocks[i]
+            blanks.append((b.start, text_start))
+            out[i] = Block("note", text_start, b.end, note=label, depth=b.depth)
+        last = int(run[-1][1])
+        since = blocks[run[-1][0]].end
+    return out
+
+
 def note_markers(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int]]) -> list[Mark]:
     """Note markers in the body, in sequence, for numbered notes that exist.
 
@@ -195,18 +238,20 @@ def note_markers(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int
     if not notes:
         return []
     marks = []
-    for s, e, label in _find_markers(text, blocks, notes, None):
+    first = min(int(n) for n in notes)  # a chapter's notes may count on from an earlier one's
+    for s, e, label in _find_markers(text, blocks, notes, None, first=first):
         marks.append(Mark("noteref", s, e, label))
         blanks.append((s, e))
     return marks
 
 
 def _find_markers(
-    text: str, blocks: Sequence[Block], notes: set[str], before: int | None
+    text: str, blocks: Sequence[Block], notes: set[str], before: int | None, first: int = 1
 ) -> list[tuple[int, int, str]]:
-    """The markers of ``notes`` in the body blocks (those starting before ``before``, if given)."""
+    """The markers of ``notes`` in the body blocks (those starting before ``before``, if given),
+    counting from note ``first``."""
     out: list[tuple[int, int, str]] = []
-    expected = 1
+    expected = first
     for b in blocks:
         if b.kind not in _BODY or (before is not None and b.start >= before):
             continue

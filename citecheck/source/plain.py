@@ -21,7 +21,7 @@ from citecheck.models import Block, Mark, TextView
 from citecheck.source.build import finish
 from citecheck.source.lines import iter_lines, line_texts
 from citecheck.source.notes import NOTE_NUM as _NOTE_NUM
-from citecheck.source.notes import closing_notes, label_of, note_markers, notes_beside_markers
+from citecheck.source.notes import closing_notes, label_of, note_markers, notes_at_page_feet, notes_beside_markers
 from citecheck.source.offsets import blank_spans
 
 _NOTES_HEADING = regex.compile(
@@ -147,6 +147,7 @@ def build_plain(source: str) -> TextView:
             prev_note = label
             notes_zone = True
     blocks = closing_notes(text, blocks, {}, blanks)
+    blocks = notes_at_page_feet(text, blocks, blanks)
     marks = _link_markers(text, blocks, links, blanks) + note_markers(text, blocks, blanks)
     blocks, beside = notes_beside_markers(text, blocks, blanks)  # "[1] …" after its paragraph
     marks += beside

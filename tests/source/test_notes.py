@@ -53,6 +53,18 @@ NOTES = [
         [],
         [],
     ),
+    (  # notes at the foot of each printed page (text from a PDF): runs in the middle, counting on
+        "Orlov said “the councils were everywhere”.12 Keller said “none survived”.13\n\n"
+        "12 Orlov, The Red Decade, 12.\n13 Keller, Councils, 9.\n\n"
+        "18 THE RED DECADE\n\nHollis said “all was lost”.14\n\n14 Ibid., 10.\n",
+        [("12", "Orlov, The Red Decade, 12."), ("13", "Keller, Councils, 9."), ("14", "Ibid., 10.")],
+        [("12", "12"), ("13", "13"), ("14", "14")],
+    ),
+    (  # ... but not numbered paragraphs the body does not mark
+        "Orlov named three demands.\n\n12 Councils everywhere.\n13 No parties.\n\nHollis agreed.\n",
+        [],
+        [],
+    ),
     (  # the run must count down to 1
         "A claim.2 Another.3\n\n2. One source.\n\n3. Another.\n",
         [],
