@@ -202,18 +202,20 @@ def notes_at_page_feet(text: str, blocks: Sequence[Block], blanks: list[tuple[in
         else:
             runs.append([(i, label, body)])
     out = list(blocks)
-    since = 0  # where the body after the last accepted run starts
+    last_body = max((i for i, b in enumerate(blocks) if b.kind in _BODY), default=-1)
+    since = 0  # the first block after the run before
     last: int | None = None
     for run in runs:
+        # each block is searched once: a run's markers are in the body since the run before it
+        lo, since = since, run[-1][0] + 1
         first_label = int(run[0][1])
         if last is not None and first_label <= last:
             continue
         start = blocks[run[0][0]].start
-        closing = not any(b.kind in _BODY for b in blocks[run[-1][0] + 1 :])
-        if closing and last is None:
+        if last_body <= run[-1][0] and last is None:
             continue  # a run closing the text is closing_notes' to judge, unless pages came before
         wanted = {label for _, label, _ in run}
-        between = [b for b in blocks if since <= b.start < start]
+        between = blocks[lo : run[0][0]]
         if len(_find_markers(text, between, wanted, start, first=first_label)) < len(wanted):
             continue
         for i, label, text_start in run:
@@ -221,7 +223,6 @@ def notes_at_page_feet(text: str, blocks: Sequence[Block], blanks: list[tuple[in
             blanks.append((b.start, text_start))
             out[i] = Block("note", text_start, b.end, note=label, depth=b.depth)
         last = int(run[-1][1])
-        since = blocks[run[-1][0]].end
     return out
 
 

@@ -124,6 +124,15 @@ LINEAR_STAGES = {
     "deeply nested parentheses": (lambda n: "(" * n + "p. 3" + ")" * n, 20_000, "text"),
     "deeply nested brackets": (lambda n: "[" * n + "p. 3" + "]" * n, 20_000, "text"),
     "unclosed parentheses": (lambda n: "(p. 3 " * n, 5000, "text"),
+    # page-foot notes (text from a PDF): a run of notes under each page's body, and runs with no marker
+    "notes at the foot of many pages": (
+        lambda n: (
+            "".join(f"Orlov said “x y”.{i + 1}\n\n{i + 1} Orlov, Red Decade, {i}.\n\n" for i in range(n))
+            + "".join(f"{i + 1} Numbered Line.\n\nText.\n\n" for i in range(n))
+        ),
+        800,
+        "text",
+    ),
     "a long note": (lambda n: "Text.1\n\nNotes\n\n1. " + "Orlov, *Red Decade*, 3; " * n + "\n", 500, "markdown"),
 }
 
