@@ -58,11 +58,16 @@ _STRAIGHT = re.compile(r"\"")
 @lru_cache(maxsize=1)
 def _says_that() -> regex.Pattern[str]:
     """A verb of saying (``citecheck/data/speech.txt``) followed by "that", a quotation mark or a
-    colon: running prose reporting speech ("Trotsky wrote that", "Lenin declared: “…”")."""
+    colon, or after its subject: running prose reporting speech ("Trotsky wrote that", "Lenin
+    declared: “…”", "who calls the NEP …")."""
     from citecheck.extract.speakers import speech_words  # the word lists live with the speakers
 
-    verbs = sorted(speech_words()["verb"], key=lambda w: (-len(w), w))
-    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(map(regex.escape, verbs)) + r")\s++(?:that\b|[“\"‘«„:])")
+    verbs = "|".join(map(regex.escape, sorted(speech_words()["verb"], key=lambda w: (-len(w), w))))
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?:{verbs})\s++(?:that\b|[“\"‘«„:])"
+        # or its subject before it: "Carr calls the NEP …", "who calls", "he wrote"
+        rf"|(?:\b(?:who|which|he|she|they)|\p{{Lu}}\p{{Ll}}++(?:[’']s)?+)\s++(?:later\s++|also\s++)?(?:{verbs})\b"
+    )
 
 
 def looks_like_attribution(line: str) -> bool:

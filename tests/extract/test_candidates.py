@@ -67,6 +67,11 @@ CASES = [
         "<p>Orlov later wrote that it was “a passing phase” (<em>Red Decade</em>, p. 96).</p>",
         [("paren", "Red Decade, p. 96")],
     ),
+    (
+        "markdown",
+        "> The state withers away as the classes go.\n\nCompare Hollis, who calls it “a passing phase” (vol. 2, p. 271).\n",
+        [("paren", "vol. 2, p. 271")],
+    ),
     # entries of a reference list
     (
         "markdown",
