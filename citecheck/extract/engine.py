@@ -29,7 +29,7 @@ from citecheck.extract.grammar.parse import parse_reference, segments
 from citecheck.extract.link import Linker, chain
 from citecheck.extract.names import default_people, surname
 from citecheck.extract.prose import find_prose_references
-from citecheck.extract.quotes import find_quotes, is_title
+from citecheck.extract.quotes import find_quotes, interrupted, is_title
 from citecheck.extract.resolve import resolve
 from citecheck.extract.scare import is_mention, word_count
 from citecheck.extract.sentences import sentence_spans
@@ -171,7 +171,14 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     ids = [f"c{i + 1}" for i in range(len(refs))]
     citations = tuple(_citation(view, ids[i], r, resolutions[i], ids, catalogue) for i, r in enumerate(refs))
     terms = _terms(view.text, quotes, [links[i] is not None or speakers[i][1] == "cue" for i in range(len(quotes))])
-    kept = [i for i, q in enumerate(quotes) if _is_quotation(view, q, links[i], speakers[i], terms)]
+    kept = [
+        i
+        for i, q in enumerate(quotes)
+        if _is_quotation(view, q, links[i], speakers[i], terms)
+        # '> "If we take Moscow," he said, "with its …"': the pieces are the quotations (sourced and
+        # spoken as the block is), not the block
+        and not (q.form == "block" and interrupted(view.text, q))
+    ]
     quotations = tuple(
         _quotation(view, f"q{n + 1}", quotes[i], speakers[i], links[i], ids, sentences, sent_starts, quotes)
         for n, i in enumerate(kept)
@@ -803,7 +810,7 @@ def _nested_take_the_block(quotes: Sequence[QuoteSpan], links: list[int | None])
     for i, q in enumerate(quotes):
         if q.form == "block":
             outer, outer_link = q, out[i]
-        elif q.nested and outer is not None and outer.start <= q.open_mark < outer.end and out[i] is None:
+        elif q.nested and outer is not None and outer.open_mark <= q.open_mark < outer.end and out[i] is None:
             out[i] = outer_link
     return out
 

@@ -70,6 +70,30 @@ def _says_that() -> regex.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _speech_tag() -> regex.Pattern[str]:
+    """A closing mark, a short speech tag and an opening mark: ``,” he said, “`` / ``," said Lenin: "``."""
+    from citecheck.extract.speakers import speech_words
+
+    verbs = "|".join(map(regex.escape, sorted(speech_words()["verb"], key=lambda w: (-len(w), w))))
+    return regex.compile(
+        rf"[,.!?;:]?+[”\"][ \t]*+(?:[\p{{L}}.’'-]++[ \t]++){{0,3}}?(?:{verbs})(?:[ \t]++[\p{{L}}.’'-]++){{0,3}}?"
+        rf"[ \t]*+[,:.;—–-][ \t]*+[“\"]"
+    )
+
+
+def interrupted(text: str, q: QuoteSpan) -> bool:
+    """Whether block quotation ``q`` is one quotation broken by a speech tag (``"If we take Moscow,"
+    he said, "with its …"``): it opens with a quotation mark, and a tag stands between two of its
+    marks. Such a block frames the quotations inside it; it is not one itself."""
+    k = q.open_mark
+    while k < q.close_mark and text[k].isspace():
+        k += 1
+    if k >= q.close_mark or text[k] not in '“"':
+        return False
+    return _speech_tag().search(text, k + 1, min(q.close_mark, k + 2000)) is not None
+
+
 def looks_like_attribution(line: str) -> bool:
     """True when a short paragraph reads as the source line of a block quotation."""
     s = " ".join(line.split())

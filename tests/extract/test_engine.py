@@ -108,6 +108,32 @@ def test_block_quote_with_attribution_in_every_format(fmt: str) -> None:
     assert (c.work, c.year) == ("The Revolution Betrayed", "1937")
 
 
+INTERRUPTED = {
+    "markdown": (
+        "Hollis was blunt:\n\n> “If we take the capital,” he said, “with its thousands of officials, we must ask "
+        "who is directing whom.” (Hollis, *Speeches*, p. 12)\n\nMore prose.\n"
+    ),
+    "html": (
+        "<p>Hollis was blunt:</p><blockquote><p>&ldquo;If we take the capital,&rdquo; he said, &ldquo;with its "
+        "thousands of officials, we must ask who is directing whom.&rdquo; (Hollis, <i>Speeches</i>, p. 12)</p>"
+        "</blockquote><p>More prose.</p>"
+    ),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(INTERRUPTED))
+def test_a_block_quotation_broken_by_a_speech_tag_is_its_pieces(fmt: str) -> None:
+    """A quotation interrupted by "he said" is two, in a block quotation too; both are sourced as the block is."""
+    r = extract_text(INTERRUPTED[fmt], fmt)
+    assert [q.text for q in r.quotations] == [
+        "If we take the capital,",
+        "with its thousands of officials, we must ask who is directing whom.",
+    ]
+    assert {linked_raw(r, 0), linked_raw(r, 1)} == {
+        "(Hollis, *Speeches*, p. 12)" if fmt == "markdown" else "(Hollis, <i>Speeches</i>, p. 12)"
+    }
+
+
 # ---------------------------------------------------------------- one row a style
 def test_chicago_markdown_footnotes_with_short_forms() -> None:
     text = (
