@@ -141,7 +141,7 @@ def find_quotes(view: TextView, titles: list[tuple[int, int]] | None = None) -> 
             out.append(q)
             for k in range(i, j + 1):
                 inner = _inline_quotes(text, blocks[k], k, q.start, q.end, titles)
-                if reopened:
+                if reopened or (k > i and _reopens(text, blocks[k - 1], blocks[k])):
                     # the mark a paragraph reopens is the quotation going on, not one inside it
                     inner = [x for x in inner if x.open_mark != blocks[k].start]
                 out.extend(inner)
@@ -151,7 +151,10 @@ def find_quotes(view: TextView, titles: list[tuple[int, int]] | None = None) -> 
         if whole is not None:
             out.append(whole)
             for k in range(whole.block, whole.last_block + 1):
-                out.extend(_inline_quotes(text, blocks[k], k, whole.start, whole.end, titles))
+                inner = _inline_quotes(text, blocks[k], k, whole.start, whole.end, titles)
+                if k > whole.block and _reopens(text, blocks[k - 1], blocks[k]):
+                    inner = [x for x in inner if x.open_mark != blocks[k].start]
+                out.extend(inner)
             i = whole.last_block + 1
             continue
         if b.kind == "para" and text[b.start : b.end].rstrip().endswith(":"):
@@ -205,6 +208,22 @@ def _reopened(text: str, blocks: Sequence[Block], i: int, j: int) -> bool:
     if opener not in ('"', "“", "«") or text[nxt.start : nxt.start + 1] != opener:
         return False
     body = text[s : blocks[j].end]
+    if opener == '"':
+        return body.count('"') % 2 == 1
+    return body.count(opener) > body.count(_PAIRS[opener])
+
+
+def _reopens(text: str, before: Block, b: Block) -> bool:
+    """Whether paragraph ``b`` of a block quotation reopens the quotation mark the paragraph
+    ``before`` it opened and never closed: the convention of a quotation of several paragraphs,
+    each opening with the mark and only the last closing it."""
+    s, e = before.start, before.end
+    while s < e and text[s].isspace():
+        s += 1
+    opener = text[s] if s < e else ""
+    if opener not in ('"', "“", "«") or text[b.start : b.start + 1] != opener:
+        return False
+    body = text[s:e]
     if opener == '"':
         return body.count('"') % 2 == 1
     return body.count(opener) > body.count(_PAIRS[opener])

@@ -98,6 +98,18 @@ CASES = [
             ("inline", "Nobody could stop them,"),
         ],
     ),
+    # one block quotation of three paragraphs, each reopening the mark only the last closes: one
+    # quotation, no second one in its last paragraph (in a blockquote, and indented in plain text)
+    (
+        "markdown",
+        'As Hale noted:\n\n> "The councils were everywhere.\n>\n> "Nobody could stop them.\n>\n> "Not even the party."\n\nMore.\n',
+        [("block", 'The councils were everywhere. "Nobody could stop them. "Not even the party.')],
+    ),
+    (
+        "text",
+        'As Hale noted:\n\n    "The councils were everywhere.\n\n    "Nobody could stop them.\n\n    "Not even the party."\n\nMore prose.\n',
+        [("block", 'The councils were everywhere. "Nobody could stop them. "Not even the party.')],
+    ),
     # a paragraph wholly in quotation marks, over paragraphs that do not reopen the mark
     (
         "text",
