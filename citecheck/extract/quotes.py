@@ -29,7 +29,7 @@ _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "'": "
 _OPENERS = "“«‘\"„'"
 _TITLE_CUE = regex.compile(
     r"(?:\b(?:article|essay|pamphlet|book|speech|report|letter|chapter|preface|poem|song|novel|film|"
-    r"entitled|titled|headed|called|named|volume|paper|thesis|theses|resolution|slogan|magazine|newspaper|"
+    r"entitled|titled|headed|called|named|volume|paper|thesis|theses|resolution|magazine|newspaper|"
     r"column|review|series|headline|section|lecture|declaration|manifesto|programme|program))"
     r"[,:]?\s*+$",
     regex.I,
@@ -465,9 +465,23 @@ def _single_close(text: str, k: int, hi: int) -> int | None:
     return fallback
 
 
+@lru_cache(maxsize=1)
+def _slogan_cue() -> regex.Pattern[str]:
+    """What introduces a slogan or a demand (``citecheck/data/speech.txt``, class ``slogan``): "the
+    slogan", "the cry of", "calling for", "demanded"."""
+    from citecheck.extract.speakers import speech_words
+
+    phrases = sorted(speech_words()["slogan"], key=lambda w: (-len(w), w))
+    words = "|".join(r"\s++".join(map(regex.escape, p.split("+"))) for p in phrases)
+    return regex.compile(rf"(?<![\p{{L}}])(?i:{words})(?:\s++of)?+[,:]?\s*+$")
+
+
 def is_title(text: str, mark: int, s: int, e: int, floor: int) -> bool:
-    """A title in quotation marks: after "article", or Title Case with no sentence punctuation."""
+    """A title in quotation marks: after "article", or Title Case with no sentence punctuation; never
+    a slogan ("calling for “All Power to the Soviets”")."""
     before = text[max(floor, mark - 40) : mark]
+    if _slogan_cue().search(before):
+        return False
     if _TITLE_CUE.search(before):
         return True
     inner = text[s:e].rstrip(",.")

@@ -136,6 +136,11 @@ def test_quotes(fmt: str, text: str, expected: list[tuple[str, str]]) -> None:
         ("", "The State and Revolution", True),
         ("", "we shall win", False),
         ("he recalled ", "we shall win the war", False),
+        # a slogan or a demand is words cried, never a title, however capitalised; "called" names a title
+        ("the slogan ", "All power to the Soviets", False),
+        ("campaigning, calling for ", "All Power to the Councils", False),
+        ("the cry of ", "Bread and Peace", False),
+        ("an article called ", "Barbarism or Socialism", True),
     ],
 )
 def test_is_title(before: str, inner: str, title: bool) -> None:
