@@ -21,6 +21,9 @@ _BARE_NUMBER = regex.compile(r"^\d{1,4}(?:\s*+[-–]\s*+\d{1,4})?$")
 _ONLY_URL = regex.compile(r"^\W*(?:\d+\.\s*)?(?:https?://|file://|www\.)\S*\W*$")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{2,}+(?![\p{L}.])")
 _LOWER_RUN = regex.compile(r"(?:\b\p{Ll}+\b[\s,]+){6,}")
+#: What opens a gloss in brackets, never a reference: "i.e.", "viz.", "namely", "that is" (and German
+#: "d. h.", Russian "т. е."); not "e.g.", which author–date citations use ("(e.g., Carr 1950)").
+_ASIDE = regex.compile(r"^\W*+(?i:i\.\s*+e\b|viz\b|namely\b|that\s++is\b|d\.\s*+h\b|т\.\s*+е\b)")
 
 
 _WORTH_PARSING = regex.compile(r"\d|[“”\"«»‘]|\b(?:[IVXLC]{1,6}|(?i:ibid|op|id|loc|quoted|cited|ebd|ebenda|там))\b")
@@ -92,6 +95,8 @@ def _judge(kind: str, p: ParsedReference, marked: bool, after_quote: bool, insid
             return cited  # "Richardson interview", "Trotsky to Cannon"
         return None
     if kind in ("bracket", "paren"):
+        if _ASIDE.match(text):
+            return None  # "(i.e., bourgeois)", "(viz. the Tenth Congress)": the writer's gloss
         if _BARE_NUMBER.match(text):
             # "(117)" after a quotation is its page; "[3]" is a note marker's shape
             return "inline" if after_quote and kind == "paren" else None

@@ -24,6 +24,10 @@ CASES = [
     ("paren", "ibid, page 474", True, True, False, "ibid"),
     ("paren", "Quoted by Orlov.", False, True, False, "quoted-in"),
     ("paren", "which the reader will remember from the first chapter of this book", False, False, False, None),
+    # a gloss is no reference, whatever its typography
+    ("paren", "*i.e.*, bourgeois", True, False, False, None),
+    ("paren", "e.g., Carr 1950", False, False, False, "inline"),  # author-date's "for example"
+    ("bracket", "viz., the Tenth Congress, 1921", False, True, False, None),
     ("note", "Orlov, Red Decade, 140.", True, False, False, "footnote"),
     ("note", "Ibid.", False, False, False, "ibid"),
     ("note", "quoted in Hall, Memoirs, 4.", True, False, False, "quoted-in"),

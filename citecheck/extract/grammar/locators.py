@@ -125,7 +125,7 @@ def normalise_pages(raw: str) -> str | None:
     """The schema's pages: no ``p.``/``pp.``, ranges with ``-``, short ranges written out, lists joined by ``, ``.
 
     ``"pp. 32-3"`` -> ``"32-33"``; ``"p. 12 and p. 40"`` -> ``"12, 40"``; ``"212--14"`` -> ``"212-214"``;
-    ``"138f"`` -> ``"138f"``; ``"p. xxxvi"`` -> ``"xxxvi"``.
+    ``"138f"`` -> ``"138f"``; ``"p. xxxvi"`` -> ``"xxxvi"``; ``"bourgeois"`` (no locator) -> None.
     """
     s = _PAGE_PREFIX.sub("", " ".join(raw.split())).strip(" .;,")
     if not s:
@@ -142,7 +142,13 @@ def normalise_pages(raw: str) -> str | None:
                 b = a[: len(a) - len(b)] + b
             item = f"{a}-{b}"
         items.append(item)
+    if not any(_LOCATES.search(item) for item in items):
+        return None  # "bourgeois", "et seq": words the labeller took for pages locate nothing
     return ", ".join(items) or None
+
+
+#: What a page locator holds: a digit, a roman numeral standing alone, or "passim".
+_LOCATES = regex.compile(r"\d|^(?i:[ivxlcdm]{1,7}+)(?:\s*+" + _DASH + r"\s*+(?i:[ivxlcdm]{1,7}+))?$|(?i:passim)")
 
 
 _VOLUME_PREFIX = regex.compile(r"^\s*+(?:(?i:volumes?|vols?|tome|bd|band|том|т)\.?|[vt]\.)\s*+")

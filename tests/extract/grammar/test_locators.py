@@ -56,9 +56,14 @@ def test_hints(text: str, expected: list[tuple[str, str]]) -> None:
         ("p. xxxvi", "xxxvi"),
         ("page\n   840", "840"),
         ("S. 39", "39"),
+        ("xii--xiv", "xii-xiv"),
+        ("passim", "passim"),
+        # words the labeller took for pages locate nothing
+        ("bourgeois", None),
+        ("et seq.", None),
     ],
 )
-def test_pages(raw: str, normal: str) -> None:
+def test_pages(raw: str, normal: str | None) -> None:
     assert normalise_pages(raw) == normal
 
 
