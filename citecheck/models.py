@@ -55,7 +55,7 @@ class Repair:
 # --- The view: what the extractors read ------------------------------------------------------
 
 #: The kinds of block a view is cut into.
-BLOCK_KINDS = ("para", "heading", "quote", "note", "item", "code", "meta")
+BLOCK_KINDS = ("para", "heading", "quote", "caption", "note", "item", "code", "meta")
 
 #: The kinds of inline annotation a view carries (see :class:`Mark`).
 MARK_KINDS = ("italic", "bold", "quote", "sup", "link", "url", "code", "noteref", "wikilink", "cite")
@@ -69,7 +69,9 @@ class Block:
     (Markdown ``>``, HTML ``<blockquote>`` or a class naming a quote, plain text set off by
     indentation is *not* a quote block: it is a ``para`` with ``indented``); ``note`` is a note
     definition (Markdown ``[^n]:``, an HTML endnote, a numbered note in a notes section) whose
-    label is ``note``; ``code`` and ``meta`` (front matter, navigation) are never extracted from.
+    label is ``note``; ``caption`` is the line heading a block quotation that names its source
+    (an Obsidian callout's title, ``> [!quote] Lenin, *CW* 33``); ``code`` and ``meta`` (front
+    matter, navigation) are never extracted from.
     """
 
     kind: str

@@ -87,6 +87,11 @@ def find_candidates(view: TextView, quotes: Sequence[QuoteSpan] = ()) -> list[Ca
         if b.kind == "note":
             out.extend(_note_candidates(view, i))
             continue
+        if b.kind == "caption":
+            # the title heading a block quotation names its source: "> [!quote] Lenin, *CW* 33, p. 64"
+            s, e = _trim(text, b.start, b.end)
+            out.append(Candidate("attribution", s, e, s, e, i))
+            continue
         if in_list and b.kind in ("para", "item"):
             s, e = _trim(text, b.start, b.end)
             if s < e and not _NAMESPACE.match(text, s, e):  # "[[Category:Concepts]]" is navigation

@@ -76,6 +76,8 @@ class Linker:
             att = self.attribution_by_block.get(q.last_block + 1)
             if att is None:
                 att = self.attribution_by_block.get(q.last_block)
+            if att is None and q.block > 0 and self.view.blocks[q.block - 1].kind == "caption":
+                att = self.attribution_by_block.get(q.block - 1)  # the title of a callout: its source
             if att is not None:
                 return att
             last = self.view.blocks[q.last_block]

@@ -77,7 +77,7 @@ def _speech_tag() -> regex.Pattern[str]:
 
     verbs = "|".join(map(regex.escape, sorted(speech_words()["verb"], key=lambda w: (-len(w), w))))
     return regex.compile(
-        rf"[,.!?;:]?+[”\"][ \t]*+(?:[\p{{L}}.’'-]++[ \t]++){{0,3}}?(?:{verbs})(?:[ \t]++[\p{{L}}.’'-]++){{0,3}}?"
+        rf"[,.!?;:]?+[”\"][ \t]*+(?:[\p{{L}}.’'-]++[ \t]++){{0,3}}?(?:{verbs})(?:[ \t]++[\p{{L}}.’'-]++){{0,5}}?"
         rf"[ \t]*+[,:.;—–-][ \t]*+[“\"]"
     )
 
@@ -122,7 +122,7 @@ def find_quotes(view: TextView, titles: list[tuple[int, int]] | None = None) -> 
     n = len(blocks)
     while i < n:
         b = blocks[i]
-        if b.kind in ("heading", "code", "meta"):
+        if b.kind in ("heading", "code", "meta", "caption"):
             i += 1
             continue
         if b.kind == "quote":

@@ -18,7 +18,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from typing import Any
 
@@ -801,6 +801,7 @@ def build_markdown(source: str) -> MarkdownView:
                 numbers[t.start] = labels[blk.start]
     blocks = trimmed
     spans: list[tuple[int, int]] = []
+    blocks = callouts(text, blocks, spans)
     if any(m.kind == "noteref" for m in marks):
         blocks, marks = opened_by_markers(text, blocks, marks)
     else:
@@ -820,6 +821,46 @@ def build_markdown(source: str) -> MarkdownView:
     return MarkdownView(
         text, compose(omap, nmap, len(text)) if nmap else omap, tuple(blocks), tuple(marks), tuple(b.meta)
     )
+
+
+#: An Obsidian callout or a GitHub alert opening a block quotation: ``[!quote]``, ``[!NOTE]-``.
+_CALLOUT = regex.compile(r"\[!([A-Za-z][\w-]{0,20}+)\][+-]?+[ \t]*+")
+#: Callout types whose block holds someone's words; the title is their source.
+_QUOTING_CALLOUTS = frozenset({"quote", "cite", "quotation"})
+
+
+def callouts(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int]]) -> list[Block]:
+    """Block quotations that open with a callout marker (Obsidian ``> [!quote] Title``, GitHub
+    ``> [!NOTE]``): the marker is blanked (added to ``blanks``). A ``quote`` or ``cite`` callout is a
+    quotation whose title line is its ``caption`` (its source); any other type (note, tip, warning,
+    abstract …) is the writer's own aside: its title a heading, its paragraphs plain ones."""
+    out: list[Block] = []
+    aside: int | None = None  # the group of the aside callout being read
+    for i, b in enumerate(blocks):
+        if b.kind == "quote" and aside is not None and b.group == aside:
+            out.append(Block("para", b.start, b.end))
+            continue
+        aside = None
+        first = b.kind == "quote" and (i == 0 or blocks[i - 1].kind != "quote" or blocks[i - 1].group != b.group)
+        m = _CALLOUT.match(text, b.start, b.end) if first and text.startswith("[!", b.start) else None
+        if m is None:
+            out.append(b)
+            continue
+        blanks.append((m.start(), m.end()))
+        nl = text.find("\n", m.end(), b.end)
+        title_end = nl if nl >= 0 else b.end
+        quoting = m.group(1).lower() in _QUOTING_CALLOUTS
+        if not quoting:
+            aside = b.group
+        if text[m.end() : title_end].strip():
+            title = trim_block(text, Block("caption" if quoting else "heading", m.end(), title_end))
+            if title is not None:
+                out.append(title if not quoting else replace(title, group=b.group, depth=b.depth))
+        if nl >= 0:
+            rest = trim_block(text, Block("quote" if quoting else "para", nl + 1, b.end, group=b.group, depth=b.depth))
+            if rest is not None:
+                out.append(rest if quoting else replace(rest, group=None, depth=0))
+    return out
 
 
 def _wikilinks_and_urls(text: str, blocks: list[Block]) -> tuple[str, list[Mark]]:

@@ -67,6 +67,8 @@ CASES = [
         "“The councils were everywhere”.^[Hale, *Councils*, 3.] “Nobody stopped them”.^[Ibid., 4.]\n",
         ["Hale, *Councils*, 3.", "Ibid., 4."],
     ),
+    # an Obsidian quote callout: its title sources the quotation
+    ("> [!quote] Hale, *Councils*, p. 3\n> The councils were everywhere in those years.\n", ["Hale, *Councils*, p. 3"]),
     # nothing sources an unsourced quotation
     ("Hale wrote that “the councils were everywhere in those years”.\n", [None]),
 ]

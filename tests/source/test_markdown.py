@@ -118,6 +118,31 @@ FOOTNOTES = [
 ]
 
 
+CALLOUTS = [
+    # an Obsidian quote callout: its title is the quotation's caption (its source), the marker blanked
+    (
+        "> [!quote] Hale, *Councils*, p. 3\n> The councils were everywhere.\n",
+        [("caption", "Hale,  Councils , p. 3"), ("quote", "The councils were everywhere.")],
+    ),
+    # folded, untitled
+    ("> [!cite]-\n> The councils were everywhere.\n", [("quote", "The councils were everywhere.")]),
+    # any other callout (GitHub alerts too) is the writer's aside: a heading and plain paragraphs
+    (
+        "> [!NOTE] To check\n> The 1966 printing differs.\n>\n> So does the 1974 one.\n",
+        [("heading", "To check"), ("para", "The 1966 printing differs."), ("para", "So does the 1974 one.")],
+    ),
+    # a marker that is not at the start of the block quotation is text
+    ("> The councils [!quote] were everywhere.\n", [("quote", "The councils [!quote] were everywhere.")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CALLOUTS)
+def test_callouts(text: str, expected: list[tuple[str, str]]) -> None:
+    view = md(text)
+    assert blocks(view) == expected
+    check_source_map(view)
+
+
 def test_inline_note_splits_its_paragraph_where_it_stands() -> None:
     view = md(
         "> “We need a breathing space.”^[Lenin, *CW*, vol. 32, p. 179.]\n\nHe said it twice.^[Ibid.] Then he left.\n"
