@@ -230,13 +230,22 @@ def _author_date_list(
     parenthesis that lists several, or none when a part is something else."""
     out: list[tuple[Candidate, ParsedReference, list[tuple[int, int, str]], int]] = []
     a = 0
+    author: str | None = None
     for part in text.split(";"):
         b = a + len(part)
         lead = len(part) - len(part.lstrip())
         s, e = a + lead, a + len(part.rstrip())
         parsed = author_date(text[s:e]) if e > s else None
+        if parsed is None and author and e > s and text[s].isdigit():
+            # "(Carr 1952a: 5; 1953: 7)": a year and its locator, by the author named before
+            whole = author_date(f"{author} {text[s:e]}")
+            shift = len(author) + 1
+            if whole is not None and whole.year:
+                spans = tuple((x - shift, y - shift, lab) for x, y, lab in whole.spans if lab != "author")
+                parsed = replace(whole, text=text[s:e], spans=spans, locators=spans)
         if parsed is None:
             return []
+        author = parsed.author
         seg_c = replace(c, start=offset + s, end=offset + e, outer_start=offset + s, outer_end=offset + e)
         out.append((seg_c, parsed, [], offset + s))
         a = b + 1

@@ -72,6 +72,18 @@ CASES = [
             ("Orlov, N.", "Councils", None, "7", None, None, 0),
         ],
     ),
+    # an author-date list whose later parts name only a year: the author named before; ibid repeats the last
+    (
+        "Orlov saw “a retreat” (Orlov 1987a: 5; 1988: 7), then “a strategic one” (ibid.: 12).\n\n## References\n\n"
+        "Orlov, N. (1987a) *The Red Decade*. London: Verso.\n\nOrlov, N. (1988) *Councils*. London: Verso.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "5", "1987", "London", 3),
+            ("Orlov, N.", "Councils", None, "7", "1988", "London", 4),
+            ("Orlov, N.", "Councils", None, "12", "1988", "London", 1),
+            ("Orlov, N.", "The Red Decade", None, None, "1987", "London", None),
+            ("Orlov, N.", "Councils", None, None, "1988", "London", None),
+        ],
+    ),
     # a misspelt surname in a short form still finds the work, under the right name
     (
         NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Orlow, *Red Decade*, 140.\n",

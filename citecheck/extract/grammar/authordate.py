@@ -1,14 +1,14 @@
 """The fixed grammar of author–date and author–page citations.
 
 Harvard, APA and MLA citations name a work by its author and year, or its author alone, and leave
-the title to the reference list: ``Trotsky, 1937, p. 94``, ``Carr 1952: 58``, ``Service 2000,
-pp. 310–12``, ``Figes 1996a, 701``, ``Lenin 212``, ``Deutscher 94–95``. They are too short for the
-sequence labeller to read reliably (``Trotsky, 1937`` looks like a title), and their shape is
-fixed, so a small grammar reads them: a surname (with a particle, a second author or "et al."),
-then a year and a locator, or (MLA) a bare page number with no comma between (``Anarchy, p. 43``
-is a short title). The resolver ties them to the reference list. Only the parentheses and
-brackets of the running text are read this way: in a note, ``(Autumn 1989)`` or ``(Verso 1998)``
-is an imprint.
+the title to the reference list: ``Trotsky, 1937, p. 94``, ``Carr 1952: 58``, ``Service 2000, pp.
+310–12``, ``Figes 1996a, 701``, ``Lenin [1917] 1964: 392``, ``Lenin 212``, ``Deutscher 94–95``.
+They are too short for the sequence labeller to read reliably (``Trotsky, 1937`` looks like a
+title), and their shape is fixed, so a small grammar reads them: a surname (with a particle, a
+second author or "et al."), then a year and a locator, or (MLA) a bare page number with no comma
+between (``Anarchy, p. 43`` is a short title). The resolver ties them to the reference list. Only
+the parentheses and brackets of the running text are read this way: in a note, ``(Autumn 1989)`` or
+``(Verso 1998)`` is an imprint.
 
 A surname here must look like one: a capitalised word that is not a month, a place, a people or a
 structural word (``Chapter 3``, ``Article 58``, ``March 1917``, ``Petrograd 1917``); the words come
@@ -33,7 +33,8 @@ _GRAMMAR = regex.compile(
     rf"""
     (?P<author>{_NAME}(?:\s*+(?:,\s*+)?(?:and|&)\s++{_NAME}|\s++et\s++al\.?+)?+)
     (?:
-        ,?+\s++(?P<year>1[5-9][0-9]{{2}}|20[0-9]{{2}})[a-z]?+
+        ,?+\s++(?:\[(?P<orig>1[5-9][0-9]{{2}}|20[0-9]{{2}})\]\s*+)?+(?P<year>1[5-9][0-9]{{2}}|20[0-9]{{2}})[a-z]?+
+        (?:\s*+\[(?P<orig2>1[5-9][0-9]{{2}}|20[0-9]{{2}})\])?+
         (?:\s*+[,:]\s*+(?:(?P<vol>(?i:vol\.?+|volume)\s*+[0-9IVXL]{{1,6}}+),\s*+)?+(?:(?i:pp?\.)\s*+)?+(?P<pages>{_PAGES}))?+
     |
         \s++(?P<pages_only>{_PAGES})
@@ -73,6 +74,7 @@ def author_date(text: str) -> ParsedReference | None:
     year = m.group("year")
     pages = m.group("pages") or m.group("pages_only")
     volume = m.group("vol")
+    original = m.group("orig") or m.group("orig2")  # "Lenin [1917] 1964": first published in 1917
     if year is not None:
         spans.append((off + m.start("year"), off + m.end("year"), "year"))
     if volume is not None:
@@ -87,5 +89,6 @@ def author_date(text: str) -> ParsedReference | None:
         volume=volume,
         pages=pages,
         year=year,
+        original_year=original,
         locators=tuple(sp for sp in spans if sp[2] != "author"),
     )

@@ -54,6 +54,8 @@ _DATE = regex.compile(
 # "1964 (1920)", "(1972) [1918]", "(1972) \[1918\]"; "(1946; New York: …, 1995)": the first is the original
 _ORIGINAL_YEAR = regex.compile(
     r"(?:1[4-9]\d\d|20[0-4]\d)\)?\s*+[(\[]|\\\[\s*+(1[4-9]\d\d|20[0-4]\d)|\(\s*+(1[4-9]\d\d|20[0-4]\d)\s*+;"
+    # "[1917] 1964" (Harvard's original year first, in brackets)
+    r"|\[\s*+(1[4-9]\d\d|20[0-4]\d)\s*+\]\s*+(?=1[4-9]\d\d|20[0-4]\d)"
 )
 # A number ending the reference after a comma or colon: Chicago's page ("…, 1977), 139.")
 _TRAILING_NUMBER = regex.compile(
@@ -83,7 +85,7 @@ def locator_hints(text: str) -> list[tuple[int, int, str]]:
     ):
         found += [(m.start(), m.end(), hint) for m in pattern.finditer(text)]
     for m in _ORIGINAL_YEAR.finditer(text):
-        g = 1 if m.group(1) else 2 if m.group(2) else 0
+        g = 1 if m.group(1) else 2 if m.group(2) else 3 if m.group(3) else 0
         if g:
             found.append((m.start(g), m.end(g), "origyear"))
         else:

@@ -60,6 +60,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _letter_writer(text, tokens, labels)
     labels = _place_then_publisher(tokens, labels)
     labels = _dates_are_no_place(tokens, labels, hints)
+    labels = _bracketed_years(tokens, labels, hints)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -318,6 +319,24 @@ def _after_cue(
 
 #: Words that join a cue to the reference it introduces ("quoted in", "cited by", "see also").
 _CUE_GLUE = frozenset({"in", "by", "as", "also", "e.g", "", ","})
+
+
+def _bracketed_years(tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]) -> list[str]:
+    """A year the fixed grammar reads inside the string's parentheses (``([1917] 1964)``), in plain
+    type, is a year, never part of the title that follows it."""
+    years = {(s, e) for s, e, hint in hints if hint in ("year", "origyear")}
+    out = labels
+    for k, tok in enumerate(tokens):
+        if (
+            labels[k] in _TITLES
+            and tok.depth > 0
+            and not (tok.italic or tok.bold or tok.quoted)
+            and (tok.start, tok.end) in years
+        ):
+            if out is labels:
+                out = list(labels)
+            out[k] = "year"
+    return out
 
 
 def _dates_are_no_place(tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]) -> list[str]:

@@ -19,6 +19,9 @@ ROWS = [
     ("Orlov 1987", ("Orlov", "1987", None, None)),
     ("Orlov 212", ("Orlov", None, None, "212")),  # MLA: author and page, no comma
     ("Keller 94-95", ("Keller", None, None, "94-95")),
+    # the year first published, in brackets, before or after the edition's
+    ("Orlov [1917] 1964: 392", ("Orlov", "1964", None, "392")),
+    ("Orlov 1964 [1917], p. 392", ("Orlov", "1964", None, "392")),
     ("Anarchy, p. 43", None),  # a short title: left to the sequence labeller
     ("Chapter 3", None),
     ("Article 58", None),
@@ -41,3 +44,8 @@ def test_author_date(text: str, expected: tuple[str, str | None, str | None, str
     assert (p.author, p.year, p.volume, p.pages) == expected
     for s, e, label in p.spans:
         assert text[s:e] == {"author": p.author, "year": p.year, "volume": p.volume, "pages": p.pages}[label]
+
+
+def test_the_original_year_is_kept() -> None:
+    p = author_date("Orlov [1917] 1964: 392")
+    assert p is not None and (p.year, p.original_year) == ("1964", "1917")

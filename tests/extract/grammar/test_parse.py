@@ -44,6 +44,7 @@ def fields(p: ParsedReference) -> dict[str, object]:
         "volume": normalise_volume(p.volume) if p.volume else None,
         "pages": normalise_pages(p.pages) if p.pages else None,
         "year": p.year,
+        "original_year": p.original_year,
         "place": p.place,
         "ibid": p.ibid,
         "opcit": p.opcit,
@@ -231,6 +232,11 @@ STYLES = [
     ),
     # a month in a date is no place of publication
     ('Leon Hollis, "Hue and Cry," *New Review* 4, no. 4 (April 1938): 103.', {"place": None, "year": "1938"}),
+    # Harvard's original year first, in brackets, in a reference list: the edition's year is the year
+    (
+        "Orlov, N. ([1917] 1964) *The Red Decade*. Leeds: Merlin.",
+        {"year": "1964", "original_year": "1917", "work": "The Red Decade"},
+    ),
     # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
     ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
     ("J. Hollis, *The Long Winter*, 3 vols. (London, 1950), vol. 2, p. 5.", {"volume": "2", "pages": "5"}),
