@@ -196,6 +196,13 @@ def _covers(short: str, title: str) -> bool:
     return all(w in it for w in sw)  # a subsequence: "Soviet Trade Unions" is not "Trade Unions in Soviet Russia"
 
 
+def _cut_short(short: str, title: str) -> bool:
+    """``short`` shortens ``title`` keeping its first content word (``History`` of ``The History of the
+    Russian Revolution``)."""
+    sw, tw = _content(_words(short)), _content(_words(title))
+    return bool(sw) and sw[:1] == tw[:1] and _covers(short, title)
+
+
 def resolve(
     refs: Sequence[Reference],
     named: Sequence[NamedWork] = (),
@@ -267,7 +274,7 @@ def resolve(
             antecedent = listed.dated(p.author, p.year, _year_suffix(p.text, p.year or ""))
         elif _is_short(p):
             if p.work:
-                antecedent = reg.title_match(p.work, p.author)
+                antecedent = reg.title_match(p.work, p.author) or listed.titled(p.work, p.author)
             if antecedent is None and not p.author and p.work and (m := _SURNAME_TITLE.match(p.work)):
                 # "Avrich, Kronstadt 1921, 229." parsed as one title: a surname and a title the
                 # document cites by that author
@@ -367,6 +374,7 @@ class _Listed:
     def __init__(self, refs: Sequence[Reference]) -> None:
         self.by_year: dict[tuple[str, str], _Work] = {}
         self.by_author: dict[str, list[_Work]] = {}
+        self.entries: list[_Work] = []  # the entries of reference lists, in document order
         for i, ref in enumerate(refs):
             p = ref.parsed
             a = _fold_name(p.author)
@@ -381,6 +389,8 @@ class _Listed:
             works = self.by_author.setdefault(a, [])
             if all(x.work != w.work for x in works):
                 works.append(w)
+            if ref.kind == "list":
+                self.entries.append(w)
 
     def dated(self, author: str | None, year: str | None, suffix: str | None = None) -> _Work | None:
         """The work of ``author`` published in ``year`` (``suffix``: the ``b`` of ``1967b``)."""
@@ -388,6 +398,17 @@ class _Listed:
         if not a or not year:
             return None
         return (self.by_year.get((a, year + suffix)) if suffix else None) or self.by_year.get((a, year))
+
+    def titled(self, short: str, author: str | None) -> _Work | None:
+        """The one entry of the reference list whose title ``short`` shortens (by ``author``, when
+        given): an MLA citation's short title (``(Trotsky, *History* 545)``) names a work cited."""
+        a = _fold_name(author)
+        found = [
+            w
+            for w in self.entries
+            if (not a or _same_name(a, _fold_name(w.author) or "")) and any(_covers(short, t) for t in w.titles)
+        ]
+        return found[0] if len({w.work for w in found}) == 1 else None
 
     def only(self, author: str) -> _Work | None:
         """The work of ``author`` when the document lists exactly one."""
@@ -427,7 +448,13 @@ def _merge(p: ParsedReference, a: _Work | None, bare_ibid: bool) -> Resolution:
         return Resolution(p.author, p.work, p.volume, p.pages, p.year, p.place, p.publisher)
     own_work = p.work if not p.ibid or a.work is None else None
     # a short title names the article; the work cited is still the antecedent's container
-    work = a.work if (own_work is None or (a.work and own_work != a.work and not p.container)) else own_work
+    # (a container the short form names stays, unless it is the antecedent's title cut short at its
+    # end: "History" for "The History of the Russian Revolution", not "Works" for "Selected Works")
+    work = (
+        a.work
+        if own_work is None or (a.work and own_work != a.work and (not p.container or _cut_short(own_work, a.work)))
+        else own_work
+    )
     return Resolution(
         author=a.author or p.author,
         work=work,

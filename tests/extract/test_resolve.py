@@ -84,6 +84,17 @@ CASES = [
             ("Orlov, N.", "Councils", None, None, "1988", "London", None),
         ],
     ),
+    # MLA: a short title in the running text names an entry of the works cited, after it
+    (
+        "Orlov calls it “a retreat” (*Red Decade* 17), and “a rout” (Orlov, *Decade* 45).\n\n## Works Cited\n\n"
+        "Orlov, Nikolai. *The Red Decade*. Leeds UP, 1987.\n\nKeller, Maria. *Councils*. Merlin, 1980.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "17", "1987", None, 2),
+            ("Orlov, N.", "The Red Decade", None, "45", "1987", None, 0),
+            ("Orlov, N.", "The Red Decade", None, None, "1987", None, None),
+            ("Keller, M.", "Councils", None, None, "1980", None, None),
+        ],
+    ),
     # a misspelt surname in a short form still finds the work, under the right name
     (
         NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Orlow, *Red Decade*, 140.\n",

@@ -59,8 +59,10 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _editor_first(tokens, labels)
     labels = _letter_writer(text, tokens, labels)
     labels = _place_then_publisher(tokens, labels)
+    labels = _press_is_publisher(tokens, labels)
     labels = _dates_are_no_place(tokens, labels, hints)
     labels = _bracketed_years(tokens, labels, hints)
+    labels = _page_after_title(tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -264,6 +266,25 @@ def _place_then_publisher(tokens: Sequence[Token], labels: list[str]) -> list[st
     return out
 
 
+#: Words that end a publisher's name and never a place's ("Oxford UP", "Pathfinder Press").
+_PRESS = frozenset({"press", "publishers", "publishing", "verlag", "books", "editions", "éditions", "edizioni"})
+
+
+def _press_is_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """MLA's imprint has no place (``Oxford UP, 1954``): a place run ending in ``UP`` or a press
+    word is the publisher, when the labeller found none."""
+    if "publisher" in labels or "place" not in labels:
+        return labels
+    first = labels.index("place")
+    end = first
+    while end < len(tokens) and labels[end] == "place":
+        end += 1
+    last = tokens[end - 1].text
+    if "," in (t.text for t in tokens[first:end]) or not (last == "UP" or last.lower() in _PRESS):
+        return labels
+    return labels[:first] + ["publisher"] * (end - first) + labels[end:]
+
+
 def _keyword_locators(
     text: str, tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]
 ) -> list[str]:
@@ -319,6 +340,29 @@ def _after_cue(
 
 #: Words that join a cue to the reference it introduces ("quoted in", "cited by", "see also").
 _CUE_GLUE = frozenset({"in", "by", "as", "also", "e.g", "", ","})
+
+
+def _page_after_title(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """MLA's ``(*History* 17)``, ``(Trotsky, *History* 545)``: a bare number closing the string right
+    after an italic or quoted title, with no comma between, is the page; after a collected edition
+    (``*Collected Works* 33``) it stays the volume."""
+    k = len(tokens) - 1
+    while k >= 0 and tokens[k].text in (".", ")", "]"):
+        k -= 1
+    if k < 1 or not _BARE_PAGE.fullmatch(tokens[k].text) or labels[k] == "pages":
+        return labels
+    prev = tokens[k - 1]
+    if prev.italic == tokens[k].italic or not (prev.italic or prev.quoted) or tokens[k].quoted:
+        return labels
+    title = [t.text.lower().strip(".,") for t, lab in zip(tokens[:k], labels[:k], strict=True) if t.italic or t.quoted]
+    if any(w in word_classes().get("collection", frozenset()) for w in title):
+        return labels
+    out = list(labels)
+    out[k] = "pages"
+    return out
+
+
+_BARE_PAGE = regex.compile(r"\d{1,4}+")
 
 
 def _bracketed_years(tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]) -> list[str]:

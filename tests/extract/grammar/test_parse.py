@@ -237,6 +237,12 @@ STYLES = [
         "Orlov, N. ([1917] 1964) *The Red Decade*. Leeds: Merlin.",
         {"year": "1964", "original_year": "1917", "work": "The Red Decade"},
     ),
+    # MLA: a bare number right after an italic short title is the page; after a collected edition, the volume
+    ("*Red Decade* 17", {"work": "Red Decade", "pages": "17", "volume": None}),
+    ("Orlov, *Red Decade* 545", {"author": "Orlov", "work": "Red Decade", "pages": "545"}),
+    ("Lenin, *Collected Works* 33", {"volume": "33", "pages": None}),
+    # MLA's imprint has no place: "Leeds UP, 1954" is the publisher
+    ("Orlov, Nikolai. *The Red Decade*. Leeds UP, 1954.", {"place": None, "year": "1954"}),
     # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
     ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
     ("J. Hollis, *The Long Winter*, 3 vols. (London, 1950), vol. 2, p. 5.", {"volume": "2", "pages": "5"}),
