@@ -127,11 +127,14 @@ def normalise_pages(raw: str) -> str | None:
     """The schema's pages: no ``p.``/``pp.``, ranges with ``-``, short ranges written out, lists joined by ``, ``.
 
     ``"pp. 32-3"`` -> ``"32-33"``; ``"p. 12 and p. 40"`` -> ``"12, 40"``; ``"212--14"`` -> ``"212-214"``;
-    ``"138f"`` -> ``"138f"``; ``"p. xxxvi"`` -> ``"xxxvi"``; ``"bourgeois"`` (no locator) -> None.
+    ``"138f"`` -> ``"138f"``; ``"p. xxxvi"`` -> ``"xxxvi"``; ``"3–29, at 12"`` -> ``"12"``;
+    ``"bourgeois"`` (no locator) -> None.
     """
     s = _PAGE_PREFIX.sub("", " ".join(raw.split())).strip(" .;,")
     if not s:
         return None
+    if (at := _AT_PAGE.search(s)) is not None:
+        s = at.group(1)  # "3–29, at 12": a chapter's pages, then the page cited
     items = []
     for item in _PAGE_ITEM_SEP.split(s):
         item = _SEPARATE_FF.sub("", item.strip(" .")).strip(" .")
@@ -148,6 +151,9 @@ def normalise_pages(raw: str) -> str | None:
         return None  # "bourgeois", "et seq": words the labeller took for pages locate nothing
     return ", ".join(items) or None
 
+
+#: "3–29, at 12": the page cited within the span of a chapter or an article.
+_AT_PAGE = regex.compile(r"(?:^|[,;]\s*+)at\s++((?:\d{1,5}+|[ivxlc]{1,7}+)(?:\s*+" + _DASH + r"\s*+\d{1,5}+)?)\s*+$")
 
 #: What a page locator holds: a digit, a roman numeral standing alone, or "passim".
 _LOCATES = regex.compile(r"\d|^(?i:[ivxlcdm]{1,7}+)(?:\s*+" + _DASH + r"\s*+(?i:[ivxlcdm]{1,7}+))?$|(?i:passim)")

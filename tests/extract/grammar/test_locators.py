@@ -58,6 +58,7 @@ def test_hints(text: str, expected: list[tuple[str, str]]) -> None:
         ("S. 39", "39"),
         ("xii--xiv", "xii-xiv"),
         ("passim", "passim"),
+        ("3–29, at 12", "12"),  # a chapter's pages, then the page cited
         # words the labeller took for pages locate nothing
         ("bourgeois", None),
         ("et seq.", None),
