@@ -36,6 +36,7 @@ from citecheck.extract.sentences import sentence_spans
 from citecheck.extract.speakers import (
     Cue,
     People,
+    common_subject,
     cue_after,
     cue_before,
     display,
@@ -697,10 +698,21 @@ def _speakers(
                 body = _issuer(view.text, people, s, e, doc.start(), doc.end(), floor) if doc else None
                 if body:
                     out[qi] = (body, "context")
+    # a common noun speaking: "The Kronstadt sailors demanded “…”" (a group), "The resolution declared
+    # that “…”" (nobody the text names: no one is guessed from the passage either)
+    blocked: set[int] = set()
+    for qi, q in enumerate(quotes):
+        if out[qi][0] is None and q.form == "inline":
+            k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
+            said = common_subject(view.text, sentences[k][0], q.open_mark)
+            if said is not None and said[0]:
+                out[qi] = (said[0], "context")
+            elif said is not None:
+                blocked.add(qi)
     # the person the sentence is about: its subject, at the start of the sentence or clause
     subjects: dict[tuple[int, int], str | None] = {}
     for qi, q in enumerate(quotes):
-        if out[qi][0] is None and q.form == "inline":
+        if out[qi][0] is None and q.form == "inline" and qi not in blocked:
             who = _sentence_subject(people, view.text, sentences, sent_starts, q, subjects)
             if who:
                 out[qi] = (who, "context")
@@ -711,7 +723,7 @@ def _speakers(
         same_block = (quotes[qi].block == quotes[qi - 1].block or after_block) and not (
             quotes[qi].nested or quotes[qi - 1].nested
         )
-        if out[qi][0] is None and same_block and out[qi - 1][0] is not None:
+        if out[qi][0] is None and same_block and out[qi - 1][0] is not None and qi not in blocked:
             prev = out[qi - 1][0]
             others = [
                 m
@@ -724,7 +736,7 @@ def _speakers(
     # It was a prison camp, “…”" (a cue before an earlier quotation is that one's)
     for qi, q in enumerate(quotes):
         first = qi == 0 or quotes[qi - 1].last_block < q.block
-        if out[qi][0] is None and q.form == "inline" and first:
+        if out[qi][0] is None and q.form == "inline" and first and qi not in blocked:
             said = cue_before(people, view.text, view.blocks[q.block].start, q.open_mark)
             if said is not None:
                 out[qi] = (said.name, "context")
@@ -735,7 +747,7 @@ def _speakers(
                 out[qi] = (who, "context")
     # the person the passage is about: named most often in its paragraph and the one before
     for qi, q in enumerate(quotes):
-        if out[qi][0] is None:
+        if out[qi][0] is None and qi not in blocked:
             floor = view.blocks[max(0, q.block - 1)].start
             who = people.salient(q.open_mark, floor) or people.last_person_before(
                 q.open_mark, view.blocks[max(0, q.block - 3)].start

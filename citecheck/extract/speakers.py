@@ -33,8 +33,10 @@ from citecheck.extract.grammar.tokens import is_roman
 from citecheck.extract.names import default_people, surname_first
 from citecheck.models import TextView
 
+# a first word may end in a plural's apostrophe when a capitalised word follows: "Workers' Opposition"
 _NAME = regex.compile(
-    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?)"
+    r"(?<![\p{L}\p{N}’'-])(?:(?:[Tt]he\s++)?(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+"
+    r"(?:['’](?!s\b)[\p{L}]++|(?<=s)['’](?=[ \t]++\p{Lu}))?)"
     r"(?:(?:[ \t]++|[ \t]*+\n[ \t]*+)(?:(?:of|the|de|van|von|der|den|la|le|du|da|di|and|&)\s++)?"
     r"(?:(?:\p{Lu}\.){1,4}+|\p{Lu}[\p{Ll}\p{Lu}\-]*+(?:['’](?!s\b)[\p{L}]++)?)){0,5}+)"
 )
@@ -423,6 +425,8 @@ def before_verb(before: str) -> str:
 
 
 _AUTHORS_SPLIT = regex.compile(r"\s+(?:and|&)\s+|;")
+# "For Carr, the NEP was “…”": a sentence opening on whose view it gives
+_FOR_VIEW = regex.compile(r"(?:^|[.!?:;]\s*+|\n\s*+)[Ff]or\s++$")
 _ACCORDING_TO = regex.compile(r"according\s++to(?:\s++\p{Ll}++){0,3}\s*+$")
 _IN_END = regex.compile(r"\bin\s*+$")
 _LOWER_ONLY = regex.compile(r"[\s\p{Ll}'’]*+")
@@ -725,6 +729,30 @@ _OF_CUE = regex.compile(
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|when))\s*+$")
 
 
+@lru_cache(maxsize=1)
+def _common_subject_pattern() -> regex.Pattern[str]:
+    verbs = "|".join(map(regex.escape, sorted(speech_words()["verb"], key=lambda w: (-len(w), w))))
+    return regex.compile(
+        r"(?:^|(?<=[.;:!?—]\s*+))\s*+(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll\s++the)\s++"
+        r"(?P<phrase>(?:\p{Lu}[\p{L}'’\-]*+\s++){0,3}(?P<noun>\p{Ll}[\p{Ll}\-]++))\s++(?:\p{Ll}++ly\s++)?"
+        rf"(?:{verbs})\b[^“\"«.;!?]{{0,60}}+$"
+    )
+
+
+def common_subject(text: str, lo: int, open_mark: int) -> tuple[str | None] | None:
+    """The subject of the clause before a quotation when it is a common noun phrase with a verb of
+    saying: ``(group,)`` for people in the plural ("The Kronstadt sailors demanded “…”": "Kronstadt
+    sailors"), ``(None,)`` for a thing that speaks ("The resolution declared that “…”": nobody the
+    text names); None when the clause has no such subject (a name, a pronoun, no verb)."""
+    m = _common_subject_pattern().search(text, max(lo, open_mark - 200), open_mark)
+    if m is None:
+        return None
+    noun = m.group("noun")
+    if noun in speech_words().get("group", frozenset()):
+        return (" ".join(m.group("phrase").split()),)
+    return (None,)
+
+
 def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None:
     """A cue in ``text[lo:open_mark]``: the name (or pronoun) there nearest the quotation that speaks.
 
@@ -779,6 +807,7 @@ def cue_before(people: People, text: str, lo: int, open_mark: int) -> Cue | None
             _ACCORDING_TO.search(before)
             or _OF_CUE.search(before)
             or (_TO_QUOTE.search(before) and gap.lstrip().startswith(","))  # "To requote Malatesta, …"
+            or (_FOR_VIEW.search(before) and gap.lstrip().startswith(",") and not m.pronoun)  # "For Carr, …"
             or _WRITTEN_BY.search(before)  # "an official response, authored by Goldman and Morrow, …"
             or (_INVERTED.search(before) and gap.lstrip().startswith(",") and before_verb(before) in verbs)
         ):

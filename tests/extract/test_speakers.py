@@ -27,6 +27,19 @@ CASES = [
     ("In Vandermeer's words, “the councils were everywhere in those years”.\n", [("Vandermeer", "cue")]),
     ("In the uncompromising words of Anton Hale, “the councils were everywhere in those years”.\n", [("Hale", "cue")]),
     ("According to his secretary Hale, he had “prepared a bombshell for the congress”.\n", [("Hale", "cue")]),
+    # a sentence opening on whose view it gives
+    ("For Vandermeer, the councils were “a school of self-government for all”.\n", [("Vandermeer", "cue")]),
+    # a body whose name holds a plural's apostrophe
+    (
+        "Hale wrote much. The Workers' Opposition insisted that “the unions must run the whole economy”.\n",
+        [("Workers' Opposition", "cue")],
+    ),
+    # people in the plural speak together; a thing that speaks names nobody, and nobody is guessed
+    (
+        "Hale wrote much. The Kronstadt sailors demanded “free elections to all the soviets now”.\n",
+        [("Kronstadt sailors", "context")],
+    ),
+    ("Hale wrote much. The resolution declared that “all factions must be dissolved at once”.\n", [(None, None)]),
     # a pronoun stands for the person named before it
     ("Vandermeer was bitter. He wrote that “the councils were gone by the winter”.\n", [("Vandermeer", "cue")]),
     # a body speaks too; a congress named in lower case is named properly
