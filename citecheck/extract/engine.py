@@ -704,10 +704,10 @@ def _speakers(
     for qi, q in enumerate(quotes):
         if out[qi][0] is None and q.form == "inline":
             k = max(0, bisect.bisect_right(sent_starts, q.open_mark) - 1)
-            said = common_subject(view.text, sentences[k][0], q.open_mark)
-            if said is not None and said[0]:
-                out[qi] = (said[0], "context")
-            elif said is not None:
+            common = common_subject(view.text, sentences[k][0], q.open_mark)
+            if common is not None and common[0]:
+                out[qi] = (common[0], "context")
+            elif common is not None:
                 blocked.add(qi)
     # the person the sentence is about: its subject, at the start of the sentence or clause
     subjects: dict[tuple[int, int], str | None] = {}
