@@ -60,6 +60,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _letter_writer(text, tokens, labels)
     labels = _place_then_publisher(tokens, labels)
     labels = _press_is_publisher(tokens, labels)
+    labels = _publisher_then_place(text, tokens, labels)
     labels = _dates_are_no_place(tokens, labels, hints)
     labels = _bracketed_years(tokens, labels, hints)
     labels = _page_after_title(tokens, labels)
@@ -283,6 +284,32 @@ def _press_is_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]
     if "," in (t.text for t in tokens[first:end]) or not (last == "UP" or last.lower() in _PRESS):
         return labels
     return labels[:first] + ["publisher"] * (end - first) + labels[end:]
+
+
+def _publisher_then_place(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``(Boni and Liveright N.Y., 1919)``: a place run that is a publisher's name, then a known
+    place with no colon between, is the publisher and the place, when the labeller found no publisher."""
+    if "publisher" in labels or "place" not in labels:
+        return labels
+    first = labels.index("place")
+    end = first
+    while end < len(tokens) and labels[end] == "place":
+        end += 1
+    if any(t.text in (",", ":") for t in tokens[first:end]):
+        return labels
+    lexicon = word_lexicon()
+
+    def is_place(a: int) -> bool:
+        words = text[tokens[a].start : tokens[end - 1].end].lower().split()
+        return bool(words) and all("place" in lexicon.get(w, ()) for w in words)
+
+    cut = next((a for a in range(first + 1, end) if tokens[a].text[:1].isupper() and is_place(a)), None)
+    if cut is None:
+        return labels
+    head = [t.text.lower() for t in tokens[first:cut]]
+    if not any("publisher" in lexicon.get(w, ()) for w in head):
+        return labels
+    return labels[:first] + ["publisher"] * (cut - first) + labels[cut:]
 
 
 def _keyword_locators(
