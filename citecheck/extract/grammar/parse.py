@@ -287,29 +287,38 @@ def _press_is_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]
 
 
 def _publisher_then_place(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
-    """``(Boni and Liveright N.Y., 1919)``: a place run that is a publisher's name, then a known
-    place with no colon between, is the publisher and the place, when the labeller found no publisher."""
-    if "publisher" in labels or "place" not in labels:
-        return labels
-    first = labels.index("place")
-    end = first
-    while end < len(tokens) and labels[end] == "place":
-        end += 1
-    if any(t.text in (",", ":") for t in tokens[first:end]):
+    """``Boni and Liveright N.Y., 1919``: a run read as the place (or as a comment, inside the
+    imprint's parentheses) that is a publisher's name, then a known place with no colon between, is
+    the publisher and the place, when the labeller found no publisher and no other place."""
+    if "publisher" in labels:
         return labels
     lexicon = word_lexicon()
+    k = 0
+    while k < len(tokens):
+        lab = labels[k]
+        end = k + 1
+        while end < len(tokens) and labels[end] == lab:
+            end += 1
+        if (
+            (lab == "place" or (lab == "note" and all(t.depth > 0 for t in tokens[k:end])))
+            and not any(t.text in (",", ":") for t in tokens[k:end])
+            and labels.count("place") == (end - k if lab == "place" else 0)
+        ):
+            cut = next(
+                (a for a in range(k + 1, end) if tokens[a].text[:1].isupper() and _place_from(text, tokens, a, end)),
+                None,
+            )
+            if cut is not None and any("publisher" in lexicon.get(t.text.lower(), ()) for t in tokens[k:cut]):
+                return labels[:k] + ["publisher"] * (cut - k) + ["place"] * (end - cut) + labels[end:]
+        k = end
+    return labels
 
-    def is_place(a: int) -> bool:
-        words = text[tokens[a].start : tokens[end - 1].end].lower().split()
-        return bool(words) and all("place" in lexicon.get(w, ()) for w in words)
 
-    cut = next((a for a in range(first + 1, end) if tokens[a].text[:1].isupper() and is_place(a)), None)
-    if cut is None:
-        return labels
-    head = [t.text.lower() for t in tokens[first:cut]]
-    if not any("publisher" in lexicon.get(w, ()) for w in head):
-        return labels
-    return labels[:first] + ["publisher"] * (cut - first) + labels[cut:]
+def _place_from(text: str, tokens: Sequence[Token], a: int, end: int) -> bool:
+    """Whether tokens ``a..end`` spell a known place ("N.Y.", "New York")."""
+    words = text[tokens[a].start : tokens[end - 1].end].lower().split()
+    lexicon = word_lexicon()
+    return bool(words) and all("place" in lexicon.get(w, ()) for w in words)
 
 
 def _keyword_locators(

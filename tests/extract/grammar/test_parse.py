@@ -244,7 +244,7 @@ STYLES = [
     # MLA's imprint has no place: "Leeds UP, 1954" is the publisher
     ("Orlov, Nikolai. *The Red Decade*. Leeds UP, 1954.", {"place": None, "year": "1954"}),
     # a publisher's name, then a known place, no colon between
-    ("Hollis, *The Long Winter* (Merlin and Pluto N.Y., 1919), p. 5.", {"place": "N.Y.", "year": "1919"}),
+    ("Anne Hollis, *The Long Winter* (Allen and Unwin N.Y., 1925), p. 5.", {"place": "N.Y.", "year": "1925"}),
     ("Hollis, *The Long Winter* (Verso London 1977), p. 3", {"place": "London", "year": "1977"}),
     # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
     ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
