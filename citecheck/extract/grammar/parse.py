@@ -63,6 +63,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _publisher_then_place(text, tokens, labels)
     labels = _dates_are_no_place(tokens, labels, hints)
     labels = _bracketed_years(tokens, labels, hints)
+    labels = _volume_of_series(tokens, labels)
     labels = _page_after_title(tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
@@ -399,6 +400,25 @@ def _page_after_title(tokens: Sequence[Token], labels: list[str]) -> list[str]:
 
 
 _BARE_PAGE = regex.compile(r"\d{1,4}+")
+
+
+def _volume_of_series(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``*The Socialist Offensive*, vol. 1 of *The Industrialisation of Soviet Russia*``: the title
+    after "vol. N of" is the multi-volume work the volume belongs to (the container)."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text.lower() != "of" or labels[k - 1] != "volume" or "title" not in labels[:k]:
+            continue
+        end = k + 1
+        while end < len(tokens) and labels[end] in ("title", "part") and not (end > k + 1 and tokens[end].text in "(,"):
+            end += 1
+        if end == k + 1 or labels[k] not in ("title", "part", "other", "note", "volume"):
+            return labels
+        out = list(labels)
+        out[k] = "other"
+        for j in range(k + 1, end):
+            out[j] = "container"
+        return out
+    return labels
 
 
 def _bracketed_years(tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]) -> list[str]:

@@ -246,6 +246,11 @@ STYLES = [
     # a publisher's name, then a known place, no colon between
     ("Anne Hollis, *The Long Winter* (Allen and Unwin N.Y., 1925), p. 5.", {"place": "N.Y.", "year": "1925"}),
     ("Hollis, *The Long Winter* (Verso London 1977), p. 3", {"place": "London", "year": "1977"}),
+    # "vol. N of *Series*": the work is the multi-volume series, the volume its number
+    (
+        "R. Hollis, *The Long Winter*, vol. 1 of *A History of the Councils* (Leeds: Merlin, 1980), 116–17.",
+        {"work": "A History of the Councils", "volume": "1", "pages": "116-117"},
+    ),
     # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
     ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
     ("J. Hollis, *The Long Winter*, 3 vols. (London, 1950), vol. 2, p. 5.", {"volume": "2", "pages": "5"}),
