@@ -36,7 +36,7 @@ def _split_authors(s: str) -> list[str]:
     return out
 
 
-_SURNAME_FIRST = regex.compile(r"^\p{Lu}\p{Ll}[\p{L}’'\-]*+\s++\p{Lu}\.\s*+(?:\p{Lu}\.?+\s*+)?$")
+_SURNAME_FIRST = regex.compile(r"^\p{Lu}\p{Ll}[\p{L}’'\-]*+\s++\p{Lu}(?:\.|$)\s*+(?:\p{Lu}\.?+\s*+)?$")
 _ET_AL = regex.compile(r"\s*,?\s+et\.?\s+al\.?\s*$", regex.I)
 _PERSON_TOKEN = regex.compile(
     r"^(?:\p{Lu}[\p{Ll}’'\-]+|\p{Lu}{1,3}\.?|(?:\p{Lu}\.\s?-?)+|\p{Lu}-\p{Lu}\.?|de|van|von|der|le|la|du|d[’']\p{Lu}[\p{L}-]+|O[’']\p{Lu}[\p{L}-]+)$"

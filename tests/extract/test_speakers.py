@@ -27,6 +27,8 @@ CASES = [
     ("In Vandermeer's words, “the councils were everywhere in those years”.\n", [("Vandermeer", "cue")]),
     ("In the uncompromising words of Anton Hale, “the councils were everywhere in those years”.\n", [("Hale", "cue")]),
     ("According to his secretary Hale, he had “prepared a bombshell for the congress”.\n", [("Hale", "cue")]),
+    # verbs of saying in the languages essays quote in
+    ("Бухарин призывал: «обогащайтесь, накапливайте, развивайте своё хозяйство».\n", [("Бухарин", "cue")]),
     # a sentence opening on whose view it gives
     ("For Vandermeer, the councils were “a school of self-government for all”.\n", [("Vandermeer", "cue")]),
     # a body whose name holds a plural's apostrophe

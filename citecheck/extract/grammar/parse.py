@@ -48,6 +48,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _italics_are_no_author(tokens, labels)
     labels = _imprint(text, tokens, labels)
     labels = _gost_container(tokens, labels)
+    labels = _gost_author_title(text, tokens, labels)
     labels = _keyword_locators(text, tokens, labels, hints)
     labels = [
         "year" if _SUFFIXED_YEAR.match(tok.text) and lab in ("note", "other") else lab
@@ -548,6 +549,41 @@ def _imprint(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]
 
 
 _LOCATED = frozenset({"volume", "issue", "pages", "place", "publisher", "year", "date"})
+
+
+# GOST's leading cue: "Цит. по:" (quoted from: a second-hand source), "См.:", "См. также:" (see)
+_GOST_CUE = regex.compile(r"\s*+(?:(?P<cited>[Цц]ит\.\s*+по)|[Сс]м\.(?:\s*+также)?+)\s*+:?+\s*+")
+# GOST's author heading: a surname, then one or two initials ("Дойчер И.", "Ленин В. И.", "Cohen S. F.")
+_GOST_AUTHOR = regex.compile(r"\p{Lu}[\p{Ll}'’\-]++(?:-\p{Lu}[\p{Ll}]++)?\s++\p{Lu}\.(?:\s*+\p{Lu}\.)?+\s++(?=\p{Lu})")
+
+
+def _gost_author_title(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """GOST's ``[Цит. по:] Дойчер И. Троцкий в изгнании. М., 1991. С. 312.``: after the cue (a
+    second-hand source for "Цит. по"), a surname with initials is the author and the sentence after
+    it the title, when the labeller found neither (it read them as a comment)."""
+    cue = _GOST_CUE.match(text)
+    at = cue.end() if cue else 0
+    m = _GOST_AUTHOR.match(text, at)
+    if m is None:
+        return labels
+    if "author" in labels or "title" in labels:
+        if cue is None:
+            return labels
+        # the labeller read the reference; the cue is still a cue, never a title
+        kind = "secondhand" if cue.group("cited") else "note"
+        return [kind if tok.end <= cue.end() else lab for tok, lab in zip(tokens, labels, strict=True)]
+    dot = text.find(". ", m.end())
+    if dot < 0:
+        return labels
+    out = list(labels)
+    for k, tok in enumerate(tokens):
+        if cue is not None and tok.end <= cue.end():
+            out[k] = "secondhand" if cue.group("cited") else "note"
+        elif at <= tok.start and tok.end <= m.end():
+            out[k] = "author"
+        elif m.end() <= tok.start and tok.end <= dot and labels[k] in ("note", "other", "part"):
+            out[k] = "title"
+    return out
 
 
 def _gost_container(tokens: Sequence[Token], labels: list[str]) -> list[str]:
