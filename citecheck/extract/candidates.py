@@ -175,7 +175,8 @@ def _note_candidates(view: TextView, i: int) -> list[Candidate]:
 
 
 _REF_START = regex.compile(
-    r"\s*+(?:[“\"‘'«(\[*_]|(?i:ibid|id\.|op\.|see|cf\.|also|and|quoted|cited|in\s)|"
+    r"\s*+(?:[“\"‘'«(\[*_]|(?i:ibid|id\.|op\.|see|cf\.|also|and|quoted|cited|in\s|vgl\.|siehe|zit\.|voir|cité|a\.a\.o\.)|"
+    r"(?:[Сс]м\.|[Цц]ит\.|[Тт]ам\s++же)|"
     r"(?:\p{Lu}[\p{Ll}’'\-]++\s++){1,2}to\s++(?:\p{Lu}|the\s++author|author|me\b)|"  # a letter: "Dave Eisen to Leo …"
     r"\p{Lu}[\p{L}’'\-]*+\s*+,|(?:\p{Lu}\.\s*+)+\p{Lu}|\p{Lu}{2,}+\b|(?P<first>\p{Lu}[\p{Ll}’'\-]++)\s++\p{Lu}"
     r"|\p{Lu}[\p{Ll}’'\-]++\s++\p{Ll})"

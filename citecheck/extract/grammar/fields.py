@@ -22,7 +22,8 @@ _EDITOR_WORDS = regex.compile(
     r"|\s*,?\s*\(?(?i:eds?|editors?|trans)\.?(?:\s*&\s*(?i:trans)\.?)?\)?\s*$"
 )
 _GLUE_IN_AUTHORS = frozenset({",", ";", "and", "&", "with"})
-_OPCIT = regex.compile(r"\b(?:op|loc)\b", regex.I)
+# "op. cit.", "loc. cit.", German "a.a.O." (am angegebenen Ort: the work cited before)
+_OPCIT = regex.compile(r"\b(?:op|loc)\b|\ba\.\s*+a\.\s*+o\b", regex.I)
 
 
 def _runs(tokens: Sequence[Token], labels: Sequence[str]) -> list[tuple[str, int, int]]:

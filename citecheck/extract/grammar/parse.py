@@ -65,6 +65,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _dates_are_no_place(tokens, labels, hints)
     labels = _bracketed_years(tokens, labels, hints)
     labels = _volume_of_series(tokens, labels)
+    labels = _container_names_author(tokens, labels)
     labels = _page_after_title(tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
@@ -104,9 +105,11 @@ def _italics_are_no_author(tokens: Sequence[Token], labels: list[str]) -> list[s
     return out
 
 
-# "Ibid." in the languages of the field's notes: German "Ebd." / "Ebenda", Russian "Там же",
-# Spanish "Ibíd.", Italian "Ivi"; opening the string
-_IBID = regex.compile(r"\s*+(?:(?i:ibid(?:em)?|ibíd|ebd|ebenda|ivi)\b|[Тт]ам\s++же\b)\.?+")
+# "Ibid." in the languages of the field's notes: German "Ebd." / "Ebenda" (and "a.a.O.", an op.
+# cit.), Russian "Там же", Spanish "Ibíd.", Italian "Ivi"; opening the string, perhaps after "vgl."/"cf."
+_IBID = regex.compile(
+    r"\s*+(?:(?i:vgl|cf)\.\s*+)?+(?:(?i:ibid(?:em)?|ibíd|ebd|ebenda|ivi)\b|[Тт]ам\s++же\b|(?i:a\.\s*+a\.\s*+O)\b)\.?+"
+)
 
 
 def _leading_names(tokens: Sequence[Token], labels: list[str]) -> list[str]:
@@ -364,20 +367,34 @@ def _after_cue(
     """``Quoted in Israel Getzler, Kronstadt 1917-1921 (Cambridge, 1983), 227``: the reference after
     a leading cue ("quoted in", "see also", "cf.") is labelled again on its own, as it would be
     written without the cue, when that finds the author the whole string's labels did not."""
-    cues = word_classes().get("cue", frozenset()) | _CUE_GLUE
+    classes = word_classes()
+    cues = classes.get("cue", frozenset()) | classes.get("lead", frozenset()) | classes.get("lead_glue", frozenset())
+    if (
+        tokens
+        and tokens[0].text.lower() in classes.get("lead", frozenset())
+        and labels[0] not in ("secondhand", "note")
+    ):
+        # "Vgl. Isaac Deutscher, …" read with the lead inside the author: the lead is a comment
+        labels = list(labels)
+        j = 0
+        while j < len(tokens) and (tokens[j].text.lower().rstrip(".:") in cues or tokens[j].text in (".", ":")):
+            labels[j] = "note"
+            j += 1
     k = 0
-    while k < len(tokens) and labels[k] in ("secondhand", "note") and tokens[k].text.lower().rstrip(".") in cues:
+    while (
+        k < len(tokens)
+        and labels[k] in ("secondhand", "note", "other")
+        and (tokens[k].text.lower().rstrip(".:") in cues or tokens[k].text in (".", ",", ":"))
+    ):
         k += 1
     if k == 0 or k == len(tokens) or "author" in labels[k:]:
         return labels
     rest = label_tokens(text, tokens[k:], hints)
     if "author" not in rest:
         return labels
-    return labels[:k] + rest
-
-
-#: Words that join a cue to the reference it introduces ("quoted in", "cited by", "see also").
-_CUE_GLUE = frozenset({"in", "by", "as", "also", "e.g", "", ","})
+    # "zit. nach", "cité d'après", "цит. по": the source named next is second-hand
+    secondhand = any(t.text.lower().rstrip(".") in classes.get("lead_secondhand", frozenset()) for t in tokens[:k])
+    return ["secondhand" if secondhand else lab for lab in labels[:k]] + rest
 
 
 def _page_after_title(tokens: Sequence[Token], labels: list[str]) -> list[str]:
@@ -401,6 +418,45 @@ def _page_after_title(tokens: Sequence[Token], labels: list[str]) -> list[str]:
 
 
 _BARE_PAGE = regex.compile(r"\d{1,4}+")
+
+
+#: "The same author" in the field's languages, repeating a reference's author before its container.
+_SAME_AUTHOR = frozenset({"ders", "dies", "derselbe", "dieselbe", "idem", "eadem", "его", "её", "он", "она"})
+
+
+def _container_names_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``…, in: Lenin, *Werke*, Bd. 25`` / ``in: dies., *Gesammelte Werke*``: after "in", the
+    reference's author again (or "ders.", "dies.", "idem") and a comma: the title after them is the
+    container the work is in, and the name is no second author."""
+    first_author = next((k for k, lab in enumerate(labels) if lab == "author"), None)
+    if first_author is None:
+        return labels
+    run = first_author
+    while run < len(tokens) and labels[run] == "author":
+        run += 1
+    # the first author's names ("Karl Brandt", "Brandt, Karl"): the repetition may be any of them
+    authors = {t.text.lower() for t in tokens[first_author:run] if t.text[:1].isalpha() and len(t.text) > 1}
+    for i, tok in enumerate(tokens):
+        if tok.text.lower() != "in" or i < run:
+            continue
+        j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ":")
+        comma = next((k for k in range(j, min(len(tokens), j + 6)) if tokens[k].text == ","), None)
+        if comma is None or comma == j or comma + 1 >= len(tokens):
+            return labels
+        head = [t.text.lower().rstrip(".") for t in tokens[j:comma] if t.text[:1].isalnum()]
+        same = bool(head) and (all(w in _SAME_AUTHOR for w in head) or head[-1] in authors)
+        nxt = comma + 1
+        if not same or not (tokens[nxt].italic or labels[nxt] in _TITLES):
+            return labels
+        out = list(labels)
+        for k in range(i, nxt):
+            out[k] = "other"
+        k = nxt
+        while k < len(tokens) and (tokens[k].italic if tokens[nxt].italic else labels[k] in _TITLES):
+            out[k] = "container"
+            k += 1
+        return out
+    return labels
 
 
 def _volume_of_series(tokens: Sequence[Token], labels: list[str]) -> list[str]:

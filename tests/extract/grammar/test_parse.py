@@ -257,6 +257,19 @@ STYLES = [
         "R. Hollis, *The Long Winter*, vol. 1 of *A History of the Councils* (Leeds: Merlin, 1980), 116–17.",
         {"work": "A History of the Councils", "volume": "1", "pages": "116-117"},
     ),
+    # German notes: "zit. nach" (second-hand), "vgl." (see), "in: dies., *Werke*" (the same author's
+    # collected works), "a.a.O." (op. cit.)
+    (
+        "Zit. nach Anne Hollis, *Die Räte*, Bd. 3, Stuttgart 1963, S. 312.",
+        {"author": "Hollis", "work": "Die Räte", "secondhand": True, "volume": "3", "pages": "312"},
+    ),
+    ("Vgl. Anne Hollis, *Die Räte*, Bd. 3, Stuttgart 1963, S. 312.", {"author": "Hollis", "secondhand": False}),
+    (
+        "Anne Hollis, *Die Räte*, in: dies., *Gesammelte Werke*, Bd. 4, Berlin 1974, S. 359.",
+        {"author": "Hollis", "work": "Gesammelte Werke", "volume": "4", "pages": "359"},
+    ),
+    ("Karl Brandt, *Die Steuer*, in: Brandt, *Werke*, Bd. 25, Berlin 1960, S. 397.", {"work": "Werke", "volume": "25"}),
+    ("vgl. a.a.O., S. 362.", {"pages": "362", "ibid": True, "opcit": True}),
     # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
     ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
     ("J. Hollis, *The Long Winter*, 3 vols. (London, 1950), vol. 2, p. 5.", {"volume": "2", "pages": "5"}),
