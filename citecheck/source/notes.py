@@ -171,7 +171,7 @@ def closing_notes(
     if len(run) < 3:
         first = blocks[run[-1][0]].start
         wanted = {label for _, label, _ in run}
-        if len(_find_markers(text, blocks, wanted, first)) < len(wanted):
+        if len({label for _, _, label in _find_markers(text, blocks, wanted, first)}) < len(wanted):
             return list(blocks)
     out = list(blocks)
     for i, label, body in run:
@@ -216,7 +216,7 @@ def notes_at_page_feet(text: str, blocks: Sequence[Block], blanks: list[tuple[in
             continue  # a run closing the text is closing_notes' to judge, unless pages came before
         wanted = {label for _, label, _ in run}
         between = blocks[lo : run[0][0]]
-        if len(_find_markers(text, between, wanted, start, first=first_label)) < len(wanted):
+        if len({label for _, _, label in _find_markers(text, between, wanted, start, first=first_label)}) < len(wanted):
             continue
         for i, label, text_start in run:
             b = blocks[i]
@@ -263,6 +263,8 @@ def _find_markers(
             if label in notes and expected <= int(label) <= expected + _SKIP:
                 out.append((s, e, label))
                 expected = int(label) + 1
+            elif found[0] == "[" and label in notes and int(label) < expected:
+                out.append((s, e, label))  # a numbered reference cited again: "… [2]. … [1]. … [2]."
     return out
 
 

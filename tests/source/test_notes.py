@@ -65,6 +65,12 @@ NOTES = [
         [],
         [],
     ),
+    (  # numbered references cited again ("… [2]. … [1]. … [2]."): each bracket is a marker
+        "Orlov said “x y z w” [1]. Keller said “a b c d” [2]. Orlov again “e f g h” [1].\n\n"
+        "## References\n\n[1] Orlov, The Red Decade.\n\n[2] Keller, Councils.\n",
+        [("1", "Orlov, The Red Decade."), ("2", "Keller, Councils.")],
+        [("[1]", "1"), ("[2]", "2"), ("[1]", "1")],
+    ),
     (  # the run must count down to 1
         "A claim.2 Another.3\n\n2. One source.\n\n3. Another.\n",
         [],
