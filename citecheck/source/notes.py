@@ -25,12 +25,12 @@ import regex
 from citecheck.models import Block, Mark
 from citecheck.source.offsets import blank_spans
 
-#: ``12.``, ``12)``, ``(12)``, ``[12]``, ``¹²`` or (text from a PDF) ``12`` before a capital opening a
-#: note; never ``1.2`` (a section number).
+#: ``12.``, ``12)``, ``12:`` (International Socialism's notes), ``(12)``, ``[12]``, ``¹²`` or (text
+#: from a PDF) ``12`` before a capital opening a note; never ``1.2`` (a section number).
 #: The label is group 1 (superscript digits as written: see :func:`note_label`).
 NOTE_NUM = regex.compile(
-    r"[ \t]{0,8}+(?|\[([0-9]{1,6})\]|\(([0-9]{1,6})\)|\^([0-9]{1,6})\^|([0-9]{1,6})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}+)"
-    r"|([0-9]{1,3}+)(?=[ \t]++[\p{Lu}“\"‘«*_]))[ \t]++(?![0-9])"
+    r"[ \t]{0,8}+(?|\[([0-9]{1,6})\]|\(([0-9]{1,6})\)|\^([0-9]{1,6})\^|([0-9]{1,6})[.)]|([0-9]{1,3}):"
+    r"|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}+)|([0-9]{1,3}+)(?=[ \t]++[\p{Lu}“\"‘«*_]))[ \t]++(?![0-9])"
 )
 # A note marker glued to a word or a closing mark: ”4  .12  Congress41 (never 1,118,000).  The scan
 # finds runs of digits right after a letter or a closing mark (most digits follow a space: page

@@ -71,6 +71,12 @@ NOTES = [
         [("1", "Orlov, The Red Decade."), ("2", "Keller, Councils.")],
         [("[1]", "1"), ("[2]", "2"), ("[1]", "1")],
     ),
+    (  # labels with a colon (International Socialism's notes)
+        "Orlov said “the councils were everywhere”.¹ Keller said “none survived”.²\n\n## Notes\n\n"
+        "1: Orlov, 1987, p. 12.\n\n2: Keller, 1980, p. 9.\n",
+        [("1", "Orlov, 1987, p. 12."), ("2", "Keller, 1980, p. 9.")],
+        [("¹", "1"), ("²", "2")],
+    ),
     (  # the run must count down to 1
         "A claim.2 Another.3\n\n2. One source.\n\n3. Another.\n",
         [],
