@@ -62,6 +62,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _place_then_publisher(tokens, labels)
     labels = _press_is_publisher(tokens, labels)
     labels = _publisher_then_place(text, tokens, labels)
+    labels = _publisher_in_parentheses(tokens, labels)
     labels = _dates_are_no_place(tokens, labels, hints)
     labels = _bracketed_years(tokens, labels, hints)
     labels = _volume_of_series(tokens, labels)
@@ -277,8 +278,9 @@ _PRESS = frozenset({"press", "publishers", "publishing", "verlag", "books", "edi
 
 
 def _press_is_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]:
-    """MLA's imprint has no place (``Oxford UP, 1954``): a place run ending in ``UP`` or a press
-    word is the publisher, when the labeller found none."""
+    """MLA's imprint has no place (``Oxford UP, 1954``), nor does ``(Penguin, 1969)``: a place run
+    ending in ``UP`` or a press word, or made of a publisher's name that is no place, is the
+    publisher, when the labeller found none."""
     if "publisher" in labels or "place" not in labels:
         return labels
     first = labels.index("place")
@@ -286,7 +288,15 @@ def _press_is_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]
     while end < len(tokens) and labels[end] == "place":
         end += 1
     last = tokens[end - 1].text
-    if "," in (t.text for t in tokens[first:end]) or not (last == "UP" or last.lower() in _PRESS):
+    if "," in (t.text for t in tokens[first:end]):
+        return labels
+    lexicon = word_lexicon()
+    words = [t.text.lower() for t in tokens[first:end] if t.text[:1].isalnum()]
+    # "(Penguin, 1969)": a publisher's name alone, no word of it a place's
+    publisher_only = bool(words) and all(
+        "publisher" in lexicon.get(w, ()) and "place" not in lexicon.get(w, ()) for w in words if w not in ("and", "&")
+    )
+    if not (last == "UP" or last.lower() in _PRESS or publisher_only):
         return labels
     return labels[:first] + ["publisher"] * (end - first) + labels[end:]
 
@@ -316,6 +326,30 @@ def _publisher_then_place(text: str, tokens: Sequence[Token], labels: list[str])
             if cut is not None and any("publisher" in lexicon.get(t.text.lower(), ()) for t in tokens[k:cut]):
                 return labels[:k] + ["publisher"] * (cut - k) + ["place"] * (end - cut) + labels[end:]
         k = end
+    return labels
+
+
+def _publisher_in_parentheses(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """``*State Capitalism in Russia* (Pluto).``: capitalised words alone in parentheses after the
+    title, one of them a publisher's (``data/reference_words.txt``), are the publisher."""
+    if "publisher" in labels:
+        return labels
+    lexicon = word_lexicon()
+    for k, tok in enumerate(tokens):
+        if tok.text != "(" or not any(lab in _TITLES for lab in labels[:k]):
+            continue
+        close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
+        if close is None or close == k + 1:
+            return labels
+        inside = tokens[k + 1 : close]
+        words = [t for t in inside if t.text[:1].isalnum()]
+        if (
+            words
+            and all(labels[j] in ("note", "other") for j in range(k + 1, close))
+            and all(t.text[:1].isupper() or t.text in ("and", "&") for t in words)
+            and any("publisher" in lexicon.get(t.text.lower(), ()) or t.text == "UP" for t in words)
+        ):
+            return labels[: k + 1] + ["publisher"] * len(inside) + labels[close:]
     return labels
 
 

@@ -45,6 +45,7 @@ def fields(p: ParsedReference) -> dict[str, object]:
         "pages": normalise_pages(p.pages) if p.pages else None,
         "year": p.year,
         "original_year": p.original_year,
+        "publisher": p.publisher,
         "place": p.place,
         "ibid": p.ibid,
         "opcit": p.opcit,
@@ -270,6 +271,10 @@ STYLES = [
     ),
     ("Karl Brandt, *Die Steuer*, in: Brandt, *Werke*, Bd. 25, Berlin 1960, S. 397.", {"work": "Werke", "volume": "25"}),
     ("vgl. a.a.O., S. 362.", {"pages": "362", "ibid": True, "opcit": True}),
+    # a publisher alone: in parentheses after the title (International Socialism's reference list), or
+    # before the year with no place
+    ("Hollis, Anne, 1974, *The Long Winter* (Pluto).", {"author": "Hollis", "year": "1974", "publisher": "Pluto"}),
+    ("Hollis, *The Long Winter* (Penguin, 1969).", {"place": None, "publisher": "Penguin", "year": "1969"}),
     # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
     ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
     ("J. Hollis, *The Long Winter*, 3 vols. (London, 1950), vol. 2, p. 5.", {"volume": "2", "pages": "5"}),
