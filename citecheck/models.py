@@ -293,6 +293,8 @@ class Reference:
     named_before: str | None = None
     #: The surname of the person the prose is discussing where the reference stands, if any.
     discussed: str | None = None
+    #: The numbered reference (note) a body bracket cites with a locator of its own: ``[1, p. 45]``.
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

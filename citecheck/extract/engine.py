@@ -89,10 +89,17 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
     mark_starts = [m.start for m in view.marks]
 
     judged: list[Reference] = []
+    numbered = {b.note for b in view.blocks if b.kind == "note" and b.note and b.note.isdigit()}
     for c in find_candidates(view, quotes):
         text, marks, offset = _candidate_text(view, c, mark_starts)
         if not text.strip():
             continue
+        cited_note: str | None = None
+        if c.kind == "bracket" and numbered and (nm := _NUMBERED_REF.match(text)) and nm.group(1) in numbered:
+            # "[1, p. 45]": the numbered reference 1, at page 45
+            cited_note, cut = nm.group(1), nm.end()
+            text, offset = text[cut:], offset + cut
+            marks = [(s - cut, e - cut, k) for s, e, k in marks if s >= cut]
         if c.kind in ("bracket", "paren", "note-bracket", "note-paren") and not worth_parsing(text, bool(marks)):
             continue
         # the running text's "(Trotsky, 1937, p. 94)", "(Lenin 212)": the fixed author-date grammar
@@ -123,7 +130,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
                 continue
             start, end = _reference_extent(as_body, rp, roff)
             stream = "note" if rc.kind in ("note", "list") or rc.kind.startswith("note-") else "body"
-            judged.append(Reference(kind, stream, start, end, rp, rc))
+            judged.append(Reference(kind, stream, start, end, rp, rc, note=cited_note))
     refs = _note_readings(view, judged)
     refs = _outermost(refs)
     refs = _with_prose_references(view, refs)
@@ -202,6 +209,10 @@ def _quoted_person(view: TextView, r: Reference) -> str | None:
     return display(m.group(1)) if m is not None else None
 
 
+#: A numbered reference with a locator of its own: ``[1, p. 45]``, ``[12: 304]``.
+_NUMBERED_REF = regex.compile(r"\s*+([0-9]{1,3}+)\s*+[,:;]\s*+(?=\S)")
+
+
 def _read_at(view: TextView, refs: Sequence[Reference]) -> list[int]:
     """Where each reference is read: a note's at its first marker in the running text (never before
     the note before it: notes are read in their order, and "ibid" in a note repeats the note
@@ -210,6 +221,9 @@ def _read_at(view: TextView, refs: Sequence[Reference]) -> list[int]:
     for m in view.marks:
         if m.kind == "noteref" and m.data is not None:
             marker.setdefault(m.data, m.start)
+    for r in refs:
+        if r.note is not None:  # "[1, p. 45]" marks reference 1 as a marker does
+            marker[r.note] = min(marker.get(r.note, r.candidate.outer_start), r.candidate.outer_start)
     out: list[int] = []
     last_note = -1
     for r in refs:
@@ -220,7 +234,7 @@ def _read_at(view: TextView, refs: Sequence[Reference]) -> list[int]:
         elif r.stream == "note":
             out.append(max(r.start, last_note) if r.candidate.kind != "list" else r.start)
         else:
-            out.append(r.start)
+            out.append(r.start + (r.note is not None))  # after the reference it cites, read at its start
     return out
 
 

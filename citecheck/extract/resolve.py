@@ -196,6 +196,13 @@ def _covers(short: str, title: str) -> bool:
     return all(w in it for w in sw)  # a subsequence: "Soviet Trade Unions" is not "Trade Unions in Soviet Russia"
 
 
+def _as_written(index: int, ref: Reference) -> _Work:
+    """The work reference ``index`` cites, from its own fields (before it is resolved)."""
+    p = ref.parsed
+    titles = tuple(t for t in (p.title, p.part, p.container) if t)
+    return _Work(index, p.author, p.work, titles, p.container, p.volume, p.year, p.place, p.publisher)
+
+
 def _cut_short(short: str, title: str) -> bool:
     """``short`` shortens ``title`` keeping its first content word (``History`` of ``The History of the
     Russian Revolution``)."""
@@ -225,6 +232,11 @@ def resolve(
     current_body: _Work | None = None
     latest_pages: dict[int, str] = {}  # the pages each work (by its full reference) was last cited at
     root_of: dict[int, int] = {}
+    by_note: dict[str, _Work] = {}  # a note's (first) source, by its label: what "[1, p. 45]" cites
+    first_of_note: dict[str, int] = {}
+    for k, r in enumerate(refs):
+        if r.stream == "note" and r.candidate.note is not None:
+            first_of_note.setdefault(r.candidate.note, k)
     listed = _Listed(refs)
     spelled = _spelled_out(refs, named)
     at = list(read_at) if read_at is not None else [r.start for r in refs]
@@ -282,6 +294,9 @@ def resolve(
                 antecedent = hit if hit is not None and _fold_name(hit.author) else None
             if antecedent is None and p.author and not p.work:
                 antecedent = reg.author_work(p.author) or reg.named_near(p.author) or listed.only(p.author)
+        elif _is_bare_locator(p) and ref.note is not None and ref.note in first_of_note:
+            # "[1, p. 45]": the numbered reference 1 (as resolved, or as written when read after this)
+            antecedent = by_note.get(ref.note) or _as_written(first_of_note[ref.note], refs[first_of_note[ref.note]])
         elif _is_bare_locator(p):
             if ref.named_before and p.year:
                 antecedent = listed.dated(ref.named_before, p.year, _year_suffix(p.text, p.year))  # "Carr (1952: 58)"
@@ -334,6 +349,8 @@ def resolve(
             reg.add(known)
         last[ref.stream] = known
         last["any"] = known
+        if ref.stream == "note" and ref.candidate.note is not None:
+            by_note.setdefault(ref.candidate.note, known)
         if ref.stream == "body" and (res.work or res.author):
             current_body = known
     return [found[i] for i in range(len(refs))]

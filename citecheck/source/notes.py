@@ -171,7 +171,9 @@ def closing_notes(
     if len(run) < 3:
         first = blocks[run[-1][0]].start
         wanted = {label for _, label, _ in run}
-        if len({label for _, _, label in _find_markers(text, blocks, wanted, first)}) < len(wanted):
+        marked = {label for _, _, label in _find_markers(text, blocks, wanted, first)}
+        marked |= _cited_with_locator(text, blocks, wanted, first)
+        if len(marked) < len(wanted):
             return list(blocks)
     out = list(blocks)
     for i, label, body in run:
@@ -265,6 +267,20 @@ def _find_markers(
                 expected = int(label) + 1
             elif found[0] == "[" and label in notes and int(label) < expected:
                 out.append((s, e, label))  # a numbered reference cited again: "… [2]. … [1]. … [2]."
+    return out
+
+
+_NUMBER_WITH_LOCATOR = regex.compile(r"\[([0-9]{1,3}+)\s*+[,:;]\s*+[^\[\]\n]{1,40}+\]")
+
+
+def _cited_with_locator(text: str, blocks: Sequence[Block], notes: set[str], before: int) -> set[str]:
+    """The numbers of ``notes`` that the body cites with a locator (``[2, p. 10]``: numbered
+    references), in the blocks before ``before``; no marker is made of them (the bracket is a
+    citation of its own)."""
+    out: set[str] = set()
+    for b in blocks:
+        if b.kind in _BODY and b.start < before and text.find("[", b.start, b.end) >= 0:
+            out.update(m.group(1) for m in _NUMBER_WITH_LOCATOR.finditer(text, b.start, b.end) if m.group(1) in notes)
     return out
 
 

@@ -95,6 +95,16 @@ CASES = [
             ("Keller, M.", "Councils", None, None, "1980", None, None),
         ],
     ),
+    # numbered references: "[2, p. 10]" cites reference 2 at page 10, even before any plain "[2]"
+    (
+        "Orlov saw “a retreat of the whole party” [2, p. 10]. Keller saw “a school” [1].\n\n## References\n\n"
+        "[1] M. Keller, *Councils*. Leeds: Merlin, 1980.\n\n[2] N. Orlov, *The Red Decade*. London: Verso, 1987.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "10", "1987", "London", 2),
+            ("Keller, M.", "Councils", None, None, "1980", "Leeds", None),
+            ("Orlov, N.", "The Red Decade", None, None, "1987", "London", None),
+        ],
+    ),
     # a misspelt surname in a short form still finds the work, under the right name
     (
         NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Orlow, *Red Decade*, 140.\n",
