@@ -228,6 +228,80 @@ def notes_at_page_feet(text: str, blocks: Sequence[Block], blanks: list[tuple[in
     return out
 
 
+# A note opened by a symbol (printed books, older essays): "* V. I. Lenin, …", "** Ibid.", "† …"
+_SYMBOL_LABEL = regex.compile(r"[ \t]{0,8}+(\*{1,3}+|†{1,2}+|‡)[ \t]++(?=\S)")
+# its marker: the same symbol glued to a word or a closing mark, then a space, punctuation or the end
+_SYMBOL_MARKER = regex.compile(r"(?<=[\p{L}.,;:!?”’\"')\]])(\*{1,3}+|†{1,2}+|‡)(?=[\s.,;:)]|$)")
+
+
+def symbol_notes(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int]]) -> tuple[list[Block], list[Mark]]:
+    """Notes labelled by a symbol (``party".*`` … ``* V. I. Lenin, …``; ``**``, ``†``, ``‡``), as
+    printed books set them under the page: a paragraph, or each line of one, opened by a symbol is a
+    note when the body before it (since the last such note) marks that symbol. A symbol is reused
+    page after page, so each note's label is the symbol and its number among the symbol notes
+    (``*1``, ``*2``), shared with its marker. Labels and markers go to ``blanks``."""
+    if not any(b.kind == "para" and _SYMBOL_LABEL.match(text, b.start, b.end) for b in blocks):
+        return list(blocks), []
+    out: list[Block] = []
+    marks: list[Mark] = []
+    pending: dict[str, list[tuple[int, int]]] = {}  # by symbol: markers in the body not yet paired
+    count = 0
+    for b in blocks:
+        pieces = _symbol_pieces(text, b) if b.kind == "para" else None
+        if pieces is None:
+            out.append(b)
+            if b.kind in _BODY:
+                for m in _SYMBOL_MARKER.finditer(text, b.start, b.end):
+                    if not _emphasis_close(text, b.start, m.start(), m.group(1)):
+                        pending.setdefault(m.group(1), []).append((m.start(), m.end()))
+            continue
+        for start, body, end, symbol in pieces:
+            if not pending.get(symbol):
+                out.append(Block("para", start, end, depth=b.depth))
+                continue
+            ms, me = pending[symbol].pop()
+            count += 1
+            label = f"{symbol}{count}"
+            marks.append(Mark("noteref", ms, me, label))
+            blanks.extend([(ms, me), (start, body)])
+            out.append(Block("note", body, end, note=label, depth=b.depth))
+    return out, marks
+
+
+def _emphasis_close(text: str, lo: int, at: int, symbol: str) -> bool:
+    """Whether the symbol at ``at`` closes an emphasis its word (or phrase, on the line) opened:
+    ``*very*``, ``**the party**``."""
+    line_start = max(lo, text.rfind("\n", lo, at) + 1)
+    opener = text.rfind(symbol, line_start, at)
+    return (
+        opener >= 0
+        and (opener == line_start or not text[opener - 1].isalnum())
+        and text[opener + len(symbol) : opener + len(symbol) + 1].isalnum()
+    )
+
+
+def _symbol_pieces(text: str, b: Block) -> list[tuple[int, int, int, str]] | None:
+    """``(start, text start, end, symbol)`` of each symbol note a paragraph lists (one a line), or
+    None when it does not open with one."""
+    m = _SYMBOL_LABEL.match(text, b.start, b.end)
+    if m is None:
+        return None
+    starts = [(b.start, m.end(), m.group(1))]
+    pos = text.find("\n", b.start, b.end)
+    while pos >= 0:
+        n = _SYMBOL_LABEL.match(text, pos + 1, b.end)
+        if n is not None:
+            starts.append((pos + 1 + len(n.group()) - len(n.group().lstrip()), n.end(), n.group(1)))
+        pos = text.find("\n", pos + 1, b.end)
+    out = []
+    for i, (s, body, symbol) in enumerate(starts):
+        e = starts[i + 1][0] if i + 1 < len(starts) else b.end
+        while e > body and text[e - 1].isspace():
+            e -= 1
+        out.append((s, body, e, symbol))
+    return out
+
+
 def note_markers(text: str, blocks: Sequence[Block], blanks: list[tuple[int, int]]) -> list[Mark]:
     """Note markers in the body, in sequence, for numbered notes that exist.
 

@@ -21,7 +21,14 @@ from citecheck.models import Block, Mark, TextView
 from citecheck.source.build import finish
 from citecheck.source.lines import iter_lines, line_texts
 from citecheck.source.notes import NOTE_NUM as _NOTE_NUM
-from citecheck.source.notes import closing_notes, label_of, note_markers, notes_at_page_feet, notes_beside_markers
+from citecheck.source.notes import (
+    closing_notes,
+    label_of,
+    note_markers,
+    notes_at_page_feet,
+    notes_beside_markers,
+    symbol_notes,
+)
 from citecheck.source.offsets import blank_spans
 
 _NOTES_HEADING = regex.compile(
@@ -32,7 +39,7 @@ _RETURN_MARK = regex.compile(r"[ \t]*+↩\ufe0e?+\ufe0f?+[ \t]*+$")
 _LINK_ONLY = regex.compile(r"[ \t]*+(?:[a-z][a-z0-9+.-]{1,10}+://|www\.)\S++[ \t]*+$", regex.I)
 _BRACKET_MARKER = regex.compile(r"\[([0-9]{1,4}+)\]")
 # what may follow a sentence's last word: closing marks, then a note marker (4, ¹, [4], ^4^, (4))
-_MARKER_TAIL = r"(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}+|\[[0-9]{1,4}\]|\^[0-9]{1,4}\^|\([0-9]{1,3}\))"
+_MARKER_TAIL = r"(?:[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{0,3}+|\[[0-9]{1,4}\]|\^[0-9]{1,4}\^|\([0-9]{1,3}\)|\*{1,3}+|†{1,2}+|‡)"
 _HEADING_END = regex.compile(rf"(?:[.,;:!\-–—]['’”“»\")]?+|['’”“»\")]){_MARKER_TAIL}$")
 _NOT_HEADING_START = regex.compile(r"[\-–—(\[\"“‘'*•]")
 # a sentence ending inside the line (``difficulties”.4 And``): prose, not a heading
@@ -151,6 +158,8 @@ def build_plain(source: str) -> TextView:
     marks = _link_markers(text, blocks, links, blanks) + note_markers(text, blocks, blanks)
     blocks, beside = notes_beside_markers(text, blocks, blanks)  # "[1] …" after its paragraph
     marks += beside
+    blocks, symbols = symbol_notes(text, blocks, blanks)  # "party".*" … "* V. I. Lenin, …"
+    marks += symbols
     return finish(source, blank_spans(text, blanks), None, blocks, marks)
 
 

@@ -133,6 +133,14 @@ LINEAR_STAGES = {
         800,
         "text",
     ),
+    # symbol notes: many glued asterisks the notes never use, then many symbol notes
+    "symbol markers and notes": (
+        lambda n: (
+            "Orlov said “x y”.** " * n + "\n\n" + "".join(f"* Orlov, Red Decade, {i}.\n\nText.*\n\n" for i in range(n))
+        ),
+        800,
+        "text",
+    ),
     "a long note": (lambda n: "Text.1\n\nNotes\n\n1. " + "Orlov, *Red Decade*, 3; " * n + "\n", 500, "markdown"),
 }
 

@@ -204,3 +204,31 @@ def test_pandoc_markdown_attributes_and_fenced_divs_are_markup() -> None:
     notes = [(b.note, view.raw(b.start, b.end)) for b in view.blocks if b.kind == "note"]
     assert notes == [("1", "Orlov, *The Red Decade*, 12."), ("2", "Keller, *Councils*, 9.")]
     assert [b.kind for b in view.blocks].count("para") == 1  # no "1." left over as a paragraph
+
+
+SYMBOL_NOTES = [
+    # notes labelled by symbols under the text, one a line or one a paragraph; each symbol paired
+    # with the marker the body gave it last
+    (
+        "Orlov said “the councils were everywhere”.* Keller said “none survived”.**\n\n"
+        "* Orlov, The Red Decade, p. 12.\n** Keller, Councils, p. 9.\n\n"
+        "Hollis said “all was lost”.*\n\n* Ibid., p. 14.\n",
+        [("*1", "Orlov, The Red Decade, p. 12."), ("**2", "Keller, Councils, p. 9."), ("*3", "Ibid., p. 14.")],
+        [("*", "*1"), ("**", "**2"), ("*", "*3")],
+    ),
+    (
+        "Orlov said “the councils were everywhere”.†\n\n† Orlov, The Red Decade, p. 12.\n",
+        [("†1", "Orlov, The Red Decade, p. 12.")],
+        [("†", "†1")],
+    ),
+    # emphasis between asterisks marks nothing, and a bulleted list stays a list
+    ("He was *very* clear.\n\n* first point here\n* second point here\n", [], []),
+]
+
+
+@pytest.mark.parametrize(("text", "notes", "markers"), SYMBOL_NOTES)
+def test_symbol_notes_in_plain_text(text: str, notes: list[tuple[str, str]], markers: list[tuple[str, str]]) -> None:
+    view = view_of("essay.txt", "text", text)
+    assert [(b.note, view.text[b.start : b.end]) for b in view.blocks if b.kind == "note"] == notes
+    assert marks(view, "noteref") == markers
+    check_source_map(view)
