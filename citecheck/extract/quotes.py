@@ -60,9 +60,9 @@ def _says_that() -> regex.Pattern[str]:
     """A verb of saying (``citecheck/data/speech.txt``) followed by "that", a quotation mark or a
     colon, or after its subject: running prose reporting speech ("Trotsky wrote that", "Lenin
     declared: “…”", "who calls the NEP …")."""
-    from citecheck.extract.speakers import speech_words  # the word lists live with the speakers
+    from citecheck.extract.speakers import word_alternation  # the word lists live with the speakers
 
-    verbs = "|".join(map(regex.escape, sorted(speech_words()["verb"], key=lambda w: (-len(w), w))))
+    verbs = word_alternation("verb")
     return regex.compile(
         rf"(?<![\p{{L}}])(?:{verbs})\s++(?:that\b|[“\"‘«„:])"
         # or its subject before it: "Carr calls the NEP …", "who calls", "he wrote"
@@ -73,9 +73,9 @@ def _says_that() -> regex.Pattern[str]:
 @lru_cache(maxsize=1)
 def _speech_tag() -> regex.Pattern[str]:
     """A closing mark, a short speech tag and an opening mark: ``,” he said, “`` / ``," said Lenin: "``."""
-    from citecheck.extract.speakers import speech_words
+    from citecheck.extract.speakers import word_alternation
 
-    verbs = "|".join(map(regex.escape, sorted(speech_words()["verb"], key=lambda w: (-len(w), w))))
+    verbs = word_alternation("verb")
     return regex.compile(
         rf"[,.!?;:]?+[”\"][ \t]*+(?:[\p{{L}}.’'-]++[ \t]++){{0,3}}?(?:{verbs})(?:[ \t]++[\p{{L}}.’'-]++){{0,5}}?"
         rf"[ \t]*+[,:.;—–-][ \t]*+[“\"]"
@@ -469,10 +469,9 @@ def _single_close(text: str, k: int, hi: int) -> int | None:
 def _slogan_cue() -> regex.Pattern[str]:
     """What introduces a slogan or a demand (``citecheck/data/speech.txt``, class ``slogan``): "the
     slogan", "the cry of", "calling for", "demanded"."""
-    from citecheck.extract.speakers import speech_words
+    from citecheck.extract.speakers import word_alternation
 
-    phrases = sorted(speech_words()["slogan"], key=lambda w: (-len(w), w))
-    words = "|".join(r"\s++".join(map(regex.escape, p.split("+"))) for p in phrases)
+    words = word_alternation("slogan")
     return regex.compile(rf"(?<![\p{{L}}])(?i:{words})(?:\s++of)?+[,:]?\s*+$")
 
 

@@ -58,6 +58,14 @@ def speech_words() -> dict[str, frozenset[str]]:
     return out
 
 
+@lru_cache(maxsize=8)
+def word_alternation(cls: str) -> str:
+    """A regular-expression alternation of the words of class ``cls`` of ``citecheck/data/speech.txt``,
+    longest first ("+" joins the words of a phrase: ``calling+for``)."""
+    words = sorted(speech_words().get(cls, frozenset()), key=lambda w: (-len(w), w))
+    return "|".join(r"\s++".join(map(regex.escape, w.split("+"))) for w in words)
+
+
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
     text = resources.files("citecheck").joinpath("data/not_names.txt").read_text(encoding="utf-8")
@@ -731,7 +739,7 @@ _CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|whe
 
 @lru_cache(maxsize=1)
 def _common_subject_pattern() -> regex.Pattern[str]:
-    verbs = "|".join(map(regex.escape, sorted(speech_words()["verb"], key=lambda w: (-len(w), w))))
+    verbs = word_alternation("verb")
     return regex.compile(
         r"(?:^|(?<=[.;:!?—]\s*+))\s*+(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll\s++the)\s++"
         r"(?P<phrase>(?:\p{Lu}[\p{L}'’\-]*+\s++){0,3}(?P<noun>\p{Ll}[\p{Ll}\-]++))\s++(?:\p{Ll}++ly\s++)?"

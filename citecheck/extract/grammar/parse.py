@@ -246,16 +246,24 @@ def _letter_writer(text: str, tokens: Sequence[Token], labels: list[str]) -> lis
     return out
 
 
+def _first_run(labels: Sequence[str], label: str) -> tuple[int, int] | None:
+    """``(start, end)`` of the first run of tokens labelled ``label``, or None."""
+    if label not in labels:
+        return None
+    first = labels.index(label)
+    end = first
+    while end < len(labels) and labels[end] == label:
+        end += 1
+    return first, end
+
+
 def _place_then_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]:
     """``Paris, Grasset, 1936``: a place run holding a comma, a known place before it and, after it,
     words that are no place (not ``London, New York``, not ``Cambridge, MA``), is the place and the
     publisher, when the labeller found no publisher."""
-    if "publisher" in labels or "place" not in labels:
+    if "publisher" in labels or (run := _first_run(labels, "place")) is None:
         return labels
-    first = labels.index("place")
-    end = first
-    while end < len(tokens) and labels[end] == "place":
-        end += 1
+    first, end = run
     comma = next((k for k in range(first, end) if tokens[k].text == ","), None)
     if comma is None or comma + 1 >= end:
         return labels
@@ -281,12 +289,9 @@ def _press_is_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]
     """MLA's imprint has no place (``Oxford UP, 1954``), nor does ``(Penguin, 1969)``: a place run
     ending in ``UP`` or a press word, or made of a publisher's name that is no place, is the
     publisher, when the labeller found none."""
-    if "publisher" in labels or "place" not in labels:
+    if "publisher" in labels or (run := _first_run(labels, "place")) is None:
         return labels
-    first = labels.index("place")
-    end = first
-    while end < len(tokens) and labels[end] == "place":
-        end += 1
+    first, end = run
     last = tokens[end - 1].text
     if "," in (t.text for t in tokens[first:end]):
         return labels
