@@ -221,6 +221,9 @@ REFERENCE_LABELS = (
     "place", "publisher", "year", "date", "ibid", "secondhand", "note", "other",
 )  # fmt: skip
 
+#: The labels of a reference's titles: an article or chapter, the work, the work it is part of.
+TITLE_LABELS = ("title", "part", "container")
+
 
 @dataclass(frozen=True, slots=True)
 class Token:

@@ -16,14 +16,22 @@ from dataclasses import replace
 
 import regex
 
-from citecheck.extract.grammar.features import word_classes, word_lexicon
+from citecheck.extract.grammar.features import word_classes
 from citecheck.extract.grammar.fields import assemble
 from citecheck.extract.grammar.imprint import gost_imprint_spans, imprint_spans
 from citecheck.extract.grammar.labeller import label_tokens
 from citecheck.extract.grammar.locators import locator_hints
+from citecheck.extract.grammar.publication import (
+    bracketed_years,
+    dates_are_no_place,
+    place_then_publisher,
+    press_is_publisher,
+    publisher_in_parentheses,
+    publisher_then_place,
+)
 from citecheck.extract.grammar.tokens import tokenize
 from citecheck.extract.names import default_people
-from citecheck.models import ParsedReference, Token
+from citecheck.models import TITLE_LABELS, ParsedReference, Token
 
 #: How an address starts (a token starting so is an address, never a title or a publisher).
 _URL_STARTS = ("http://", "https://", "www.", "file://")
@@ -59,12 +67,12 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _by_author(text, tokens, labels)
     labels = _editor_first(tokens, labels)
     labels = _letter_writer(text, tokens, labels)
-    labels = _place_then_publisher(tokens, labels)
-    labels = _press_is_publisher(tokens, labels)
-    labels = _publisher_then_place(text, tokens, labels)
-    labels = _publisher_in_parentheses(tokens, labels)
-    labels = _dates_are_no_place(tokens, labels, hints)
-    labels = _bracketed_years(tokens, labels, hints)
+    labels = place_then_publisher(tokens, labels)
+    labels = press_is_publisher(tokens, labels)
+    labels = publisher_then_place(text, tokens, labels)
+    labels = publisher_in_parentheses(tokens, labels)
+    labels = dates_are_no_place(tokens, labels, hints)
+    labels = bracketed_years(tokens, labels, hints)
     labels = _volume_of_series(tokens, labels)
     labels = _container_names_author(tokens, labels)
     labels = _page_after_title(tokens, labels)
@@ -75,7 +83,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     return parsed
 
 
-_TITLES = ("title", "part", "container")
+_TITLES = TITLE_LABELS
 # "1967b": the second work of an author in one year, in an author-date reference list
 _SUFFIXED_YEAR = regex.compile(r"^(?:1[5-9]\d\d|20[0-4]\d)[a-z]$")
 _NAMES_SPLIT = regex.compile(r"\s++(?:and|&)\s++|\s*+&\s*+")
@@ -246,125 +254,6 @@ def _letter_writer(text: str, tokens: Sequence[Token], labels: list[str]) -> lis
     return out
 
 
-def _first_run(labels: Sequence[str], label: str) -> tuple[int, int] | None:
-    """``(start, end)`` of the first run of tokens labelled ``label``, or None."""
-    if label not in labels:
-        return None
-    first = labels.index(label)
-    end = first
-    while end < len(labels) and labels[end] == label:
-        end += 1
-    return first, end
-
-
-def _place_then_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]:
-    """``Paris, Grasset, 1936``: a place run holding a comma, a known place before it and, after it,
-    words that are no place (not ``London, New York``, not ``Cambridge, MA``), is the place and the
-    publisher, when the labeller found no publisher."""
-    if "publisher" in labels or (run := _first_run(labels, "place")) is None:
-        return labels
-    first, end = run
-    comma = next((k for k in range(first, end) if tokens[k].text == ","), None)
-    if comma is None or comma + 1 >= end:
-        return labels
-    lexicon = word_lexicon()
-    before = [t.text.lower() for t in tokens[first:comma]]
-    after = [t for t in tokens[comma + 1 : end] if t.text[:1].isalnum()]
-    if not before or "place" not in lexicon.get(before[-1], ()) or not after:
-        return labels
-    if any("place" in lexicon.get(t.text.lower(), ()) or t.text.isupper() for t in after):
-        return labels
-    out = list(labels)
-    out[comma] = "other"
-    for k in range(comma + 1, end):
-        out[k] = "publisher"
-    return out
-
-
-#: Words that end a publisher's name and never a place's ("Oxford UP", "Pathfinder Press").
-_PRESS = frozenset({"press", "publishers", "publishing", "verlag", "books", "editions", "éditions", "edizioni"})
-
-
-def _press_is_publisher(tokens: Sequence[Token], labels: list[str]) -> list[str]:
-    """MLA's imprint has no place (``Oxford UP, 1954``), nor does ``(Penguin, 1969)``: a place run
-    ending in ``UP`` or a press word, or made of a publisher's name that is no place, is the
-    publisher, when the labeller found none."""
-    if "publisher" in labels or (run := _first_run(labels, "place")) is None:
-        return labels
-    first, end = run
-    last = tokens[end - 1].text
-    if "," in (t.text for t in tokens[first:end]):
-        return labels
-    lexicon = word_lexicon()
-    words = [t.text.lower() for t in tokens[first:end] if t.text[:1].isalnum()]
-    # "(Penguin, 1969)": a publisher's name alone, no word of it a place's
-    publisher_only = bool(words) and all(
-        "publisher" in lexicon.get(w, ()) and "place" not in lexicon.get(w, ()) for w in words if w not in ("and", "&")
-    )
-    if not (last == "UP" or last.lower() in _PRESS or publisher_only):
-        return labels
-    return labels[:first] + ["publisher"] * (end - first) + labels[end:]
-
-
-def _publisher_then_place(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
-    """``Boni and Liveright N.Y., 1919``: a run read as the place (or as a comment, inside the
-    imprint's parentheses) that is a publisher's name, then a known place with no colon between, is
-    the publisher and the place, when the labeller found no publisher and no other place."""
-    if "publisher" in labels:
-        return labels
-    lexicon = word_lexicon()
-    k = 0
-    while k < len(tokens):
-        lab = labels[k]
-        end = k + 1
-        while end < len(tokens) and labels[end] == lab:
-            end += 1
-        if (
-            (lab == "place" or (lab == "note" and all(t.depth > 0 for t in tokens[k:end])))
-            and not any(t.text in (",", ":") for t in tokens[k:end])
-            and labels.count("place") == (end - k if lab == "place" else 0)
-        ):
-            cut = next(
-                (a for a in range(k + 1, end) if tokens[a].text[:1].isupper() and _place_from(text, tokens, a, end)),
-                None,
-            )
-            if cut is not None and any("publisher" in lexicon.get(t.text.lower(), ()) for t in tokens[k:cut]):
-                return labels[:k] + ["publisher"] * (cut - k) + ["place"] * (end - cut) + labels[end:]
-        k = end
-    return labels
-
-
-def _publisher_in_parentheses(tokens: Sequence[Token], labels: list[str]) -> list[str]:
-    """``*State Capitalism in Russia* (Pluto).``: capitalised words alone in parentheses after the
-    title, one of them a publisher's (``data/reference_words.txt``), are the publisher."""
-    if "publisher" in labels:
-        return labels
-    lexicon = word_lexicon()
-    for k, tok in enumerate(tokens):
-        if tok.text != "(" or not any(lab in _TITLES for lab in labels[:k]):
-            continue
-        close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
-        if close is None or close == k + 1:
-            return labels
-        inside = tokens[k + 1 : close]
-        words = [t for t in inside if t.text[:1].isalnum()]
-        if (
-            words
-            and all(labels[j] in ("note", "other") for j in range(k + 1, close))
-            and all(t.text[:1].isupper() or t.text in ("and", "&") for t in words)
-            and any("publisher" in lexicon.get(t.text.lower(), ()) or t.text == "UP" for t in words)
-        ):
-            return labels[: k + 1] + ["publisher"] * len(inside) + labels[close:]
-    return labels
-
-
-def _place_from(text: str, tokens: Sequence[Token], a: int, end: int) -> bool:
-    """Whether tokens ``a..end`` spell a known place ("N.Y.", "New York")."""
-    words = text[tokens[a].start : tokens[end - 1].end].lower().split()
-    lexicon = word_lexicon()
-    return bool(words) and all("place" in lexicon.get(w, ()) for w in words)
-
-
 def _keyword_locators(
     text: str, tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]
 ) -> list[str]:
@@ -515,39 +404,6 @@ def _volume_of_series(tokens: Sequence[Token], labels: list[str]) -> list[str]:
             out[j] = "container"
         return out
     return labels
-
-
-def _bracketed_years(tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]) -> list[str]:
-    """A year the fixed grammar reads inside the string's parentheses (``([1917] 1964)``), in plain
-    type, is a year, never part of the title that follows it."""
-    years = {(s, e) for s, e, hint in hints if hint in ("year", "origyear")}
-    out = labels
-    for k, tok in enumerate(tokens):
-        if (
-            labels[k] in _TITLES
-            and tok.depth > 0
-            and not (tok.italic or tok.bold or tok.quoted)
-            and (tok.start, tok.end) in years
-        ):
-            if out is labels:
-                out = list(labels)
-            out[k] = "year"
-    return out
-
-
-def _dates_are_no_place(tokens: Sequence[Token], labels: list[str], hints: Sequence[tuple[int, int, str]]) -> list[str]:
-    """A month the fixed grammar read as part of a date (``(April 1938): 103``) is the date, never
-    a place or a publisher."""
-    dates = [(s, e) for s, e, hint in hints if hint == "date"]
-    if not dates:
-        return labels
-    out = labels
-    for k, tok in enumerate(tokens):
-        if labels[k] in ("place", "publisher") and any(s <= tok.start and tok.end <= e for s, e in dates):
-            if out is labels:
-                out = list(labels)
-            out[k] = "date"
-    return out
 
 
 def _identifiers(text: str, tokens: Sequence[Token], labels: list[str]) -> list[str]:
