@@ -348,10 +348,6 @@ def _page_after_title(tokens: Sequence[Token], labels: list[str]) -> list[str]:
 _BARE_PAGE = regex.compile(r"\d{1,4}+")
 
 
-#: "The same author" in the field's languages, repeating a reference's author before its container.
-_SAME_AUTHOR = frozenset({"ders", "dies", "derselbe", "dieselbe", "idem", "eadem", "его", "её", "он", "она"})
-
-
 def _container_names_author(tokens: Sequence[Token], labels: list[str]) -> list[str]:
     """``…, in: Lenin, *Werke*, Bd. 25`` / ``in: dies., *Gesammelte Werke*``: after "in", the
     reference's author again (or "ders.", "dies.", "idem") and a comma: the title after them is the
@@ -372,7 +368,9 @@ def _container_names_author(tokens: Sequence[Token], labels: list[str]) -> list[
         if comma is None or comma == j or comma + 1 >= len(tokens):
             return labels
         head = [t.text.lower().rstrip(".") for t in tokens[j:comma] if t.text[:1].isalnum()]
-        same = bool(head) and (all(w in _SAME_AUTHOR for w in head) or head[-1] in authors)
+        same = bool(head) and (
+            all(w in word_classes().get("same_author", frozenset()) for w in head) or head[-1] in authors
+        )
         nxt = comma + 1
         if not same or not (tokens[nxt].italic or labels[nxt] in _TITLES):
             return labels
