@@ -55,31 +55,42 @@ _PAIRED_MARK = re.compile(r"[“”«»„]")
 _STRAIGHT = re.compile(r"\"")
 
 
-@lru_cache(maxsize=1)
-def _says_that() -> regex.Pattern[str]:
-    """A verb of saying (``citecheck/data/speech.txt``) followed by "that", a quotation mark or a
-    colon, or after its subject: running prose reporting speech ("Trotsky wrote that", "Lenin
-    declared: “…”", "who calls the NEP …")."""
-    from citecheck.extract.speakers import word_alternation  # the word lists live with the speakers
+# A verb of saying followed by "that", a quotation mark or a colon; or after its subject ("Carr
+# calls", "who calls", "he wrote"). The word in group "verb" is checked against the verbs of
+# citecheck/data/speech.txt afterwards: a pattern holding every verb takes long to compile.
+_SAYS_THAT = regex.compile(
+    r"(?<![\p{L}])(?P<verb>\p{Ll}++)\s++(?:that\b|[“\"‘«„:])"
+    r"|(?:\b(?:who|which|he|she|they)|\p{Lu}\p{Ll}++(?:[’']s)?+)\s++(?:later\s++|also\s++)?(?P<verb>\p{Ll}++)\b"
+)
+# A closing mark, a short speech tag and an opening mark: ,” he said, “ / ," said Lenin: " (the tag's
+# words are checked against the verbs afterwards)
+_SPEECH_TAG = regex.compile(
+    r"[,.!?;:]?+[”\"][ \t]*+(?P<tag>(?:[\p{L}.’'-]++[ \t]++){0,9}?[\p{L}.’'-]++)[ \t]*+[,:.;—–-][ \t]*+[“\"]"
+)
 
-    verbs = word_alternation("verb")
-    return regex.compile(
-        rf"(?<![\p{{L}}])(?:{verbs})\s++(?:that\b|[“\"‘«„:])"
-        # or its subject before it: "Carr calls the NEP …", "who calls", "he wrote"
-        rf"|(?:\b(?:who|which|he|she|they)|\p{{Lu}}\p{{Ll}}++(?:[’']s)?+)\s++(?:later\s++|also\s++)?(?:{verbs})\b"
-    )
+
+def _says_that(s: str) -> bool:
+    """Whether ``s`` reports speech in running prose: a verb of saying followed by "that", a
+    quotation mark or a colon, or after its subject ("Trotsky wrote that", "Lenin declared: “…”",
+    "who calls the NEP …")."""
+    from citecheck.extract.speakers import speech_words  # the word lists live with the speakers
+
+    verbs = speech_words()["verb"]
+    return any(m.group("verb") in verbs for m in _SAYS_THAT.finditer(s, overlapped=True))
 
 
-@lru_cache(maxsize=1)
-def _speech_tag() -> regex.Pattern[str]:
-    """A closing mark, a short speech tag and an opening mark: ``,” he said, “`` / ``," said Lenin: "``."""
-    from citecheck.extract.speakers import word_alternation
+def _speech_tag(text: str, lo: int, hi: int) -> bool:
+    """Whether a closing mark, a speech tag of a few words holding a verb of saying (``he said``,
+    ``said Lenin at the congress``) and an opening mark stand in ``text[lo:hi]``."""
+    from citecheck.extract.speakers import speech_words
 
-    verbs = word_alternation("verb")
-    return regex.compile(
-        rf"[,.!?;:]?+[”\"][ \t]*+(?:[\p{{L}}.’'-]++[ \t]++){{0,3}}?(?:{verbs})(?:[ \t]++[\p{{L}}.’'-]++){{0,5}}?"
-        rf"[ \t]*+[,:.;—–-][ \t]*+[“\"]"
-    )
+    verbs = speech_words()["verb"]
+    for m in _SPEECH_TAG.finditer(text, lo, hi, overlapped=True):
+        words = m.group("tag").split()
+        # the verb within the first four words, at most five after it
+        if any(w.lower() in verbs and len(words) - k - 1 <= 5 for k, w in enumerate(words[:4])):
+            return True
+    return False
 
 
 def interrupted(text: str, q: QuoteSpan) -> bool:
@@ -91,7 +102,7 @@ def interrupted(text: str, q: QuoteSpan) -> bool:
         k += 1
     if k >= q.close_mark or text[k] not in '“"':
         return False
-    return _speech_tag().search(text, k + 1, min(q.close_mark, k + 2000)) is not None
+    return _speech_tag(text, k + 1, min(q.close_mark, k + 2000))
 
 
 def looks_like_attribution(line: str) -> bool:
@@ -101,7 +112,7 @@ def looks_like_attribution(line: str) -> bool:
         return False
     if _ATTR_DASH.match(s) or _ATTR_QUOTED.match(s):
         return True
-    if _SENTENCE_END.search(s) or _says_that().search(s):
+    if _SENTENCE_END.search(s) or _says_that(s):
         return False  # a sentence: "Trotsky later wrote that the ban was “…” (*Betrayed*, p. 96)."
     if _SOURCEISH.search(s):
         return True

@@ -737,14 +737,14 @@ _OF_CUE = regex.compile(
 _CLAUSE_START = regex.compile(r"(?:^|[.;:!?—–(]|,\s*+(?:and|but|as|while|when))\s*+$")
 
 
-@lru_cache(maxsize=1)
-def _common_subject_pattern() -> regex.Pattern[str]:
-    verbs = word_alternation("verb")
-    return regex.compile(
-        r"(?:^|(?<=[.;:!?—]\s*+))\s*+(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll\s++the)\s++"
-        r"(?P<phrase>(?:\p{Lu}[\p{L}'’\-]*+\s++){0,3}(?P<noun>\p{Ll}[\p{Ll}\-]++))\s++(?:\p{Ll}++ly\s++)?"
-        rf"(?:{verbs})\b[^“\"«.;!?]{{0,60}}+$"
-    )
+# "The Kronstadt sailors demanded …", "The resolution declared that …" before a quotation: a common
+# noun phrase, then a word checked against the verbs of saying afterwards (a pattern holding every
+# verb takes long to compile)
+_COMMON_SUBJECT = regex.compile(
+    r"(?:^|(?<=[.;:!?—]\s*+))\s*+(?:[Tt]he|[Tt]hese|[Tt]hose|[Mm]any|[Ss]ome|[Aa]ll\s++the)\s++"
+    r"(?P<phrase>(?:\p{Lu}[\p{L}'’\-]*+\s++){0,3}(?P<noun>\p{Ll}[\p{Ll}\-]++))\s++(?:\p{Ll}++ly\s++)?"
+    r"(?P<verb>\p{Ll}++)\b[^“\"«.;!?]{0,60}+$"
+)
 
 
 def common_subject(text: str, lo: int, open_mark: int) -> tuple[str | None] | None:
@@ -752,7 +752,15 @@ def common_subject(text: str, lo: int, open_mark: int) -> tuple[str | None] | No
     saying: ``(group,)`` for people in the plural ("The Kronstadt sailors demanded “…”": "Kronstadt
     sailors"), ``(None,)`` for a thing that speaks ("The resolution declared that “…”": nobody the
     text names); None when the clause has no such subject (a name, a pronoun, no verb)."""
-    m = _common_subject_pattern().search(text, max(lo, open_mark - 200), open_mark)
+    verbs = speech_words()["verb"]
+    m = next(
+        (
+            m
+            for m in _COMMON_SUBJECT.finditer(text, max(lo, open_mark - 200), open_mark, overlapped=True)
+            if m.group("verb") in verbs
+        ),
+        None,
+    )
     if m is None:
         return None
     noun = m.group("noun")
