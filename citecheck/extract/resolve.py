@@ -301,7 +301,13 @@ def resolve(
             if ref.named_before and p.year:
                 antecedent = listed.dated(ref.named_before, p.year, _year_suffix(p.text, p.year))  # "Carr (1952: 58)"
             if ref.named_before and antecedent is None:
-                antecedent = reg.author_work(ref.named_before) or reg.named_near(ref.named_before)
+                # "Avrich's verdict (pp. 228–30)": the author's work cited before, else the one the
+                # reference list gives
+                antecedent = (
+                    reg.author_work(ref.named_before)
+                    or reg.named_near(ref.named_before)
+                    or listed.only(ref.named_before)
+                )
             if antecedent is None:
                 antecedent = current_body if ref.stream == "body" else last.get(ref.stream)
             if antecedent is None and subject is not None:

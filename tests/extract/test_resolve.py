@@ -105,6 +105,16 @@ CASES = [
             ("Orlov, N.", "The Red Decade", None, None, "1987", "London", None),
         ],
     ),
+    # a page after a person's name goes to that person's work in the bibliography, not to the work cited last
+    (
+        "Keller wrote “a school” [Keller, *Councils*, 3]. Orlov's verdict (pp. 228–30) is milder.\n\n"
+        "## Bibliography\n\n- Orlov, Nikolai. *The Red Decade*. London: Verso, 1987.\n",
+        [
+            ("Keller", "Councils", None, "3", None, None, None),
+            ("Orlov, N.", "The Red Decade", None, "228-230", "1987", "London", 2),
+            ("Orlov, N.", "The Red Decade", None, None, "1987", "London", None),
+        ],
+    ),
     # a misspelt surname in a short form still finds the work, under the right name
     (
         NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Orlow, *Red Decade*, 140.\n",

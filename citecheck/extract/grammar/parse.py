@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import regex
 
-from citecheck.extract.grammar.features import word_classes
+from citecheck.extract.grammar.features import word_classes, word_lexicon
 from citecheck.extract.grammar.fields import assemble
 from citecheck.extract.grammar.imprint import gost_imprint_spans, imprint_spans
 from citecheck.extract.grammar.labeller import label_tokens
@@ -76,6 +76,7 @@ def parse_reference(text: str, marks: Sequence[tuple[int, int, str]] = ()) -> Pa
     labels = _volume_of_series(tokens, labels)
     labels = _container_names_author(tokens, labels)
     labels = _page_after_title(tokens, labels)
+    labels = _inverted_name_before_title(tokens, labels)
     parsed = _volume_and_page(assemble(text, tokens, labels, hints))
     if len(_PARSED) > 20_000:
         _PARSED.clear()
@@ -323,6 +324,27 @@ def _after_cue(
     # "zit. nach", "cité d'après", "цит. по": the source named next is second-hand
     secondhand = any(t.text.lower().rstrip(".") in classes.get("lead_secondhand", frozenset()) for t in tokens[:k])
     return ["secondhand" if secondhand else lab for lab in labels[:k]] + rest
+
+
+def _inverted_name_before_title(tokens: Sequence[Token], labels: list[str]) -> list[str]:
+    """A bibliography entry ``Getzler, Israel. *Kronstadt 1917–1921*. …``: a surname, a comma, at
+    most three given names or initials and a full stop before the italic title are all the author,
+    when the labeller took a given name it does not know for part of a title."""
+    t = next((k for k, tok in enumerate(tokens) if tok.italic), None)
+    if t is None or t < 4 or labels[0] != "author" or tokens[1].text != "," or tokens[t - 1].text != ".":
+        return labels
+    given = [tok for tok in tokens[2 : t - 1] if tok.text != "."]
+    classes = word_lexicon()
+    if not given or len(given) > 3 or any(tok.italic or tok.quoted or tok.depth for tok in tokens[:t]):
+        return labels
+    if not all(
+        tok.text[:1].isupper() and tok.text.isalpha() and not set(classes.get(tok.text.lower(), ())) - {"given"}
+        for tok in given
+    ):
+        return labels
+    if all(labels[k] == "author" for k in range(t - 1)):
+        return labels
+    return ["author"] * (t - 1) + ["other"] + labels[t:]
 
 
 def _page_after_title(tokens: Sequence[Token], labels: list[str]) -> list[str]:

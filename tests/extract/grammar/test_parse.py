@@ -275,6 +275,11 @@ STYLES = [
     # before the year with no place
     ("Hollis, Anne, 1974, *The Long Winter* (Pluto).", {"author": "Hollis", "year": "1974", "publisher": "Pluto"}),
     ("Hollis, *The Long Winter* (Penguin, 1969).", {"place": None, "publisher": "Penguin", "year": "1969"}),
+    # a bibliography entry: surname, a given name no list knows, a full stop, the italic title
+    (
+        "Hollander, Ysrael. *Red Harbour 1917–1921*. Leeds: Merlin, 1983.",
+        {"author": "Hollander", "work": "Red Harbour 1917–1921", "year": "1983", "place": "Leeds"},
+    ),
     # an extent counts the volumes or pages of the work: it is neither a volume nor a page cited
     ("Hollis, J. 1952. *The Long Winter*. 3 vols. London: Merlin.", {"volume": None, "pages": None, "year": "1952"}),
     ("J. Hollis, *The Long Winter*, 3 vols. (London, 1950), vol. 2, p. 5.", {"volume": "2", "pages": "5"}),
