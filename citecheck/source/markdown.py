@@ -548,7 +548,17 @@ class _Builder:
             if tok.map and t in _LEAVES:
                 for k in range(tok.map[0], tok.map[1]):
                     self.covered[k] = 1
+        self.link_definitions()
         self.fallback(ctx)
+
+    def link_definitions(self) -> None:
+        """Lines of link definitions (``[1]: https://… "Title"``) are markup, not text. Only those
+        whose target is an address: ``[3]: Ibid.`` parses as a definition too, but is a note."""
+        for ref in self.env.get("references", {}).values():
+            where = ref.get("map")
+            if where and _ADDRESS.match(str(ref.get("href", ""))):
+                for k in range(where[0], min(where[1], self.nlines)):
+                    self.covered[k] = 1
 
     def new_leaf(self, ctx: _Ctx, heading: bool) -> _Leaf:
         """A block in the current context."""
@@ -822,6 +832,9 @@ def build_markdown(source: str) -> MarkdownView:
         text, compose(omap, nmap, len(text)) if nmap else omap, tuple(blocks), tuple(marks), tuple(b.meta)
     )
 
+
+#: A link target that is an address: a scheme, "www.", a path or a fragment.
+_ADDRESS = regex.compile(r"[a-zA-Z][a-zA-Z0-9+.\-]*+:|www\.|/|#")
 
 #: An Obsidian callout or a GitHub alert opening a block quotation: ``[!quote]``, ``[!NOTE]-``.
 _CALLOUT = regex.compile(r"\[!([A-Za-z][\w-]{0,20}+)\][+-]?+[ \t]*+")

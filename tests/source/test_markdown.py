@@ -136,6 +136,13 @@ CALLOUTS = [
 ]
 
 
+def test_link_definitions_to_addresses_are_markup() -> None:
+    """``[1]: https://… "Title"`` is no text (its title is no quotation); ``[3]: Ibid.`` stays."""
+    view = md('Text [one][1].\n\n[1]: https://example.org/a "Red Decade, ch. 5"\n\n[3]: Ibid.\n')
+    assert blocks(view) == [("para", "Text  one    ."), ("para", "[3]: Ibid.")]
+    check_source_map(view)
+
+
 @pytest.mark.parametrize(("text", "expected"), CALLOUTS)
 def test_callouts(text: str, expected: list[tuple[str, str]]) -> None:
     view = md(text)
