@@ -267,8 +267,17 @@ class _Builder:
                         if p < 0 and piece.strip():
                             stripped = piece.lstrip()
                             q = line.find(stripped)
-                            if q >= 0:
-                                p = q - (len(piece) - len(stripped))  # spaces from an expanded tab
+                            lead = len(piece) - len(stripped)
+                            if q >= lead:
+                                p = q - lead  # spaces from an expanded tab
+                            elif q >= 0:
+                                # more spaces than the source has characters before the text (a tab
+                                # expanded inside a list item): the text maps to itself, the spaces
+                                # to the line's start
+                                k += 1
+                                segs.append((c + lead, lo + q, len(stripped)))
+                                self.covered[k - 1] = 1
+                                break
                 k += 1
                 if p >= 0 or not piece.strip():
                     segs.append((c, lo + max(p, 0), len(piece)))

@@ -136,6 +136,14 @@ CALLOUTS = [
 ]
 
 
+def test_a_tab_indented_continuation_in_a_list_item_maps_back() -> None:
+    """markdown-it expands the tab into more spaces than the line has before its text (found by the
+    property test of test_build.py): the text still maps to itself."""
+    view = md("- Lenin\n\t&#8212;")
+    assert view.text.split() == ["Lenin", "—"]
+    check_source_map(view)
+
+
 def test_link_definitions_to_addresses_are_markup() -> None:
     """``[1]: https://… "Title"`` is no text (its title is no quotation); ``[3]: Ibid.`` stays."""
     view = md('Text [one][1].\n\n[1]: https://example.org/a "Red Decade, ch. 5"\n\n[3]: Ibid.\n')
