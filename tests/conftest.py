@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from citecheck.extract.engine import extract_document
 from citecheck.models import DocumentResult, TextView
@@ -21,6 +22,13 @@ SHARED = ROOT.parent / "shared"
 ESSAY = "An essay\n\nLenin said “we must learn to trade like cultured merchants”.1\n\nNotes\n\n  1. VI Lenin CW Vol 33, Moscow 1965, p{page}.\n"
 
 _USER_CACHE = tempfile.mkdtemp(prefix="citecheck-test-xdg-")
+
+# The property tests draw the same examples on every run (a seed from each test's own code), so
+# that the suite, and CI, is the same on every run; HYPOTHESIS_PROFILE=explore draws new ones (and
+# tests/property/ has a "long" profile) to look for what the fixed examples miss.
+settings.register_profile("citecheck", derandomize=True, deadline=None)
+settings.register_profile("explore", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "citecheck"))
 
 
 def pytest_configure(config: pytest.Config) -> None:
