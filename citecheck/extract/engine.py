@@ -24,6 +24,7 @@ from citecheck.extract.candidates import block_of, find_candidates, marks_within
 from citecheck.extract.dates import congress_date, find_material_date, prose_date
 from citecheck.extract.decide import judge, worth_parsing
 from citecheck.extract.grammar.authordate import author_date
+from citecheck.extract.grammar.features import word_classes
 from citecheck.extract.grammar.locators import normalise_pages, normalise_volume, volume_as_written
 from citecheck.extract.grammar.parse import parse_reference, segments
 from citecheck.extract.link import Linker, chain
@@ -426,15 +427,17 @@ def _note_readings(view: TextView, judged: list[Reference]) -> list[Reference]:
 
 
 def _is_commentary(view: TextView, block: int, inner: Sequence[Reference]) -> bool:
-    """True when the note's text outside its bracketed references is prose (eight lower-case words or more)."""
+    """True when the note's text outside its bracketed references is prose: eight lower-case words
+    or more, or three with a verb of prose ("As Service notes (*Lenin*, 317), the decision …")."""
     b = view.blocks[block]
     pos = b.start
-    words = 0
+    words: list[str] = []
     for r in sorted(inner, key=lambda r: r.candidate.outer_start):
-        words += len(_LOWER_WORD.findall(view.text, pos, r.candidate.outer_start))
+        words += _LOWER_WORD.findall(view.text, pos, r.candidate.outer_start)
         pos = r.candidate.outer_end
-    words += len(_LOWER_WORD.findall(view.text, pos, b.end))
-    return words >= 8
+    words += _LOWER_WORD.findall(view.text, pos, b.end)
+    prose = word_classes().get("prose", frozenset())
+    return len(words) >= 8 or (len(words) >= 3 and any(w in prose for w in words))
 
 
 def _with_prose_references(view: TextView, refs: list[Reference]) -> list[Reference]:
@@ -501,17 +504,24 @@ def _outermost(refs: list[Reference]) -> list[Reference]:
 
 
 def _with_context(view: TextView, people: People, r: Reference) -> Reference:
-    if r.stream != "body":
+    # the running text's references, and those in parentheses inside a note's commentary ("As
+    # Service notes (*Lenin*, 317), …")
+    if r.stream != "body" and not r.candidate.kind.startswith("note-"):
         return r
     s = r.candidate.outer_start
     b = view.blocks[r.candidate.block]
     named = None
     for m in reversed(people.between(max(b.start, s - 60), s)):
-        if not m.pronoun and view.text[m.end : s].count(".") == 0:
+        between = view.text[m.end : s]
+        # not a name inside the quotation the reference closes ("… of Stalinist bureaucracy" (p. 22))
+        if not m.pronoun and between.count(".") == 0 and not _CLOSING_MARKS.search(between):
             named = surname(m.name)
             break
     discussed = people.last_person_before(s, b.start)
     return replace(r, named_before=named, discussed=surname(discussed) if discussed else None)
+
+
+_CLOSING_MARKS = regex.compile(r"[”»\"]")
 
 
 # "*Title* by Name", "*Title*, a one-volume history by Name"

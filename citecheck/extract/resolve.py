@@ -286,7 +286,12 @@ def resolve(
             antecedent = listed.dated(p.author, p.year, _year_suffix(p.text, p.year or ""))
         elif _is_short(p):
             if p.work:
-                antecedent = reg.title_match(p.work, p.author) or listed.titled(p.work, p.author)
+                # "Figes's account (*People's Tragedy*, 701)": the person named just before is the author
+                who = p.author or ref.named_before
+                antecedent = reg.title_match(p.work, who) or listed.titled(p.work, who)
+            if antecedent is None and not p.author and p.work and _ONE_NAME.fullmatch(p.work):
+                # "Figes, 703.": a surname read as a title, when that author has a work cited before
+                antecedent = reg.author_work(p.work)
             if antecedent is None and not p.author and p.work and (m := _SURNAME_TITLE.match(p.work)):
                 # "Avrich, Kronstadt 1921, 229." parsed as one title: a surname and a title the
                 # document cites by that author
@@ -319,6 +324,8 @@ def resolve(
         # a bare "Ibid." or "loc. cit." (the same place) repeats the pages too; "op. cit." does not
         bare = p.ibid and not p.pages and (not p.opcit or _LOC_CIT.search(_ibid_words(p)) is not None)
         res = _merge(p, antecedent, bare_ibid=bare)
+        if res.author is None and p.work and ref.named_before and _is_short(p):
+            res = replace(res, author=ref.named_before)  # a title alone, after its author's name
         # the full reference a chain of short forms goes back to ("Carr …, 5", "Ibid., 9", "Ibid., 11")
         root = root_of.get(antecedent.index, antecedent.index) if antecedent and antecedent.index is not None else i
         root_of[i] = root
@@ -372,6 +379,9 @@ def _ibid_words(p: ParsedReference) -> str:
     """The words of ``p`` labelled as an ibid or op. cit. ("Id.", "op. cit.", "loc. cit.")."""
     return " ".join(p.text[s:e] for s, e, lab in p.spans if lab == "ibid")
 
+
+#: One capitalised word: a title that may be an author's surname.
+_ONE_NAME = regex.compile(r"\p{Lu}[\p{Ll}'’\-]++")
 
 #: A title that opens with a surname and a comma: what a short form "Surname, Title" can be taken for.
 _SURNAME_TITLE = regex.compile(r"^(\p{Lu}[\p{L}'’\-]++),\s++(\S.*)$")

@@ -115,6 +115,26 @@ CASES = [
             ("Orlov, N.", "The Red Decade", None, None, "1987", "London", None),
         ],
     ),
+    # a surname alone and a page ("Orlov, 140."): that author's work cited before
+    (
+        NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n"
+        "[^2]: Maria Keller, *Councils* (Leeds: Merlin, 1980), 3.\n[^3]: Orlov, 140.\n",
+        [
+            ("Orlov, N.", "The Red Decade", None, "112", "1987", "London", None),
+            ("Keller, M.", "Councils", None, "3", "1980", "Leeds", None),
+            ("Orlov, N.", "The Red Decade", None, "140", "1987", "London", 0),
+        ],
+    ),
+    # a note's commentary with a verb of prose holds its reference in parentheses; the person named
+    # just before a title alone is its author (not a name inside the quotation the reference closes)
+    (
+        NOTES + "[^1]: As Hollis notes (*Red Harbour*, 317), the decision was his.\n",
+        [("Hollis", "Red Harbour", None, "317", None, None, None)],
+    ),
+    (
+        "The text condemned “the methods of Stalinist officials” (*Red Harbour*, p. 22).\n",
+        [(None, "Red Harbour", None, "22", None, None, None)],
+    ),
     # a misspelt surname in a short form still finds the work, under the right name
     (
         NOTES + "[^1]: Nikolai Orlov, *The Red Decade* (London: Verso, 1987), 112.\n[^2]: Orlow, *Red Decade*, 140.\n",
