@@ -168,6 +168,7 @@ def extract_view(doc: Document, view: TextView, catalogue: Catalogue | None = No
         s_start, s_end = sentences[k]
         links.append(linker.link(q, s_end, s_start))
         cues.append(_cue(view, people, q, s_start, s_end, sentences, sent_starts, subject, writer))
+    links = _prose_by_its_author(refs, links, cues)
     refs = _discussed_by_cues(refs, links, cues)
     resolutions = resolve(refs, named, subject, _read_at(view, refs))
     speakers = _speakers(view, people, quotes, cues, links, refs, resolutions, subject, sentences, sent_starts)
@@ -829,6 +830,22 @@ def _sentence_subject(
         known[(s, m.start)] = None
         break
     return None
+
+
+def _prose_by_its_author(
+    refs: Sequence[Reference], links: Sequence[int | None], cues: Sequence[Cue | None]
+) -> list[int | None]:
+    """A work the prose names sources a quotation only when the quotation is not said to be someone
+    else's ("As Lenin wrote in *State and Revolution*, “…”. Trotsky called it “…”": not Lenin's)."""
+    out = list(links)
+    for qi, ci in enumerate(links):
+        cue = cues[qi]
+        if ci is None or cue is None or cue.strength != "strong" or refs[ci].kind != "prose":
+            continue
+        author = refs[ci].parsed.author
+        if author and (surname(author) or author).lower() != (surname(cue.name) or cue.name).lower():
+            out[qi] = None
+    return out
 
 
 def _discussed_by_cues(

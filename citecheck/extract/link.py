@@ -15,10 +15,14 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+import regex
+
 from citecheck.models import QuoteSpan, Reference, TextView
 
 #: How far after a closing mark a reference or marker still belongs to the quotation (characters).
 NEAR = 6
+#: A sentence ending between a closing mark and what follows it.
+_SENTENCE_BREAK = regex.compile(r"[.!?]")
 #: How far before a quotation an author–date citation naming its speaker may stand (characters).
 _BEFORE = 120
 
@@ -54,6 +58,14 @@ class Linker:
         for i, r in enumerate(refs):
             if r.kind == "attribution":
                 self.attribution_by_block.setdefault(r.candidate.block, i)
+
+    def _opens_next_sentence(self, source: tuple[int, int, int], close_mark: int) -> bool:
+        """Whether ``source`` is a work the prose names to open the sentence after the quotation's
+        ("“…”. Trotsky, in *The Revolution Betrayed*, …"): it sources what follows, not the quotation."""
+        return (
+            self.refs[source[2]].kind == "prose"
+            and _SENTENCE_BREAK.search(self.view.text, close_mark, source[0]) is not None
+        )
 
     def next_source(self, pos: int, limit: int) -> tuple[int, int, int] | None:
         """The first source starting in ``[pos, limit)``."""
@@ -111,11 +123,16 @@ class Linker:
                     return hit[2]
             return None
         after = self.next_source(q.close_mark, q.close_mark + NEAR + 1)
-        # punctuation and a line break between: a hard-wrapped reference on the next line
-        if after is not None and text[q.close_mark : after[0]].strip(' .,;:!?—–-”’"\n\t') == "":
+        # punctuation and a line break between: a hard-wrapped reference on the next line (not a work
+        # the prose names to open the next sentence: "“…”. Trotsky, in *Betrayed*, …")
+        if (
+            after is not None
+            and text[q.close_mark : after[0]].strip(' .,;:!?—–-”’"\n\t') == ""
+            and not self._opens_next_sentence(after, q.close_mark)
+        ):
             return after[2]
         later = self.next_source(q.close_mark, sentence_end + 3)
-        if later is not None:
+        if later is not None and not self._opens_next_sentence(later, q.close_mark):
             return later[2]
         before = self._author_date_before(q, sentence_start)
         if before is not None:

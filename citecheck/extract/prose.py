@@ -5,6 +5,7 @@ Shapes (the title in italics, bold or quotation marks unless said otherwise):
 * ``In his article, ‘Better fewer but better’, Lenin …``;
 * ``Marx’s remarks in his Critique of the Gotha programme`` (a capitalised title, no marks needed);
 * ``Marx wrote in *Capital*`` / ``Victor Serge wrote in his book *Year One of the Russian Revolution*``;
+* ``Trotsky, in *The Revolution Betrayed*, called …`` (the name, a comma, "in");
 * ``*History of the Russian Revolution*, Trotsky quotes …``;
 * ``Peter Fryer's essay **"Engels: A Man of his Time"**`` (a genre word is needed: ``Lenin's *State and
   Revolution* champions the soviets`` mentions a work, it does not cite it).
@@ -17,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 
 import regex
 
@@ -44,6 +47,12 @@ _REMARKS_ANCHOR = regex.compile(
 _TITLE_END = regex.compile(r"\s++(?:concerning|about|on|where|which|that|when|in|of\s++\d)\b.*$")
 # what comes before a marked title: "Marx wrote in", "Victor Serge wrote in his book", "Peter Fryer's essay"
 _BEFORE_WROTE = regex.compile(rf"{_NAME}\s++{_VERB}\s++in\s++(?:(?:his|her|their|the)\s++(?:{_GENRE}\s++)?)?$")
+# "Trotsky, in *The Revolution Betrayed*, called …": the name, a comma, "in" (an aside naming the work)
+_BEFORE_IN = regex.compile(
+    rf"(?:^|(?<=[.!?;:—]\s{{1,3}}+)|(?<=\b(?:and|but|while)\s++)){_NAME},\s++in\s++(?:(?:his|her|their)\s++(?:{_GENRE}\s++)?)?$"
+)
+# the rest of the sentence holds a quotation: "…, called the bureaucracy “a privileged caste”"
+_QUOTE_FOLLOWS = regex.compile(r"[^.!?“\"«]{0,150}+[“\"«]")
 _BEFORE_GENRE = regex.compile(rf"{_NAME}[’']s\s++{_GENRE}\s*+,?\s*+$")
 # what comes after one: ", Trotsky quotes"
 _AFTER_QUOTES = regex.compile(rf"\s*+,?\s*+{_NAME}\s++(?:quotes|cites|writes|recalls|notes)\b")
@@ -56,7 +65,8 @@ def find_prose_references(view: TextView, blocks: Sequence[int]) -> list[tuple[C
     wanted = set(blocks)
     titled: list[tuple[int, int, int]] = []  # (title start, title end, block)
     for m in view.marks:
-        if m.kind in ("italic", "bold", "cite"):
+        # a web essay links the work it names instead of setting it in italics
+        if m.kind in ("italic", "bold", "cite") or (m.kind == "link" and m.data and _WORK_ADDRESS.search(m.data)):
             titled.append((m.start, m.end, -1))
     block_starts = [b.start for b in view.blocks]
     for bi in sorted(wanted):
@@ -80,6 +90,8 @@ def find_prose_references(view: TextView, blocks: Sequence[int]) -> list[tuple[C
         open_at = s - 1 if s > b.start and text[s - 1] in '“"‘' else s
         before = text[max(b.start, open_at - 80) : open_at]
         m = _BEFORE_WROTE.search(before) or _BEFORE_GENRE.search(before)
+        if m is None and _QUOTE_FOLLOWS.match(text, e, b.end):
+            m = _BEFORE_IN.search(before)  # only as the source of the quotation its sentence goes on to
         if m is not None:
             start = open_at - (len(before) - m.start())
             close = e + 1 if e < b.end and text[e] in '”"’' else e
@@ -97,10 +109,23 @@ def find_prose_references(view: TextView, blocks: Sequence[int]) -> list[tuple[C
     return dedup
 
 
+# a link to a text: a page of an archive or a library, not a site's front page ("https://x.org/")
+_WORK_ADDRESS = regex.compile(r"(?i:https?://|www\.)[^/\s]++/\S")
 _QUOTED_TITLE = regex.compile(r"[“\"‘][\p{Lu}\d][^”\"’\n]{2,160}+[”\"’]")
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    text = resources.files("citecheck").joinpath("data/function_words.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _make(view: TextView, bi: int, s: int, e: int, name: str, title: str) -> tuple[Candidate, ParsedReference]:
+    # "As Hale wrote in …": a capitalised word opening the sentence is no part of the name
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in _function_words():
+        words = words[1:]
+    name = " ".join(words)
     text = view.text[s:e]
     ts = text.find(title)
     spans: list[tuple[int, int, str]] = []

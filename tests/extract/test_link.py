@@ -69,6 +69,11 @@ CASES = [
     ),
     # an Obsidian quote callout: its title sources the quotation
     ("> [!quote] Hale, *Councils*, p. 3\n> The councils were everywhere in those years.\n", ["Hale, *Councils*, p. 3"]),
+    # a work the prose names to open the next sentence does not source the quotation before it
+    (
+        "As Hale wrote in *The Councils*, “nobody could stop them”. Orlov, in *Red Decade*, called it “a dream”.\n",
+        ["As Hale wrote in *The Councils*", "Orlov, in *Red Decade*"],
+    ),
     # nothing sources an unsourced quotation
     ("Hale wrote that “the councils were everywhere in those years”.\n", [None]),
 ]

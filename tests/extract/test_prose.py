@@ -51,6 +51,18 @@ CASES = [
     ),
     # a work mentioned is not a work cited
     ("Hale's *The Councils* champions the soviets.\n", []),
+    # the name, a comma, "in" and the work, when the sentence goes on to quote
+    (
+        "Hale, in *The Councils*, called them “schools of self-government”.\n",
+        [("Hale, in *The Councils*", "Hale", "The Councils")],
+    ),
+    ("Hale, in *The Councils*, described them at length.\n", []),
+    ("A study by Anne Hale, in *Councils*; and “Soviets” by Orlov.\n", []),
+    # a web essay links the work instead of setting it in italics (a link to a page, not a site)
+    (
+        "As Hale wrote in [The Councils](https://archive.example.org/hale/councils.htm), “nobody could stop them”.\n",
+        [("As Hale wrote in [The Councils", "Hale", "The Councils")],
+    ),
 ]
 
 
