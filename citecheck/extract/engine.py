@@ -1064,6 +1064,9 @@ def _citation(
 _OPEN_TAG_BEFORE = regex.compile(r"<(i|em|b|strong|cite|u)\b[^<>]{0,40}+>\s*+$", regex.I)
 
 
+_CLOSE_TAG = regex.compile(r"</([A-Za-z][A-Za-z0-9]*+)\s*+>")
+
+
 def _balanced_markup(source: str, s: int, e: int) -> tuple[int, int]:
     """Widen a source span over the emphasis delimiters it opens or closes, so that ``raw`` reads
     ``*Councils*``, not ``*Councils``."""
@@ -1082,6 +1085,17 @@ def _balanced_markup(source: str, s: int, e: int) -> tuple[int, int]:
             f"<{opened.group(1)}", s, e
         ):
             s = opened.start()
+    if "<" in source[s:e]:
+        # and "<i>State Capitalism in Russia</i>", not "<i>State Capitalism in Russia"
+        while (closing := _CLOSE_TAG.match(source, e)) is not None and source.count(
+            f"<{closing.group(1)}", s, e
+        ) > source.count(f"</{closing.group(1)}", s, e):
+            e = closing.end()
+    if source.count("[", s, e) > source.count("]", s, e) and source.startswith("](", e):
+        # Markdown: "[The Councils](https://…)", not "[The Councils"
+        close = source.find(")", e, e + 400)
+        if close > 0 and "\n" not in source[e:close]:
+            e = close + 1
     return s, e
 
 

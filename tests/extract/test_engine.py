@@ -431,3 +431,24 @@ def test_a_source_line_set_wholly_in_italics_marks_no_title() -> None:
         (c,) = [c for c in find_candidates(view, find_quotes(view)) if c.kind == "attribution"]
         _, marks, _ = _candidate_text(view, c, [m.start for m in view.marks])
         assert marks == expected
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "raw"),
+    [
+        # a reference ending on a title in a tag, or a link: raw holds the closing markup too
+        (
+            "html",
+            "<p>Hale wrote in <i>The Councils</i>: &ldquo;nobody could stop them&rdquo;.</p>",
+            "Hale wrote in <i>The Councils</i>",
+        ),
+        (
+            "markdown",
+            "Hale wrote in [The Councils](https://archive.example.org/hale.htm): “nobody could stop them”.\n",
+            "Hale wrote in [The Councils](https://archive.example.org/hale.htm)",
+        ),
+    ],
+)
+def test_raw_holds_the_markup_a_reference_closes(fmt: str, text: str, raw: str) -> None:
+    r = extract_text(text, fmt)
+    assert [c.raw for c in r.citations] == [raw]

@@ -61,7 +61,7 @@ CASES = [
     # a web essay links the work instead of setting it in italics (a link to a page, not a site)
     (
         "As Hale wrote in [The Councils](https://archive.example.org/hale/councils.htm), “nobody could stop them”.\n",
-        [("As Hale wrote in [The Councils", "Hale", "The Councils")],
+        [("As Hale wrote in [The Councils](https://archive.example.org/hale/councils.htm)", "Hale", "The Councils")],
     ),
 ]
 
