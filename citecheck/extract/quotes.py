@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import regex
 
+from citecheck.extract.speakers import speech_words, word_alternation  # the word lists live with the speakers
 from citecheck.models import Block, QuoteSpan, TextView
 
 _PAIRS = {"“": "”", "«": "»", "‘": "’", '"': '"', "„": "“", "'": "'"}
@@ -73,8 +74,6 @@ def _says_that(s: str) -> bool:
     """Whether ``s`` reports speech in running prose: a verb of saying followed by "that", a
     quotation mark or a colon, or after its subject ("Trotsky wrote that", "Lenin declared: “…”",
     "who calls the NEP …")."""
-    from citecheck.extract.speakers import speech_words  # the word lists live with the speakers
-
     verbs = speech_words()["verb"]
     return any(m.group("verb") in verbs for m in _SAYS_THAT.finditer(s, overlapped=True))
 
@@ -82,8 +81,6 @@ def _says_that(s: str) -> bool:
 def _speech_tag(text: str, lo: int, hi: int) -> bool:
     """Whether a closing mark, a speech tag of a few words holding a verb of saying (``he said``,
     ``said Lenin at the congress``) and an opening mark stand in ``text[lo:hi]``."""
-    from citecheck.extract.speakers import speech_words
-
     verbs = speech_words()["verb"]
     for m in _SPEECH_TAG.finditer(text, lo, hi, overlapped=True):
         words = m.group("tag").split()
@@ -480,8 +477,6 @@ def _single_close(text: str, k: int, hi: int) -> int | None:
 def _slogan_cue() -> regex.Pattern[str]:
     """What introduces a slogan or a demand (``citecheck/data/speech.txt``, class ``slogan``): "the
     slogan", "the cry of", "calling for", "demanded"."""
-    from citecheck.extract.speakers import word_alternation
-
     words = word_alternation("slogan")
     return regex.compile(rf"(?<![\p{{L}}])(?i:{words})(?:\s++of)?+[,:]?\s*+$")
 

@@ -444,8 +444,8 @@ class _Builder:
         if not entry or "content" not in entry:
             return None
         number = str(int(ref.meta["id"]) + 1)
-        declared = {str(k)[1:] for k in data.get("refs", {})}  # keys are ":label"
-        label = number if number not in declared else f"inline-{number}"
+        declared = f":{number}" in data.get("refs", {})  # markdown-it keys declared notes ":label"
+        label = f"inline-{number}" if declared else number
         body = Token("inline", "", 0, content=str(entry["content"]), children=list(entry.get("tokens") or []))
         return label, body
 
